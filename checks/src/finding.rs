@@ -1,0 +1,102 @@
+use palisade_model::{Model, ResourceId, Span};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s.to_ascii_lowercase().as_str() {
+            "low" => Some(Severity::Low),
+            "medium" => Some(Severity::Medium),
+            "high" => Some(Severity::High),
+            "critical" => Some(Severity::Critical),
+            _ => None,
+        }
+    }
+}
+
+/// A secondary location: where a value was defined, the other branch of a condition.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Related {
+    pub span: Span,
+    pub message: String,
+}
+
+/// One problem found by a check.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub check: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// The most specific range: the offending value, or the header of the resource that
+    /// lacks something.
+    pub span: Span,
+    /// The resource the finding belongs to; `None` for a standalone policy file.
+    pub resource: Option<ResourceId>,
+    /// The range that bounds the finding's subject when there is no resource (the statement
+    /// of a standalone policy).
+    pub extent: Span,
+    pub related: Vec<Related>,
+}
+
+impl Finding {
+    /// A finding on a resource; its extent is the resource's.
+    pub fn on_resource(
+        model: &Model,
+        check: &'static str,
+        severity: Severity,
+        resource: ResourceId,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            check,
+            severity,
+            message: message.into(),
+            span,
+            resource: Some(resource),
+            extent: model.resource(resource).extent,
+            related: Vec::new(),
+        }
+    }
+
+    /// Adds "defined here" when the value came through a variable, local or parameter.
+    pub fn defined_at(mut self, defined_at: Option<Span>) -> Finding {
+        if let Some(span) = defined_at {
+            if span != self.span {
+                self.related.push(Related {
+                    span,
+                    message: "value defined here".into(),
+                });
+            }
+        }
+        self
+    }
+}
+
+/// Describes the condition branches a candidate applies under, for messages:
+/// ` (when condition IsProd is false)`.
+pub fn when_suffix(conditions: &[(String, bool)]) -> String {
+    if conditions.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = conditions
+        .iter()
+        .map(|(c, b)| format!("condition {c} is {b}"))
+        .collect();
+    format!(" (when {})", parts.join(" and "))
+}

@@ -1,0 +1,66 @@
+//! Network exposure: security group rules in every form, network ACL entries.
+
+use crate::ResourceId;
+use palisade_source::{Span, Value};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Ingress,
+    Egress,
+}
+
+/// Where traffic of a rule may come from (ingress) or go to (egress).
+#[derive(Clone, Debug, PartialEq)]
+pub enum SgSource {
+    /// An IPv4 or IPv6 CIDR block (`0.0.0.0/0`, `::/0`, `10.0.0.0/8`).
+    Cidr(Value<String>),
+    /// Another security group, a prefix list, or `self`: never "open to the world".
+    Other(Span),
+}
+
+/// One security group rule, wherever it was written: inline `ingress`/`egress` blocks,
+/// `aws_security_group_rule`, `aws_vpc_security_group_ingress_rule`, CloudFormation inline
+/// `SecurityGroupIngress` or `AWS::EC2::SecurityGroupIngress`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SecurityGroupRule {
+    /// The resource that declares the rule (the group for inline rules).
+    pub owner: ResourceId,
+    pub direction: Value<Direction>,
+    /// `tcp`, `udp`, `icmp`, `-1`/`all`, or a protocol number, as written (lower case).
+    pub protocol: Value<String>,
+    pub from_port: Value<i64>,
+    pub to_port: Value<i64>,
+    pub sources: Vec<SgSource>,
+    /// The rule block (or the rule resource).
+    pub span: Span,
+    /// The group's or rule's description, if any, for messages.
+    pub description: Option<Value<String>>,
+}
+
+/// One network ACL entry: Terraform inline `ingress`/`egress` of `aws_network_acl`,
+/// `aws_network_acl_rule`, CloudFormation `AWS::EC2::NetworkAclEntry`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NaclRule {
+    pub owner: ResourceId,
+    pub direction: Value<Direction>,
+    /// `allow` or `deny` (lower case).
+    pub action: Value<String>,
+    pub protocol: Value<String>,
+    pub from_port: Value<i64>,
+    pub to_port: Value<i64>,
+    pub cidr: Option<Value<String>>,
+    pub ipv6_cidr: Option<Value<String>>,
+    pub rule_number: Value<i64>,
+    pub span: Span,
+}
+
+/// True for a protocol value meaning "all protocols".
+pub fn is_all_protocols(protocol: &str) -> bool {
+    matches!(protocol.trim().to_ascii_lowercase().as_str(), "-1" | "all")
+}
+
+/// True for CIDRs that cover the whole IPv4 or IPv6 internet.
+pub fn is_world_cidr(cidr: &str) -> bool {
+    let c = cidr.trim();
+    c == "0.0.0.0/0" || c == "::/0" || c == "0::/0" || c == "::0/0"
+}

@@ -1,0 +1,235 @@
+//! A format-neutral evaluated value: what a Terraform expression, a CloudFormation property or
+//! a JSON document evaluates to, with spans and provenance on every node.
+
+use palisade_source::{Provenance, Reference, Span, StrPart, Value, ValueKind};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub kind: NodeKind,
+    /// The use site: where this value is written in the resource.
+    pub span: Span,
+    pub provenance: Provenance,
+    /// Where the value was defined when it came through a variable, local or parameter.
+    pub defined_at: Option<Span>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum NodeKind {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    /// A string with unknown pieces (`"${var.x}-logs"` with `x` unknown, `!Sub`).
+    Partial(Vec<StrPart>),
+    List(Vec<Node>),
+    /// Keys in source order.
+    Map(Vec<(MapKey, Node)>),
+    Unknown,
+    Reference(Reference),
+    Conditional {
+        condition: String,
+        when_true: Box<Node>,
+        when_false: Box<Node>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapKey {
+    pub name: String,
+    pub span: Span,
+}
+
+impl Node {
+    pub fn new(kind: NodeKind, span: Span, provenance: Provenance) -> Node {
+        Node {
+            kind,
+            span,
+            provenance,
+            defined_at: None,
+        }
+    }
+
+    pub fn literal(kind: NodeKind, span: Span) -> Node {
+        Node::new(kind, span, Provenance::Literal)
+    }
+
+    pub fn unknown(span: Span) -> Node {
+        Node::new(NodeKind::Unknown, span, Provenance::Derived)
+    }
+
+    /// The value under `key` of a map (exact match).
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        match &self.kind {
+            NodeKind::Map(entries) => entries.iter().find(|(k, _)| k.name == key).map(|e| &e.1),
+            _ => None,
+        }
+    }
+
+    /// The value under `key` of a map, ignoring ASCII case.
+    pub fn get_ci(&self, key: &str) -> Option<&Node> {
+        match &self.kind {
+            NodeKind::Map(entries) => entries
+                .iter()
+                .find(|(k, _)| k.name.eq_ignore_ascii_case(key))
+                .map(|e| &e.1),
+            _ => None,
+        }
+    }
+
+    /// The entries of a map (empty for anything else).
+    pub fn entries(&self) -> &[(MapKey, Node)] {
+        match &self.kind {
+            NodeKind::Map(entries) => entries,
+            _ => &[],
+        }
+    }
+
+    /// The items of a list; a single non-list value is a list of itself (IAM and CloudFormation
+    /// accept a string where a list is expected).
+    pub fn items(&self) -> Vec<&Node> {
+        match &self.kind {
+            NodeKind::List(items) => items.iter().collect(),
+            NodeKind::Null => Vec::new(),
+            _ => vec![self],
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn is_unknown(&self) -> bool {
+        matches!(self.kind, NodeKind::Unknown)
+    }
+
+    fn value_of<T>(&self, kind: ValueKind<T>) -> Value<T> {
+        Value {
+            kind,
+            span: self.span,
+            defined_at: self.defined_at,
+        }
+    }
+
+    /// Converts a scalar with `convert`; conditionals keep both branches; anything
+    /// `convert` rejects becomes unknown.
+    fn scalar<T>(&self, convert: &dyn Fn(&NodeKind) -> Option<T>) -> Value<T> {
+        match &self.kind {
+            NodeKind::Unknown | NodeKind::Null => self.value_of(ValueKind::Unknown),
+            NodeKind::Reference(r) => self.value_of(ValueKind::Reference(r.clone())),
+            NodeKind::Conditional {
+                condition,
+                when_true,
+                when_false,
+            } => self.value_of(ValueKind::Conditional {
+                condition: condition.clone(),
+                when_true: Box::new(when_true.scalar(convert)),
+                when_false: Box::new(when_false.scalar(convert)),
+            }),
+            other => match convert(other) {
+                Some(v) => self.value_of(ValueKind::Known(v, self.provenance)),
+                None => self.value_of(ValueKind::Unknown),
+            },
+        }
+    }
+
+    /// The node as a string: numbers and booleans are written as strings (Terraform and
+    /// CloudFormation convert freely); a partial string stays partial.
+    pub fn to_string_value(&self) -> Value<String> {
+        if let NodeKind::Partial(parts) = &self.kind {
+            return self.value_of(ValueKind::Partial(parts.clone()));
+        }
+        self.scalar(&|k| match k {
+            NodeKind::String(s) => Some(s.clone()),
+            NodeKind::Number(n) => Some(format_number(*n)),
+            NodeKind::Bool(b) => Some(b.to_string()),
+            _ => None,
+        })
+    }
+
+    /// The node as a boolean; `"true"`/`"false"` strings count (CloudFormation writes them).
+    pub fn to_bool_value(&self) -> Value<bool> {
+        self.scalar(&|k| match k {
+            NodeKind::Bool(b) => Some(*b),
+            NodeKind::String(s) if s.eq_ignore_ascii_case("true") => Some(true),
+            NodeKind::String(s) if s.eq_ignore_ascii_case("false") => Some(false),
+            _ => None,
+        })
+    }
+
+    /// The node as an integer; numeric strings count.
+    pub fn to_int_value(&self) -> Value<i64> {
+        self.scalar(&|k| match k {
+            NodeKind::Number(n) if n.fract() == 0.0 => Some(*n as i64),
+            NodeKind::String(s) => s.trim().parse().ok(),
+            _ => None,
+        })
+    }
+
+    /// The node as a list of strings (a single string is a one-item list).
+    pub fn to_strings(&self) -> Value<Vec<Value<String>>> {
+        match &self.kind {
+            NodeKind::List(items) => self.value_of(ValueKind::Known(
+                items.iter().map(|i| i.to_string_value()).collect(),
+                self.provenance,
+            )),
+            NodeKind::Conditional {
+                condition,
+                when_true,
+                when_false,
+            } => self.value_of(ValueKind::Conditional {
+                condition: condition.clone(),
+                when_true: Box::new(when_true.to_strings()),
+                when_false: Box::new(when_false.to_strings()),
+            }),
+            NodeKind::Unknown | NodeKind::Map(_) => self.value_of(ValueKind::Unknown),
+            NodeKind::Reference(r) => self.value_of(ValueKind::Reference(r.clone())),
+            NodeKind::Null => self.value_of(ValueKind::Known(Vec::new(), self.provenance)),
+            _ => self.value_of(ValueKind::Known(
+                vec![self.to_string_value()],
+                self.provenance,
+            )),
+        }
+    }
+}
+
+/// Numbers as Terraform prints them: integers without a fraction.
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use palisade_source::FileId;
+
+    fn sp(a: usize) -> Span {
+        Span::new(FileId(0), a, a + 1)
+    }
+
+    #[test]
+    fn scalars_convert_across_types() {
+        let n = Node::literal(NodeKind::String("22".into()), sp(0));
+        assert_eq!(n.to_int_value().get(), Some(&22));
+        let b = Node::literal(NodeKind::String("False".into()), sp(0));
+        assert_eq!(b.to_bool_value().get(), Some(&false));
+        let num = Node::literal(NodeKind::Number(443.0), sp(0));
+        assert_eq!(num.to_string_value().get().map(String::as_str), Some("443"));
+        assert!(Node::unknown(sp(0)).to_int_value().is_unknown());
+    }
+
+    #[test]
+    fn single_string_is_a_one_item_list() {
+        let n = Node::literal(NodeKind::String("s3:*".into()), sp(3));
+        let l = n.to_strings();
+        let items = l.get().unwrap();
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].span, sp(3));
+    }
+}

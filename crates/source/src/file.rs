@@ -182,7 +182,7 @@ mod tests {
     fn char_positions_map_to_bytes() {
         let f = SourceFile::new(FileId(0), "a.yaml", "é: x\nk: ü\n");
         assert_eq!(f.offset_of_char_position(0, 1), 2);
-        assert_eq!(f.offset_of_char_position(1, 3), 8);
-        assert_eq!(&f.text[8..], "ü\n");
+        assert_eq!(f.offset_of_char_position(1, 3), 9);
+        assert_eq!(&f.text[9..], "ü\n");
     }
 }

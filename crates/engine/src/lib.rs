@@ -1,1 +1,795 @@
-//! The scan engine.
+//! The scan engine: discovery, format detection, parallel loading and checking,
+//! configuration, suppressions, and resolution of findings into file/line/column form.
+//!
+//! ```no_run
+//! let options = palisade_engine::ScanOptions::default();
+//! let result = palisade_engine::scan(&[std::path::PathBuf::from(".")], &options).unwrap();
+//! for f in &result.findings {
+//!     let _ = (&f.file, f.line, f.check);
+//! }
+//! ```
+//!
+//! A scan unit is a Terraform module directory (its `.tf` files plus auto-loaded tfvars), a
+//! CloudFormation template or a standalone IAM policy file. Units are loaded and checked in
+//! parallel (rayon); the result is sorted and deduplicated so that output never depends on
+//! thread timing (invariant 5). Nothing here prints (invariant 6).
+
+pub mod config;
+pub mod discover;
+pub mod suppress;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use palisade_checks::{Finding, Severity};
+use palisade_cloudformation::DocumentKind;
+use palisade_model::{Loaded, Model};
+use palisade_source::{FileId, SourceFile, Span};
+use rayon::prelude::*;
+
+pub use config::Config;
+use discover::{Candidate, CandidateKind, Excludes};
+use suppress::Directive;
+
+/// Files larger than this are reported as an error instead of being read: no real template
+/// is this big, and a multi-gigabyte JSON data file must not take the scan down.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Where the configuration comes from.
+#[derive(Clone, Debug, Default)]
+pub enum ConfigChoice {
+    /// Walk up from the first scanned path looking for `palisade.toml`.
+    #[default]
+    Discover,
+    /// This file.
+    File(PathBuf),
+    /// No configuration at all.
+    Disabled,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct ScanOptions {
+    pub config: ConfigChoice,
+    /// Findings below this severity are dropped (after severity overrides).
+    pub min_severity: Option<Severity>,
+    /// Base for displayed paths; the current directory when `None`.
+    pub cwd: Option<PathBuf>,
+}
+
+/// A location in a file, 1-based.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RelatedLocation {
+    pub location: Location,
+    pub message: String,
+}
+
+/// A finding resolved to paths, lines and columns.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ResolvedFinding {
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+    pub check: &'static str,
+    pub message: String,
+    pub end_line: u32,
+    pub end_column: u32,
+    pub severity: Severity,
+    /// Terraform address or CloudFormation logical id; `None` for a standalone policy file.
+    pub resource: Option<String>,
+    pub resource_start_line: u32,
+    pub resource_end_line: u32,
+    /// Module call sites, outermost first.
+    pub trace: Vec<Location>,
+    pub related: Vec<RelatedLocation>,
+    /// Index into [`ScanResult::sources`] and byte range, for snippet rendering.
+    pub source: usize,
+    pub start_offset: usize,
+    pub end_offset: usize,
+}
+
+/// A file that could not be read or parsed (fully).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ScanError {
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+    pub message: String,
+    /// Into [`ScanResult::sources`] when the text was read, with the byte offset.
+    pub source: Option<(usize, usize)>,
+}
+
+/// Wall time per phase, for the benchmark. `load` and `check` are summed over threads.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Timings {
+    pub discover: Duration,
+    pub read: Duration,
+    pub classify: Duration,
+    /// Wall time of the parallel load+check+resolve phase.
+    pub analyze: Duration,
+    pub load_cpu: Duration,
+    pub check_cpu: Duration,
+    pub total: Duration,
+}
+
+#[derive(Debug, Default)]
+pub struct ScanResult {
+    pub findings: Vec<ResolvedFinding>,
+    pub errors: Vec<ScanError>,
+    /// Files that were read as Terraform, CloudFormation or IAM JSON.
+    pub files_scanned: usize,
+    /// Bytes of those files.
+    pub bytes_scanned: u64,
+    /// Findings removed by inline suppressions or the baseline.
+    pub suppressed: usize,
+    /// Every file read, indexed by [`ResolvedFinding::source`].
+    pub sources: Vec<SourceFile>,
+    pub config: Config,
+    /// Things the user should know that are not errors of the scanned files.
+    pub warnings: Vec<String>,
+    pub timings: Timings,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EngineError {
+    /// A malformed configuration file.
+    Config {
+        file: PathBuf,
+        line: u32,
+        column: u32,
+        message: String,
+    },
+    /// A path that does not exist or cannot be read, an unreadable configuration.
+    Io { path: PathBuf, message: String },
+}
+
+impl std::fmt::Display for EngineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EngineError::Config {
+                file,
+                line,
+                column,
+                message,
+            } => write!(f, "{}:{line}:{column}: {message}", file.display()),
+            EngineError::Io { path, message } => write!(f, "{}: {message}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for EngineError {}
+
+pub(crate) fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// Loads the configuration the options ask for.
+pub fn load_config(paths: &[PathBuf], options: &ScanOptions) -> Result<Config, EngineError> {
+    match &options.config {
+        ConfigChoice::Disabled => Ok(Config::default()),
+        ConfigChoice::File(p) => config::load(p),
+        ConfigChoice::Discover => {
+            let first = paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+            match config::discover(&first) {
+                Some(p) => config::load(&p),
+                None => Ok(Config::default()),
+            }
+        }
+    }
+}
+
+/// How a read file will be analysed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FileRole {
+    Terraform,
+    TfVars,
+    Template,
+    Policy,
+    /// Not infrastructure: dropped silently.
+    Skip,
+}
+
+/// Files discovered, read and classified: the common first half of [`scan`] and
+/// [`parse_floor`].
+struct Prepared {
+    sources: Vec<SourceFile>,
+    roles: Vec<FileRole>,
+    errors: Vec<ScanError>,
+    config: Config,
+    cwd: PathBuf,
+    timings: Timings,
+}
+
+fn display_path(path: &Path, cwd: &Path) -> String {
+    let shown = path.strip_prefix(cwd).unwrap_or(path);
+    let s = shown.to_string_lossy().into_owned();
+    if s.is_empty() {
+        ".".to_string()
+    } else {
+        s
+    }
+}
+
+fn prepare(paths: &[PathBuf], options: &ScanOptions) -> Result<Prepared, EngineError> {
+    let start = Instant::now();
+    let mut timings = Timings::default();
+    let cwd = options
+        .cwd
+        .clone()
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_default();
+    let default_paths = [PathBuf::from(".")];
+    let paths = if paths.is_empty() {
+        &default_paths[..]
+    } else {
+        paths
+    };
+    let roots: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| {
+            absolute(&if p.is_absolute() {
+                p.clone()
+            } else {
+                cwd.join(p)
+            })
+        })
+        .collect();
+    let config = load_config(&roots, options)?;
+    let excludes = Excludes::new(config.root.as_deref(), &config.exclude).map_err(|message| {
+        EngineError::Config {
+            file: config.path.clone().unwrap_or_default(),
+            line: 1,
+            column: 1,
+            message,
+        }
+    })?;
+    let candidates = discover::discover(&roots, &excludes)?;
+    timings.discover = start.elapsed();
+
+    let t = Instant::now();
+    let read: Vec<Result<SourceFile, String>> = candidates
+        .par_iter()
+        .enumerate()
+        .map(|(i, c)| read_file(FileId(i as u32), c, &cwd))
+        .collect();
+    timings.read = t.elapsed();
+
+    let t = Instant::now();
+    let mut sources = Vec::with_capacity(read.len());
+    let mut errors = Vec::new();
+    let mut roles = Vec::with_capacity(read.len());
+    // Classification parses YAML/JSON, so it runs in parallel too.
+    let classified: Vec<(SourceFile, FileRole, Option<String>)> = read
+        .into_par_iter()
+        .zip(candidates.par_iter())
+        .enumerate()
+        .map(|(i, (r, c))| match r {
+            Ok(file) => {
+                let role = match c.kind {
+                    CandidateKind::Terraform => FileRole::Terraform,
+                    CandidateKind::TfVars => FileRole::TfVars,
+                    CandidateKind::Document => {
+                        match guarded(|| palisade_cloudformation::detect(&file)) {
+                            Some(DocumentKind::CloudFormation) => FileRole::Template,
+                            Some(DocumentKind::IamPolicy) => FileRole::Policy,
+                            Some(DocumentKind::Other) => FileRole::Skip,
+                            None => {
+                                let msg = "internal error while classifying this file".to_string();
+                                return (file, FileRole::Skip, Some(msg));
+                            }
+                        }
+                    }
+                };
+                (file, role, None)
+            }
+            Err(message) => {
+                let placeholder =
+                    SourceFile::new(FileId(i as u32), display_path(&c.path, &cwd), "");
+                (placeholder, FileRole::Skip, Some(message))
+            }
+        })
+        .collect();
+    for (file, role, error) in classified {
+        if let Some(message) = error {
+            errors.push(ScanError {
+                file: file.path.to_string_lossy().into_owned(),
+                line: 1,
+                column: 1,
+                message,
+                source: None,
+            });
+        }
+        roles.push(role);
+        sources.push(file);
+    }
+    timings.classify = t.elapsed();
+    timings.total = start.elapsed();
+    Ok(Prepared {
+        sources,
+        roles,
+        errors,
+        config,
+        cwd,
+        timings,
+    })
+}
+
+/// Reads one candidate. A `.tf` file that is not UTF-8 is an error; a YAML/JSON file that is
+/// not UTF-8 is an error only when it still looks like infrastructure (a binary blob named
+/// `.json` is nobody's template).
+fn read_file(id: FileId, c: &Candidate, cwd: &Path) -> Result<SourceFile, String> {
+    let shown = display_path(&c.path, cwd);
+    let meta = std::fs::metadata(&c.path).map_err(|e| format!("cannot read file: {e}"))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "file is larger than {} MiB; not scanned",
+            MAX_FILE_BYTES / 1024 / 1024
+        ));
+    }
+    let bytes = std::fs::read(&c.path).map_err(|e| format!("cannot read file: {e}"))?;
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            // A byte-order mark is not content; dropping it keeps columns right.
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            Ok(SourceFile::new(id, shown, text))
+        }
+        Err(e) => {
+            if c.kind == CandidateKind::Document {
+                let lossy =
+                    SourceFile::new(id, shown.clone(), String::from_utf8_lossy(e.as_bytes()));
+                if guarded(|| palisade_cloudformation::detect(&lossy)) == Some(DocumentKind::Other)
+                {
+                    // Keep it as a skipped file rather than an error.
+                    return Ok(SourceFile::new(id, shown, ""));
+                }
+            }
+            Err("file is not valid UTF-8".to_string())
+        }
+    }
+}
+
+/// Runs a frontend or check call, turning a panic into `None` so that one bad file cannot take
+/// the whole scan down. Frontends must not panic (invariant 4); this is the seat belt.
+fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).ok()
+}
+
+/// One unit of analysis.
+enum Unit {
+    /// A Terraform module directory: file indices, `.tf` first then tfvars, each sorted.
+    Terraform(Vec<usize>),
+    Template(usize),
+    Policy(usize),
+}
+
+fn units(prepared: &Prepared, candidates_dirs: &[Option<PathBuf>]) -> Vec<Unit> {
+    let mut modules: BTreeMap<&Path, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    let mut out = Vec::new();
+    for (i, role) in prepared.roles.iter().enumerate() {
+        match role {
+            FileRole::Terraform | FileRole::TfVars => {
+                let Some(dir) = candidates_dirs[i].as_deref() else {
+                    continue;
+                };
+                let entry = modules.entry(dir).or_default();
+                if *role == FileRole::Terraform {
+                    entry.0.push(i);
+                } else {
+                    entry.1.push(i);
+                }
+            }
+            FileRole::Template => out.push(Unit::Template(i)),
+            FileRole::Policy => out.push(Unit::Policy(i)),
+            FileRole::Skip => {}
+        }
+    }
+    for (_, (tf, vars)) in modules {
+        // tfvars without any .tf file configure nothing we can see.
+        if tf.is_empty() {
+            continue;
+        }
+        out.push(Unit::Terraform(tf.into_iter().chain(vars).collect()));
+    }
+    out
+}
+
+/// Per-unit output, before suppression.
+struct UnitOutput {
+    findings: Vec<ResolvedFinding>,
+    errors: Vec<ScanError>,
+    suppressed: usize,
+    scanned_files: Vec<usize>,
+    load: Duration,
+    check: Duration,
+}
+
+/// Scans the given paths (files or directories; `.` when empty).
+pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> Result<ScanResult, EngineError> {
+    let start = Instant::now();
+    let prepared = prepare(paths, options)?;
+    let mut timings = prepared.timings;
+
+    // Directory of each file (by its absolute path) for grouping Terraform modules.
+    let dirs: Vec<Option<PathBuf>> = prepared
+        .sources
+        .iter()
+        .map(|s| {
+            absolute(&prepared.cwd.join(&s.path))
+                .parent()
+                .map(Path::to_path_buf)
+        })
+        .collect();
+    let units = units(&prepared, &dirs);
+
+    let t = Instant::now();
+    let outputs: Vec<UnitOutput> = units.par_iter().map(|u| analyze(u, &prepared)).collect();
+    timings.analyze = t.elapsed();
+
+    let mut result = ScanResult {
+        errors: prepared.errors.clone(),
+        config: prepared.config.clone(),
+        ..ScanResult::default()
+    };
+    let mut scanned = BTreeSet::new();
+    for out in outputs {
+        result.findings.extend(out.findings);
+        result.errors.extend(out.errors);
+        result.suppressed += out.suppressed;
+        scanned.extend(out.scanned_files);
+        timings.load_cpu += out.load;
+        timings.check_cpu += out.check;
+    }
+    result.files_scanned = scanned.len();
+    result.bytes_scanned = scanned
+        .iter()
+        .map(|&i| prepared.sources[i].text.len() as u64)
+        .sum();
+
+    apply_config(&mut result, options)?;
+
+    result.findings.sort();
+    result.findings.dedup();
+    result.errors.sort();
+    result.errors.dedup();
+    result.sources = prepared.sources;
+    timings.total = start.elapsed();
+    result.timings = timings;
+    Ok(result)
+}
+
+/// Disabled checks, severity overrides, the severity floor and the baseline.
+fn apply_config(result: &mut ScanResult, options: &ScanOptions) -> Result<(), EngineError> {
+    let config = &result.config;
+    result
+        .findings
+        .retain(|f| !config.disable.contains(&f.check));
+    for f in &mut result.findings {
+        if let Some(sev) = config.severity.get(f.check) {
+            f.severity = *sev;
+        }
+    }
+    if let Some(path) = &config.baseline {
+        let baseline = load_baseline(path)?;
+        let before = result.findings.len();
+        result.findings.retain(|f| {
+            !baseline.contains(&(f.check.to_string(), f.file.clone(), f.resource.clone()))
+        });
+        result.suppressed += before - result.findings.len();
+    }
+    if let Some(min) = options.min_severity {
+        result.findings.retain(|f| f.severity >= min);
+    }
+    Ok(())
+}
+
+/// A baseline is the JSON output of an earlier scan; a finding matching one of its
+/// (check, file, resource) triples is accepted as known and not reported. Lines are not part
+/// of the key so that edits elsewhere in the file do not resurrect known findings.
+fn load_baseline(path: &Path) -> Result<BTreeSet<(String, String, Option<String>)>, EngineError> {
+    let text = std::fs::read_to_string(path).map_err(|e| EngineError::Io {
+        path: path.to_path_buf(),
+        message: format!("cannot read baseline: {e}"),
+    })?;
+    let bad = |message: String| EngineError::Config {
+        file: path.to_path_buf(),
+        line: 1,
+        column: 1,
+        message,
+    };
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| bad(format!("baseline is not JSON: {e}")))?;
+    let findings = value
+        .get("findings")
+        .and_then(|f| f.as_array())
+        .ok_or_else(|| bad("baseline has no `findings` array".into()))?;
+    Ok(findings
+        .iter()
+        .filter_map(|f| {
+            Some((
+                f.get("check")?.as_str()?.to_string(),
+                f.get("file")?.as_str()?.to_string(),
+                f.get("resource")
+                    .and_then(|r| r.as_str())
+                    .map(str::to_string),
+            ))
+        })
+        .collect())
+}
+
+fn analyze(unit: &Unit, prepared: &Prepared) -> UnitOutput {
+    let sources = &prepared.sources;
+    let t = Instant::now();
+    let (loaded, files): (Option<Loaded>, Vec<usize>) = match unit {
+        Unit::Terraform(idx) => {
+            let files: Vec<&SourceFile> = idx.iter().map(|&i| &sources[i]).collect();
+            (
+                guarded(|| palisade_terraform::load_module(&files)),
+                idx.clone(),
+            )
+        }
+        Unit::Template(i) => (
+            guarded(|| palisade_cloudformation::load_template(&sources[*i])),
+            vec![*i],
+        ),
+        Unit::Policy(i) => (
+            guarded(|| palisade_cloudformation::load_policy(&sources[*i])),
+            vec![*i],
+        ),
+    };
+    let load = t.elapsed();
+    let mut out = UnitOutput {
+        findings: Vec::new(),
+        errors: Vec::new(),
+        suppressed: 0,
+        scanned_files: files.clone(),
+        load,
+        check: Duration::ZERO,
+    };
+    let Some(loaded) = loaded else {
+        let first = files.first().copied().unwrap_or(0);
+        out.errors.push(ScanError {
+            file: sources
+                .get(first)
+                .map(|s| s.path.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            line: 1,
+            column: 1,
+            message: "internal error in the frontend; this unit was not analysed".into(),
+            source: None,
+        });
+        return out;
+    };
+    for d in &loaded.diagnostics {
+        out.errors.push(resolve_diagnostic(d, sources));
+    }
+    let t = Instant::now();
+    let findings = guarded(|| palisade_checks::run_all(&loaded.model)).unwrap_or_default();
+    out.check = t.elapsed();
+    for f in findings {
+        let Some(resolved) = resolve(&f, &loaded.model, sources) else {
+            continue;
+        };
+        if is_suppressed(&f, &resolved, &loaded.model, sources) {
+            out.suppressed += 1;
+        } else {
+            out.findings.push(resolved);
+        }
+    }
+    out
+}
+
+fn source_of(span: Span, sources: &[SourceFile]) -> Option<&SourceFile> {
+    sources
+        .get(span.file.0 as usize)
+        .filter(|s| s.id == span.file)
+}
+
+fn location(span: Span, sources: &[SourceFile]) -> Option<Location> {
+    let file = source_of(span, sources)?;
+    let lc = file.line_col(span.start);
+    Some(Location {
+        file: file.path.to_string_lossy().into_owned(),
+        line: lc.line,
+        column: lc.column,
+    })
+}
+
+/// The line of the last character of a span (a span ending just after a newline ends on the
+/// line before).
+fn last_line(file: &SourceFile, span: Span) -> u32 {
+    let end = if span.end > span.start {
+        span.end - 1
+    } else {
+        span.end
+    };
+    file.line_col(end).line
+}
+
+fn resolve_diagnostic(d: &palisade_source::Diagnostic, sources: &[SourceFile]) -> ScanError {
+    match source_of(d.span, sources) {
+        Some(file) => {
+            let lc = file.line_col(d.span.start);
+            ScanError {
+                file: file.path.to_string_lossy().into_owned(),
+                line: lc.line,
+                column: lc.column,
+                message: d.message.clone(),
+                source: Some((
+                    d.span.file.0 as usize,
+                    (d.span.start as usize).min(file.text.len()),
+                )),
+            }
+        }
+        None => ScanError {
+            file: String::new(),
+            line: 1,
+            column: 1,
+            message: d.message.clone(),
+            source: None,
+        },
+    }
+}
+
+fn resolve(f: &Finding, model: &Model, sources: &[SourceFile]) -> Option<ResolvedFinding> {
+    // A span into a file we do not know cannot be shown; dropping it beats a wrong location.
+    let file = source_of(f.span, sources)?;
+    let start = file.line_col(f.span.start);
+    let end = file.line_col(f.span.end);
+    let resource = f.resource.and_then(|id| model.resources.get(id.0));
+    let extent = resource.map(|r| r.extent).unwrap_or(f.extent);
+    let (resource_start_line, resource_end_line) = match source_of(extent, sources) {
+        Some(ef) if extent.file == f.span.file => {
+            (ef.line_col(extent.start).line, last_line(ef, extent))
+        }
+        _ => (start.line, last_line(file, f.span)),
+    };
+    let trace = resource
+        .map(|r| {
+            r.trace
+                .iter()
+                .filter_map(|s| location(*s, sources))
+                .collect()
+        })
+        .unwrap_or_default();
+    let related = f
+        .related
+        .iter()
+        .filter_map(|r| {
+            Some(RelatedLocation {
+                location: location(r.span, sources)?,
+                message: r.message.clone(),
+            })
+        })
+        .collect();
+    Some(ResolvedFinding {
+        file: file.path.to_string_lossy().into_owned(),
+        line: start.line,
+        column: start.column,
+        check: f.check,
+        message: f.message.clone(),
+        end_line: end.line,
+        end_column: end.column,
+        severity: f.severity,
+        resource: resource.map(|r| r.address.clone()),
+        resource_start_line: resource_start_line.min(start.line),
+        resource_end_line: resource_end_line.max(start.line),
+        trace,
+        related,
+        source: f.span.file.0 as usize,
+        start_offset: (f.span.start as usize).min(file.text.len()),
+        end_offset: (f.span.end as usize).min(file.text.len()),
+    })
+}
+
+fn is_suppressed(f: &Finding, r: &ResolvedFinding, model: &Model, sources: &[SourceFile]) -> bool {
+    let Some(check) = palisade_checks::find(f.check) else {
+        return false;
+    };
+    let Some(file) = source_of(f.span, sources) else {
+        return false;
+    };
+    let mut near_lines: Vec<(&SourceFile, u32)> =
+        vec![(file, r.line), (file, r.line.saturating_sub(1))];
+    let resource = f.resource.and_then(|id| model.resources.get(id.0));
+    if let Some(res) = resource {
+        if let Some(hf) = source_of(res.header, sources) {
+            let h = hf.line_col(res.header.start).line;
+            near_lines.push((hf, h));
+            near_lines.push((hf, h.saturating_sub(1)));
+        }
+    }
+    for (src, line) in &near_lines {
+        if *line == 0 {
+            continue;
+        }
+        if suppress::line_directives(src.line_text(*line))
+            .iter()
+            .any(|d| d.matches(check))
+        {
+            return true;
+        }
+    }
+    let Some(res) = resource else {
+        return false;
+    };
+    let Some(ef) = source_of(res.extent, sources) else {
+        return false;
+    };
+    let extent_text = ef.slice(res.extent);
+    // Checkov places its skip comment anywhere inside the resource.
+    if extent_text.contains("checkov:skip=")
+        && extent_text.lines().any(|l| {
+            suppress::line_directives(l)
+                .iter()
+                .any(|d| d.applies_inside_resource() && d.matches(check))
+        })
+    {
+        return true;
+    }
+    if res.format == palisade_model::Format::CloudFormation && extent_text.contains("Metadata") {
+        let directives: Vec<Directive> = if is_json(ef) {
+            suppress::json_metadata_directives(extent_text)
+        } else {
+            suppress::yaml_metadata_ids(extent_text)
+        };
+        if directives.iter().any(|d| d.matches(check)) {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_json(file: &SourceFile) -> bool {
+    file.text.trim_start().starts_with('{')
+}
+
+/// What the benchmark compares a scan against: the files a scan would analyse, parsed by the
+/// frontends' `parse_only` in parallel and dropped.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ParseFloor {
+    pub files: usize,
+    pub bytes: u64,
+    /// Wall time of the parallel parse.
+    pub parse: Duration,
+    /// Discovery, reading and classification (not part of `parse`).
+    pub prepare: Duration,
+}
+
+pub fn parse_floor(paths: &[PathBuf], options: &ScanOptions) -> Result<ParseFloor, EngineError> {
+    let prepared = prepare(paths, options)?;
+    let selected: Vec<(&SourceFile, FileRole)> = prepared
+        .sources
+        .iter()
+        .zip(prepared.roles.iter().copied())
+        .filter(|(_, r)| *r != FileRole::Skip)
+        .collect();
+    let t = Instant::now();
+    let ok = selected
+        .par_iter()
+        .map(|(f, role)| {
+            guarded(|| match role {
+                FileRole::Terraform | FileRole::TfVars => palisade_terraform::parse_only(f),
+                _ => palisade_cloudformation::parse_only(f),
+            })
+            .unwrap_or(false)
+        })
+        .filter(|ok| *ok)
+        .count();
+    let parse = t.elapsed();
+    let _ = ok;
+    Ok(ParseFloor {
+        files: selected.len(),
+        bytes: selected.iter().map(|(f, _)| f.text.len() as u64).sum(),
+        parse,
+        prepare: prepared.timings.total,
+    })
+}

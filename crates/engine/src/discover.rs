@@ -1,0 +1,182 @@
+//! Finding the files to scan.
+//!
+//! Candidates are chosen by extension here and by content later: `.tf`/`.tfvars` go to the
+//! Terraform frontend; `.yaml .yml .json .template .jsn` are read and classified by
+//! `palisade_cloudformation::detect`, so a Kubernetes manifest or a `package.json` is skipped
+//! without a word.
+
+use std::path::{Path, PathBuf};
+
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
+use ignore::WalkBuilder;
+
+use crate::EngineError;
+
+/// Directories never descended into, whatever the ignore files say.
+const SKIPPED_DIRS: &[&str] = &[".git", ".terraform", "node_modules", ".terragrunt-cache"];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CandidateKind {
+    /// A `.tf` file: part of its directory's module.
+    Terraform,
+    /// `terraform.tfvars`, `*.auto.tfvars` and their `.json` forms: loaded with the module.
+    TfVars,
+    /// A YAML/JSON file to classify by content. (Other `.tfvars` files are only used with
+    /// `-var-file` and are not candidates.)
+    Document,
+}
+
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// Absolute path.
+    pub path: PathBuf,
+    pub kind: CandidateKind,
+}
+
+/// Classifies a file by name; `None` when it is not a candidate.
+pub fn classify(path: &Path, explicit: bool) -> Option<CandidateKind> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    if name.ends_with(".tf") {
+        return Some(CandidateKind::Terraform);
+    }
+    if name == "terraform.tfvars"
+        || name == "terraform.tfvars.json"
+        || name.ends_with(".auto.tfvars")
+        || name.ends_with(".auto.tfvars.json")
+    {
+        return Some(CandidateKind::TfVars);
+    }
+    if name.ends_with(".tfvars") || name.ends_with(".tfvars.json") || name.ends_with(".tf.json") {
+        return None;
+    }
+    let doc_ext = [".yaml", ".yml", ".json", ".template", ".jsn"];
+    if doc_ext.iter().any(|e| name.ends_with(e)) {
+        return Some(CandidateKind::Document);
+    }
+    // A file named on the command line is looked at by content whatever its extension.
+    explicit.then_some(CandidateKind::Document)
+}
+
+/// The exclusion matcher built from the config's `exclude` patterns (gitignore syntax,
+/// relative to `root`).
+#[derive(Clone)]
+pub struct Excludes {
+    matcher: Option<Gitignore>,
+    root: PathBuf,
+}
+
+impl Excludes {
+    pub fn new(root: Option<&Path>, patterns: &[String]) -> Result<Excludes, String> {
+        let root = root.map(Path::to_path_buf).unwrap_or_default();
+        if patterns.is_empty() {
+            return Ok(Excludes {
+                matcher: None,
+                root,
+            });
+        }
+        let mut b = GitignoreBuilder::new(&root);
+        for p in patterns {
+            b.add_line(None, p)
+                .map_err(|e| format!("bad exclude pattern `{p}`: {e}"))?;
+        }
+        let matcher = b.build().map_err(|e| e.to_string())?;
+        Ok(Excludes {
+            matcher: Some(matcher),
+            root,
+        })
+    }
+
+    pub fn is_excluded(&self, path: &Path, is_dir: bool) -> bool {
+        let Some(m) = &self.matcher else {
+            return false;
+        };
+        // The matcher panics on paths outside its root: only ask about paths under it.
+        if !path.starts_with(&self.root) {
+            return false;
+        }
+        m.matched_path_or_any_parents(path, is_dir).is_ignore()
+    }
+}
+
+/// Walks the roots and returns candidates sorted by path, without duplicates.
+pub fn discover(roots: &[PathBuf], excludes: &Excludes) -> Result<Vec<Candidate>, EngineError> {
+    let canonical_roots: Vec<PathBuf> = roots
+        .iter()
+        .filter_map(|r| std::fs::canonicalize(r).ok())
+        .collect();
+    let mut out = Vec::new();
+    for root in roots {
+        let meta = std::fs::metadata(root).map_err(|e| EngineError::Io {
+            path: root.clone(),
+            message: e.to_string(),
+        })?;
+        if meta.is_file() {
+            if excludes.is_excluded(root, false) {
+                continue;
+            }
+            if let Some(kind) = classify(root, true) {
+                out.push(Candidate {
+                    path: root.clone(),
+                    kind,
+                });
+            }
+            continue;
+        }
+        let mut walk = WalkBuilder::new(root);
+        walk.require_git(false)
+            .hidden(false)
+            .follow_links(false)
+            .git_global(false)
+            .parents(true)
+            .sort_by_file_name(|a, b| a.cmp(b));
+        let dir_excludes = excludes.clone();
+        walk.filter_entry(move |e| {
+            let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+            if is_dir && e.depth() > 0 {
+                if let Some(name) = e.file_name().to_str() {
+                    if SKIPPED_DIRS.contains(&name) {
+                        return false;
+                    }
+                }
+                // Prune excluded directories instead of filtering their files one by one.
+                if dir_excludes.is_excluded(e.path(), true) {
+                    return false;
+                }
+            }
+            true
+        });
+        for entry in walk.build() {
+            // Unreadable directories are skipped; the walk itself must not abort the scan.
+            let Ok(entry) = entry else { continue };
+            let Some(ft) = entry.file_type() else {
+                continue;
+            };
+            let path = entry.path();
+            if ft.is_dir() {
+                continue;
+            }
+            if ft.is_symlink() {
+                // Followed only when it points at a file inside one of the scanned roots
+                // (invariant 7: nothing outside the roots is read through a link).
+                let Ok(target) = std::fs::canonicalize(path) else {
+                    continue;
+                };
+                if !target.is_file() || !canonical_roots.iter().any(|r| target.starts_with(r)) {
+                    continue;
+                }
+            }
+            if excludes.is_excluded(path, false) {
+                continue;
+            }
+            if let Some(kind) = classify(path, false) {
+                out.push(Candidate {
+                    path: path.to_path_buf(),
+                    kind,
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out.dedup_by(|a, b| a.path == b.path);
+    Ok(out)
+}

@@ -1,1 +1,498 @@
-//! Reporters.
+//! Reporters: turn a [`ScanResult`] into text (miette snippets) or JSON.
+//!
+//! Reporters return strings; only the CLI writes them anywhere (invariant 6).
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan,
+};
+use palisade_checks::Severity;
+use palisade_engine::{ResolvedFinding, ScanError, ScanResult};
+use serde::Serialize;
+
+/// The JSON schema version; bumped on any incompatible change.
+pub const JSON_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    version: u32,
+    findings: Vec<JsonFinding<'a>>,
+    errors: Vec<JsonError<'a>>,
+    summary: JsonSummary,
+}
+
+#[derive(Serialize)]
+struct JsonLocation<'a> {
+    file: &'a str,
+    line: u32,
+    column: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    check: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    file: &'a str,
+    line: u32,
+    column: u32,
+    end_line: u32,
+    end_column: u32,
+    resource: Option<&'a str>,
+    resource_start_line: u32,
+    resource_end_line: u32,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    trace: Vec<JsonLocation<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<JsonLocation<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonError<'a> {
+    file: &'a str,
+    line: u32,
+    column: u32,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct BySeverity {
+    critical: usize,
+    high: usize,
+    medium: usize,
+    low: usize,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    findings: usize,
+    by_severity: BySeverity,
+    files_scanned: usize,
+    files_with_findings: usize,
+    suppressed: usize,
+    errors: usize,
+}
+
+fn count(findings: &[ResolvedFinding], s: Severity) -> usize {
+    findings.iter().filter(|f| f.severity == s).count()
+}
+
+fn files_with_findings(findings: &[ResolvedFinding]) -> usize {
+    findings
+        .iter()
+        .map(|f| f.file.as_str())
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
+/// The JSON report: one object, pretty-printed, ending in a newline.
+pub fn json(result: &ScanResult) -> String {
+    let report = JsonReport {
+        version: JSON_VERSION,
+        findings: result
+            .findings
+            .iter()
+            .map(|f| JsonFinding {
+                check: f.check,
+                severity: f.severity.as_str(),
+                message: &f.message,
+                file: &f.file,
+                line: f.line,
+                column: f.column,
+                end_line: f.end_line,
+                end_column: f.end_column,
+                resource: f.resource.as_deref(),
+                resource_start_line: f.resource_start_line,
+                resource_end_line: f.resource_end_line,
+                trace: f
+                    .trace
+                    .iter()
+                    .map(|t| JsonLocation {
+                        file: &t.file,
+                        line: t.line,
+                        column: t.column,
+                        message: None,
+                    })
+                    .collect(),
+                related: f
+                    .related
+                    .iter()
+                    .map(|r| JsonLocation {
+                        file: &r.location.file,
+                        line: r.location.line,
+                        column: r.location.column,
+                        message: Some(&r.message),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        errors: result
+            .errors
+            .iter()
+            .map(|e| JsonError {
+                file: &e.file,
+                line: e.line,
+                column: e.column,
+                message: &e.message,
+            })
+            .collect(),
+        summary: JsonSummary {
+            findings: result.findings.len(),
+            by_severity: BySeverity {
+                critical: count(&result.findings, Severity::Critical),
+                high: count(&result.findings, Severity::High),
+                medium: count(&result.findings, Severity::Medium),
+                low: count(&result.findings, Severity::Low),
+            },
+            files_scanned: result.files_scanned,
+            files_with_findings: files_with_findings(&result.findings),
+            suppressed: result.suppressed,
+            errors: result.errors.len(),
+        },
+    };
+    // Serialising plain structs of strings and integers cannot fail.
+    let mut out = serde_json::to_string_pretty(&report).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// Text rendering options.
+#[derive(Clone, Copy, Debug)]
+pub struct TextOptions {
+    /// ANSI colours (the CLI turns them on for a terminal without `NO_COLOR`).
+    pub color: bool,
+    /// Fixed wrap width, so output does not depend on the terminal and snapshots are stable.
+    pub width: usize,
+}
+
+impl Default for TextOptions {
+    fn default() -> Self {
+        TextOptions {
+            color: false,
+            width: 100,
+        }
+    }
+}
+
+/// A finding or an error as a miette diagnostic.
+struct Rendered {
+    message: String,
+    code: Option<String>,
+    severity: miette::Severity,
+    help: Option<String>,
+    source: Option<NamedSource<std::sync::Arc<str>>>,
+    labels: Vec<LabeledSpan>,
+}
+
+impl fmt::Debug for Rendered {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for Rendered {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Rendered {}
+
+impl Diagnostic for Rendered {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.code
+            .as_ref()
+            .map(|c| Box::new(c) as Box<dyn fmt::Display>)
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|c| Box::new(c) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.labels.is_empty() {
+            None
+        } else {
+            Some(Box::new(self.labels.iter().cloned()))
+        }
+    }
+}
+
+fn miette_severity(s: Severity) -> miette::Severity {
+    match s {
+        Severity::Critical | Severity::High => miette::Severity::Error,
+        Severity::Medium => miette::Severity::Warning,
+        Severity::Low => miette::Severity::Advice,
+    }
+}
+
+fn render_finding(result: &ScanResult, f: &ResolvedFinding) -> Rendered {
+    let source = result.sources.get(f.source);
+    let mut labels = Vec::new();
+    if let Some(src) = source {
+        let len = f.end_offset.saturating_sub(f.start_offset);
+        labels.push(LabeledSpan::new_primary_with_span(
+            Some(f.severity.as_str().to_string()),
+            SourceSpan::new(f.start_offset.into(), len),
+        ));
+        // "value defined here" and friends, when they are in the same file and so can share
+        // the snippet; others are listed in the help text.
+        for r in &f.related {
+            if r.location.file == f.file {
+                let offset = src.line_start(r.location.line)
+                    + src
+                        .line_text(r.location.line)
+                        .char_indices()
+                        .nth(r.location.column.saturating_sub(1) as usize)
+                        .map(|(i, _)| i)
+                        .unwrap_or(0);
+                labels.push(LabeledSpan::new(
+                    Some(r.message.clone()),
+                    offset.min(src.text.len()),
+                    0,
+                ));
+            }
+        }
+    }
+    let mut help = Vec::new();
+    match &f.resource {
+        Some(r) => help.push(format!(
+            "resource {r} ({}:{}-{})",
+            f.file, f.resource_start_line, f.resource_end_line
+        )),
+        None => help.push(format!(
+            "policy statement at {}:{}-{}",
+            f.file, f.resource_start_line, f.resource_end_line
+        )),
+    }
+    for t in &f.trace {
+        help.push(format!(
+            "via module call at {}:{}:{}",
+            t.file, t.line, t.column
+        ));
+    }
+    for r in &f.related {
+        if r.location.file != f.file {
+            help.push(format!(
+                "{} at {}:{}:{}",
+                r.message, r.location.file, r.location.line, r.location.column
+            ));
+        }
+    }
+    help.push(format!("run `palisade explain {}` for details", f.check));
+    Rendered {
+        message: format!("[{}] {}", f.severity.as_str(), f.message),
+        code: Some(f.check.to_string()),
+        severity: miette_severity(f.severity),
+        help: Some(help.join("\n")),
+        source: source.map(|s| NamedSource::new(format!("{}", s.path.display()), s.text.clone())),
+        labels,
+    }
+}
+
+fn render_error(result: &ScanResult, e: &ScanError) -> Rendered {
+    let (source, labels) = match e
+        .source
+        .and_then(|(i, off)| Some((result.sources.get(i)?, off)))
+    {
+        Some((src, offset)) => (
+            Some(NamedSource::new(
+                format!("{}", src.path.display()),
+                src.text.clone(),
+            )),
+            vec![LabeledSpan::new_primary_with_span(
+                Some("here".to_string()),
+                SourceSpan::new(offset.into(), 0),
+            )],
+        ),
+        None => (None, Vec::new()),
+    };
+    Rendered {
+        message: format!("{}:{}:{}: {}", e.file, e.line, e.column, e.message),
+        code: None,
+        severity: miette::Severity::Error,
+        help: None,
+        source,
+        labels,
+    }
+}
+
+/// The summary line, e.g. `3 findings (1 critical, 2 high) in 2 files; 0 errors; 12 files
+/// scanned`.
+pub fn summary_line(result: &ScanResult) -> String {
+    let n = result.findings.len();
+    let mut s = if n == 0 {
+        "no findings".to_string()
+    } else {
+        let parts: Vec<String> = [
+            Severity::Critical,
+            Severity::High,
+            Severity::Medium,
+            Severity::Low,
+        ]
+        .iter()
+        .filter_map(|&sev| {
+            let c = count(&result.findings, sev);
+            (c > 0).then(|| format!("{c} {}", sev.as_str()))
+        })
+        .collect();
+        let files = files_with_findings(&result.findings);
+        format!(
+            "{n} finding{} ({}) in {files} file{}",
+            plural(n),
+            parts.join(", "),
+            plural(files)
+        )
+    };
+    s.push_str(&format!(
+        "; {} error{}; {} file{} scanned",
+        result.errors.len(),
+        plural(result.errors.len()),
+        result.files_scanned,
+        plural(result.files_scanned)
+    ));
+    if result.suppressed > 0 {
+        s.push_str(&format!("; {} suppressed", result.suppressed));
+    }
+    s
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// The text report: every error, every finding with its snippet, then the summary line.
+pub fn text(result: &ScanResult, options: TextOptions) -> String {
+    let theme = if options.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(options.width)
+        .with_links(false)
+        .with_context_lines(1);
+    let mut out = String::new();
+    let diagnostics = result
+        .errors
+        .iter()
+        .map(|e| render_error(result, e))
+        .chain(result.findings.iter().map(|f| render_finding(result, f)));
+    for d in diagnostics {
+        let mut buf = String::new();
+        if handler.render_report(&mut buf, &d).is_err() {
+            // Rendering only fails on a formatter error; fall back to the plain message.
+            buf = format!("{d}\n");
+        }
+        out.push_str(&buf);
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out.push_str(&summary_line(result));
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use palisade_engine::Location;
+    use palisade_source::{FileId, SourceFile};
+
+    fn sample() -> ScanResult {
+        let text =
+            "resource \"aws_security_group\" \"web\" {\n  cidr_blocks = [\"0.0.0.0/0\"]\n}\n";
+        let file = SourceFile::new(FileId(0), "main.tf", text);
+        let start = text.find("[\"0.0.0.0/0\"]").unwrap();
+        ScanResult {
+            findings: vec![ResolvedFinding {
+                file: "main.tf".into(),
+                line: 2,
+                column: 17,
+                check: "aws-ec2-sg-open-ingress",
+                message: "open to the world".into(),
+                end_line: 2,
+                end_column: 30,
+                severity: Severity::High,
+                resource: Some("aws_security_group.web".into()),
+                resource_start_line: 1,
+                resource_end_line: 3,
+                trace: vec![Location {
+                    file: "root.tf".into(),
+                    line: 4,
+                    column: 1,
+                }],
+                related: vec![],
+                source: 0,
+                start_offset: start,
+                end_offset: start + 13,
+            }],
+            errors: vec![ScanError {
+                file: "bad.yaml".into(),
+                line: 3,
+                column: 5,
+                message: "mapping values are not allowed here".into(),
+                source: None,
+            }],
+            files_scanned: 2,
+            sources: vec![file],
+            ..ScanResult::default()
+        }
+    }
+
+    #[test]
+    fn json_has_the_contract_fields() {
+        let v: serde_json::Value = serde_json::from_str(&json(&sample())).unwrap();
+        assert_eq!(v["version"], 1);
+        let f = &v["findings"][0];
+        for key in [
+            "check",
+            "severity",
+            "message",
+            "file",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "resource",
+            "resource_start_line",
+            "resource_end_line",
+            "trace",
+        ] {
+            assert!(f.get(key).is_some(), "missing {key}");
+        }
+        assert!(f.get("related").is_none(), "empty related is omitted");
+        assert_eq!(f["trace"][0]["line"], 4);
+        assert_eq!(v["errors"][0]["line"], 3);
+        assert_eq!(v["summary"]["by_severity"]["high"], 1);
+        assert_eq!(v["summary"]["errors"], 1);
+    }
+
+    #[test]
+    fn text_shows_snippet_and_summary() {
+        let t = text(&sample(), TextOptions::default());
+        assert!(t.contains("aws-ec2-sg-open-ingress"), "{t}");
+        assert!(t.contains("cidr_blocks = [\"0.0.0.0/0\"]"), "{t}");
+        assert!(t.contains("bad.yaml:3:5"), "{t}");
+        assert!(!t.contains('\u{1b}'), "no colour codes: {t}");
+        assert!(
+            t.ends_with("1 finding (1 high) in 1 file; 1 error; 2 files scanned\n"),
+            "{t}"
+        );
+    }
+}

@@ -1,0 +1,4 @@
+//! The palisade CLI, for the end-to-end tests.
+fn main() -> std::process::ExitCode {
+    palisade::run()
+}

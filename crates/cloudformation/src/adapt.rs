@@ -1,0 +1,823 @@
+//! CloudFormation resources into the shared model: one [`Resource`] per entry of `Resources`,
+//! plus the typed facts of the types Palisade understands.
+
+use crate::eval::{scalar_node_text, Ctx};
+use crate::syntax::{parse_embedded_json, Syn, SynKind};
+use palisade_model::iam::PolicyKind;
+use palisade_model::node::{Node, NodeKind};
+use palisade_model::policy::policy_from_node;
+use palisade_model::{
+    AttachedPolicy, Direction, EncryptionAtRest, Format, KmsKey, Model, NaclRule, Resource,
+    ResourceId, SecurityGroupRule, Service, SgSource,
+};
+use palisade_source::{Diagnostic, Provenance, SourceFile, Span, Value, ValueKind};
+
+/// Adapts every resource of a parsed template.
+pub(crate) fn adapt_template(
+    file: &SourceFile,
+    root: &Syn,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Model {
+    let mut model = Model::default();
+    let Some(resources) = root.get("Resources") else {
+        return model;
+    };
+    let SynKind::Map(entries) = &resources.kind else {
+        diagnostics.push(Diagnostic::new(
+            resources.span,
+            format!(
+                "`Resources` must be a mapping, found {}",
+                resources.describe()
+            ),
+        ));
+        return model;
+    };
+    let ctx = Ctx::for_template(root);
+    for (key, value) in entries {
+        // A resource cut short by a syntax error would look like one lacking its settings:
+        // the error is reported, its facts are not guessed.
+        if !value.complete {
+            continue;
+        }
+        // `Fn::ForEach::Name` loops (LanguageExtensions) are not resources themselves.
+        if key.name.starts_with("Fn::ForEach") {
+            continue;
+        }
+        let header = key.span;
+        let SynKind::Map(_) = &value.kind else {
+            diagnostics.push(Diagnostic::new(
+                header,
+                format!(
+                    "resource `{}` must be a mapping, found {}; skipped",
+                    key.name,
+                    value.describe()
+                ),
+            ));
+            continue;
+        };
+        let kind = match value.get("Type") {
+            Some(Syn {
+                kind: SynKind::Str(t),
+                ..
+            }) => t.clone(),
+            Some(other) => {
+                let hint = match other.entries() {
+                    [(k, _)] if k.name.starts_with('!') => format!(" (a `{}` tag)", k.name),
+                    _ => String::new(),
+                };
+                diagnostics.push(Diagnostic::new(
+                    other.span,
+                    format!(
+                        "resource `{}` has a `Type` that is not a string but {}{hint}; skipped",
+                        key.name,
+                        other.describe()
+                    ),
+                ));
+                continue;
+            }
+            None => {
+                diagnostics.push(Diagnostic::new(
+                    header,
+                    format!("resource `{}` has no `Type`; skipped", key.name),
+                ));
+                continue;
+            }
+        };
+        let id = model.add_resource(Resource {
+            address: key.name.clone(),
+            kind: kind.clone(),
+            format: Format::CloudFormation,
+            header,
+            extent: header.to(value.span),
+            trace: Vec::new(),
+        });
+        // A resource whose condition is known false is not created with the defaults.
+        if let Some(cond) = value.get("Condition").and_then(Syn::as_str) {
+            if ctx.condition(cond) == Some(false) {
+                continue;
+            }
+        }
+        let props = value
+            .get("Properties")
+            .and_then(|p| ctx.eval(p))
+            .unwrap_or_else(|| Node::literal(NodeKind::Map(Vec::new()), header));
+        let mut r = Adapter {
+            model: &mut model,
+            file,
+            id,
+            header,
+            extent: header.to(value.span),
+            props: &props,
+        };
+        r.adapt(&kind);
+    }
+    model
+}
+
+struct Adapter<'a> {
+    model: &'a mut Model,
+    #[allow(dead_code)]
+    file: &'a SourceFile,
+    id: ResourceId,
+    header: Span,
+    extent: Span,
+    props: &'a Node,
+}
+
+/// A property that is written: a `null` (also what `AWS::NoValue` leaves in a conditional
+/// branch) counts as absent.
+fn present<'n>(node: &'n Node, key: &str) -> Option<&'n Node> {
+    node.get(key).filter(|n| !matches!(n.kind, NodeKind::Null))
+}
+
+/// The property's key and value, for spans that should cover `Key: value`.
+fn property_span(node: &Node, key: &str) -> Option<Span> {
+    node.entries()
+        .iter()
+        .find(|(k, _)| k.name == key)
+        .map(|(k, v)| k.span.to(v.span))
+}
+
+/// Items of a list property, flattening conditionals (a rule or device that exists under a
+/// condition is still judged) and skipping nulls.
+fn flat_items(node: &Node) -> Vec<&Node> {
+    let mut out = Vec::new();
+    fn walk<'n>(n: &'n Node, out: &mut Vec<&'n Node>) {
+        match &n.kind {
+            NodeKind::List(items) => items.iter().for_each(|i| walk(i, out)),
+            NodeKind::Conditional {
+                when_true,
+                when_false,
+                ..
+            } => {
+                walk(when_true, out);
+                walk(when_false, out);
+            }
+            NodeKind::Null => {}
+            _ => out.push(n),
+        }
+    }
+    walk(node, &mut out);
+    out
+}
+
+/// `true` where a value is written, `false` where a conditional branch leaves it unset: an
+/// SNS topic is encrypted exactly when it has a key.
+fn presence(node: &Node) -> Value<bool> {
+    match &node.kind {
+        NodeKind::Null => Value::known(false, Provenance::Omitted, node.span),
+        NodeKind::Conditional {
+            condition,
+            when_true,
+            when_false,
+        } => Value {
+            kind: ValueKind::Conditional {
+                condition: condition.clone(),
+                when_true: Box::new(presence(when_true)),
+                when_false: Box::new(presence(when_false)),
+            },
+            span: node.span,
+            defined_at: node.defined_at,
+        },
+        _ => Value::known(true, provenance_of(node), node.span),
+    }
+}
+
+fn provenance_of(node: &Node) -> Provenance {
+    match node.provenance {
+        Provenance::Omitted => Provenance::Literal,
+        p => p,
+    }
+}
+
+fn lower(v: Value<String>) -> Value<String> {
+    v.map(&mut |s| s.to_ascii_lowercase())
+}
+
+impl Adapter<'_> {
+    fn adapt(&mut self, kind: &str) {
+        match kind {
+            "AWS::EC2::SecurityGroup" => self.security_group(),
+            "AWS::EC2::SecurityGroupIngress" => {
+                let rule = self.sg_rule(
+                    self.props,
+                    Direction::Ingress,
+                    self.header,
+                    self.extent,
+                    None,
+                );
+                self.model.security_group_rules.push(rule);
+            }
+            "AWS::EC2::SecurityGroupEgress" => {
+                let rule = self.sg_rule(
+                    self.props,
+                    Direction::Egress,
+                    self.header,
+                    self.extent,
+                    None,
+                );
+                self.model.security_group_rules.push(rule);
+            }
+            "AWS::EC2::NetworkAclEntry" => self.nacl_entry(),
+            "AWS::IAM::Role" => {
+                self.policy_at("AssumeRolePolicyDocument", PolicyKind::Trust);
+                self.inline_policies();
+            }
+            "AWS::IAM::User" | "AWS::IAM::Group" => self.inline_policies(),
+            "AWS::IAM::Policy"
+            | "AWS::IAM::ManagedPolicy"
+            | "AWS::IAM::RolePolicy"
+            | "AWS::IAM::UserPolicy"
+            | "AWS::IAM::GroupPolicy" => self.policy_at("PolicyDocument", PolicyKind::Identity),
+            "AWS::S3::BucketPolicy" | "AWS::SQS::QueuePolicy" | "AWS::SNS::TopicPolicy" => {
+                self.policy_at("PolicyDocument", PolicyKind::Resource)
+            }
+            "AWS::KMS::Key" => {
+                self.policy_at("KeyPolicy", PolicyKind::Resource);
+                self.kms_key();
+            }
+            "AWS::ECR::Repository" => {
+                self.policy_at("RepositoryPolicyText", PolicyKind::Resource);
+                self.ecr();
+            }
+            "AWS::SecretsManager::ResourcePolicy" => {
+                self.policy_at("ResourcePolicy", PolicyKind::Resource)
+            }
+            "AWS::Organizations::Policy" => self.policy_at("Content", PolicyKind::ControlPolicy),
+            "AWS::S3::Bucket" => self.s3_bucket(),
+            "AWS::EC2::Volume" => {
+                let span = self.header;
+                self.ebs(self.props, "volume", span);
+            }
+            "AWS::EC2::Instance" => self.instance(),
+            "AWS::EC2::LaunchTemplate" => {
+                if let Some(data) = present(self.props, "LaunchTemplateData") {
+                    self.block_devices(data);
+                }
+            }
+            "AWS::AutoScaling::LaunchConfiguration" => self.block_devices(self.props),
+            "AWS::RDS::DBInstance" => self.rds(
+                "DB instance",
+                &[
+                    "SourceDBInstanceIdentifier",
+                    "DBSnapshotIdentifier",
+                    "SourceDBClusterIdentifier",
+                ],
+            ),
+            "AWS::RDS::DBCluster" => self.rds(
+                "DB cluster",
+                &["SnapshotIdentifier", "SourceDBClusterIdentifier"],
+            ),
+            "AWS::DynamoDB::Table" => self.dynamodb(),
+            "AWS::SNS::Topic" => self.key_means_encrypted(Service::Sns, "topic", "KmsMasterKeyId"),
+            "AWS::SQS::Queue" => self.sqs(),
+            "AWS::Logs::LogGroup" => {
+                self.always_encrypted(Service::CloudWatchLogs, "log group", "KmsKeyId")
+            }
+            "AWS::SecretsManager::Secret" => {
+                self.always_encrypted(Service::SecretsManager, "secret", "KmsKeyId")
+            }
+            "AWS::EFS::FileSystem" => self.flag_and_key(
+                Service::Efs,
+                "file system",
+                self.props,
+                "Encrypted",
+                "KmsKeyId",
+                self.header,
+            ),
+            "AWS::Redshift::Cluster" => self.flag_and_key(
+                Service::Redshift,
+                "cluster",
+                self.props,
+                "Encrypted",
+                "KmsKeyId",
+                self.header,
+            ),
+            "AWS::ElastiCache::ReplicationGroup" => self.flag_and_key(
+                Service::ElastiCache,
+                "replication group",
+                self.props,
+                "AtRestEncryptionEnabled",
+                "KmsKeyId",
+                self.header,
+            ),
+            "AWS::Kinesis::Stream" => self.kinesis(),
+            "AWS::OpenSearchService::Domain" | "AWS::Elasticsearch::Domain" => self.opensearch(),
+            _ => {}
+        }
+    }
+
+    // -- network --------------------------------------------------------------------------
+
+    fn security_group(&mut self) {
+        let description = present(self.props, "GroupDescription").map(Node::to_string_value);
+        for (key, direction) in [
+            ("SecurityGroupIngress", Direction::Ingress),
+            ("SecurityGroupEgress", Direction::Egress),
+        ] {
+            let Some((k, list)) = self.props.entries().iter().find(|(k, _)| k.name == key) else {
+                continue;
+            };
+            for item in flat_items(list) {
+                let rule = self.sg_rule(item, direction, k.span, item.span, description.clone());
+                self.model.security_group_rules.push(rule);
+            }
+        }
+    }
+
+    fn sg_rule(
+        &self,
+        rule: &Node,
+        direction: Direction,
+        direction_span: Span,
+        span: Span,
+        group_description: Option<Value<String>>,
+    ) -> SecurityGroupRule {
+        let mut sources = Vec::new();
+        for key in ["CidrIp", "CidrIpv6"] {
+            if let Some(cidr) = present(rule, key) {
+                sources.push(SgSource::Cidr(cidr.to_string_value()));
+            }
+        }
+        for key in [
+            "SourceSecurityGroupId",
+            "SourceSecurityGroupName",
+            "SourcePrefixListId",
+            "DestinationSecurityGroupId",
+            "DestinationPrefixListId",
+        ] {
+            if let Some(other) = present(rule, key) {
+                sources.push(SgSource::Other(other.span));
+            }
+        }
+        let (from_port, to_port) =
+            self.ports(present(rule, "FromPort"), present(rule, "ToPort"), span);
+        SecurityGroupRule {
+            owner: self.id,
+            direction: Value::literal(direction, direction_span),
+            protocol: match present(rule, "IpProtocol") {
+                Some(p) => lower(p.to_string_value()),
+                None => Value::unknown(span),
+            },
+            from_port,
+            to_port,
+            sources,
+            span,
+            description: present(rule, "Description")
+                .map(Node::to_string_value)
+                .or(group_description),
+        }
+    }
+
+    /// Ports as written; a missing port means the whole range (it is only allowed for
+    /// protocols without ports, such as `-1`).
+    fn ports(
+        &self,
+        from: Option<&Node>,
+        to: Option<&Node>,
+        span: Span,
+    ) -> (Value<i64>, Value<i64>) {
+        (
+            from.map(Node::to_int_value)
+                .unwrap_or_else(|| Value::omitted(0, span)),
+            to.map(Node::to_int_value)
+                .unwrap_or_else(|| Value::omitted(65535, span)),
+        )
+    }
+
+    fn nacl_entry(&mut self) {
+        let p = self.props;
+        let (from_port, to_port) = match present(p, "PortRange") {
+            Some(range) => self.ports(present(range, "From"), present(range, "To"), range.span),
+            None => self.ports(None, None, self.header),
+        };
+        let direction = match present(p, "Egress") {
+            Some(e) => e.to_bool_value().map(&mut |egress| {
+                if egress {
+                    Direction::Egress
+                } else {
+                    Direction::Ingress
+                }
+            }),
+            None => Value::omitted(Direction::Ingress, self.header),
+        };
+        let rule = NaclRule {
+            owner: self.id,
+            direction,
+            action: present(p, "RuleAction")
+                .map(|a| lower(a.to_string_value()))
+                .unwrap_or_else(|| Value::unknown(self.header)),
+            protocol: present(p, "Protocol")
+                .map(|a| lower(a.to_string_value()))
+                .unwrap_or_else(|| Value::unknown(self.header)),
+            from_port,
+            to_port,
+            cidr: present(p, "CidrBlock").map(Node::to_string_value),
+            ipv6_cidr: present(p, "Ipv6CidrBlock").map(Node::to_string_value),
+            rule_number: present(p, "RuleNumber")
+                .map(Node::to_int_value)
+                .unwrap_or_else(|| Value::unknown(self.header)),
+            span: self.extent,
+        };
+        self.model.nacl_rules.push(rule);
+    }
+
+    // -- policies -------------------------------------------------------------------------
+
+    fn policy_at(&mut self, key: &str, kind: PolicyKind) {
+        if let Some(doc) = present(self.props, key) {
+            let doc = doc.clone();
+            self.attach_policy(&doc, kind, key.to_string());
+        }
+    }
+
+    fn inline_policies(&mut self) {
+        let Some(list) = present(self.props, "Policies") else {
+            return;
+        };
+        let list = list.clone();
+        for (i, item) in flat_items(&list).into_iter().enumerate() {
+            let Some(doc) = present(item, "PolicyDocument") else {
+                continue;
+            };
+            let attribute = match present(item, "PolicyName").and_then(scalar_node_text) {
+                Some(name) => format!("Policies[{name}]"),
+                None => format!("Policies[{i}]"),
+            };
+            self.attach_policy(doc, PolicyKind::Identity, attribute);
+        }
+    }
+
+    fn attach_policy(&mut self, doc: &Node, kind: PolicyKind, attribute: String) {
+        let mut docs = Vec::new();
+        policy_documents(doc, &mut Vec::new(), &mut docs);
+        for (node, when) in docs {
+            if let Some(mut document) = policy_from_node(&node, kind) {
+                for st in &mut document.statements {
+                    let mut w = when.clone();
+                    w.append(&mut st.when);
+                    st.when = w;
+                }
+                self.model.policies.push(AttachedPolicy {
+                    owner: Some(self.id),
+                    attribute: attribute.clone(),
+                    document,
+                });
+            }
+        }
+    }
+
+    // -- encryption -----------------------------------------------------------------------
+
+    fn push_encryption(
+        &mut self,
+        service: Service,
+        store: &str,
+        encrypted: Value<bool>,
+        kms_key: Option<Value<String>>,
+        span: Span,
+    ) {
+        self.model.encryption.push(EncryptionAtRest {
+            owner: self.id,
+            service,
+            store: store.to_string(),
+            encrypted,
+            kms_key,
+            span,
+        });
+    }
+
+    /// Services where a boolean flag says whether data is encrypted and a key id may name
+    /// the key; not writing the flag means unencrypted.
+    fn flag_and_key(
+        &mut self,
+        service: Service,
+        store: &str,
+        node: &Node,
+        flag: &str,
+        key: &str,
+        fallback: Span,
+    ) {
+        let encrypted = match present(node, flag) {
+            Some(f) => f.to_bool_value(),
+            None => Value::omitted(false, fallback),
+        };
+        let kms_key = present(node, key).map(Node::to_string_value);
+        let span = property_span(node, flag).unwrap_or(fallback);
+        self.push_encryption(service, store, encrypted, kms_key, span);
+    }
+
+    fn ebs(&mut self, node: &Node, store: &str, fallback: Span) {
+        self.flag_and_key(Service::Ebs, store, node, "Encrypted", "KmsKeyId", fallback);
+    }
+
+    fn instance(&mut self) {
+        if present(self.props, "BlockDeviceMappings").is_none() {
+            self.push_encryption(
+                Service::Ebs,
+                "root block device",
+                Value::omitted(false, self.header),
+                None,
+                self.header,
+            );
+            return;
+        }
+        self.block_devices(self.props);
+    }
+
+    fn block_devices(&mut self, holder: &Node) {
+        let Some(list) = present(holder, "BlockDeviceMappings") else {
+            return;
+        };
+        for item in flat_items(list) {
+            // Instance store (`VirtualName`) and `NoDevice` entries have no EBS volume.
+            let Some(ebs) = present(item, "Ebs") else {
+                continue;
+            };
+            let store = match present(item, "DeviceName").and_then(scalar_node_text) {
+                Some(d) => format!("block device {d}"),
+                None => "block device".to_string(),
+            };
+            let (ebs, span) = (ebs.clone(), item.span);
+            self.ebs(&ebs, &store, span);
+        }
+    }
+
+    fn rds(&mut self, store: &str, inherited_from: &[&str]) {
+        let p = self.props;
+        // An instance of a cluster is encrypted by the cluster.
+        if store == "DB instance" && present(p, "DBClusterIdentifier").is_some() {
+            return;
+        }
+        if present(p, "StorageEncrypted").is_none() {
+            // Replicas and restores inherit the source's encryption, which is not known here.
+            if let Some(source) = inherited_from.iter().find_map(|k| present(p, k)) {
+                let kms_key = present(p, "KmsKeyId").map(Node::to_string_value);
+                self.push_encryption(
+                    Service::Rds,
+                    store,
+                    Value::unknown(source.span),
+                    kms_key,
+                    self.header,
+                );
+                return;
+            }
+        }
+        let header = self.header;
+        self.flag_and_key(
+            Service::Rds,
+            store,
+            p,
+            "StorageEncrypted",
+            "KmsKeyId",
+            header,
+        );
+    }
+
+    fn s3_bucket(&mut self) {
+        let Some(enc) = present(self.props, "BucketEncryption") else {
+            self.push_encryption(
+                Service::S3,
+                "bucket",
+                Value::omitted(true, self.header),
+                None,
+                self.header,
+            );
+            return;
+        };
+        let span = property_span(self.props, "BucketEncryption").unwrap_or(enc.span);
+        let rules = present(enc, "ServerSideEncryptionConfiguration")
+            .map(flat_items)
+            .unwrap_or_default();
+        let default = rules
+            .iter()
+            .find_map(|r| present(r, "ServerSideEncryptionByDefault"));
+        let Some(default) = default else {
+            self.push_encryption(
+                Service::S3,
+                "bucket",
+                Value::omitted(true, span),
+                None,
+                span,
+            );
+            return;
+        };
+        let algorithm = present(default, "SSEAlgorithm");
+        let encrypted = algorithm
+            .map(|a| a.to_string_value().map(&mut |_| true))
+            .unwrap_or_else(|| Value::omitted(true, span));
+        let kms_key = match present(default, "KMSMasterKeyID") {
+            Some(k) => Some(k.to_string_value()),
+            None => algorithm.and_then(|a| match a.as_str() {
+                // SSE-KMS without a key id uses the AWS managed key.
+                Some(alg) if alg.starts_with("aws:kms") => {
+                    Some(Value::omitted("alias/aws/s3".to_string(), a.span))
+                }
+                _ => None,
+            }),
+        };
+        self.push_encryption(Service::S3, "bucket", encrypted, kms_key, span);
+    }
+
+    fn dynamodb(&mut self) {
+        let Some(sse) = present(self.props, "SSESpecification") else {
+            self.push_encryption(
+                Service::DynamoDb,
+                "table",
+                Value::omitted(true, self.header),
+                None,
+                self.header,
+            );
+            return;
+        };
+        let span = property_span(self.props, "SSESpecification").unwrap_or(sse.span);
+        // `SSEEnabled: false` still encrypts, with an AWS owned key; `true` selects KMS.
+        let kms_key = match present(sse, "SSEEnabled").map(|e| e.to_bool_value()) {
+            Some(v) if v.get() == Some(&true) => Some(
+                present(sse, "KMSMasterKeyId")
+                    .map(Node::to_string_value)
+                    .unwrap_or_else(|| Value::omitted("alias/aws/dynamodb".to_string(), span)),
+            ),
+            Some(v) if v.get() == Some(&false) => None,
+            Some(_) => present(sse, "KMSMasterKeyId").map(Node::to_string_value),
+            None => None,
+        };
+        self.push_encryption(
+            Service::DynamoDb,
+            "table",
+            Value::known(true, Provenance::Literal, span),
+            kms_key,
+            span,
+        );
+    }
+
+    /// SNS: encrypted exactly when a key is given.
+    fn key_means_encrypted(&mut self, service: Service, store: &str, key: &str) {
+        match self.props.get(key) {
+            Some(k) => {
+                let span = property_span(self.props, key).unwrap_or(k.span);
+                let encrypted = presence(k);
+                let kms_key = (!matches!(k.kind, NodeKind::Null)).then(|| k.to_string_value());
+                self.push_encryption(service, store, encrypted, kms_key, span);
+            }
+            None => self.push_encryption(
+                service,
+                store,
+                Value::omitted(false, self.header),
+                None,
+                self.header,
+            ),
+        }
+    }
+
+    fn sqs(&mut self) {
+        if present(self.props, "KmsMasterKeyId").is_some() {
+            return self.key_means_encrypted(Service::Sqs, "queue", "KmsMasterKeyId");
+        }
+        let (encrypted, span) = match present(self.props, "SqsManagedSseEnabled") {
+            Some(flag) => (
+                flag.to_bool_value(),
+                property_span(self.props, "SqsManagedSseEnabled").unwrap_or(flag.span),
+            ),
+            None => (Value::omitted(true, self.header), self.header),
+        };
+        self.push_encryption(Service::Sqs, "queue", encrypted, None, span);
+    }
+
+    fn always_encrypted(&mut self, service: Service, store: &str, key: &str) {
+        let kms_key = present(self.props, key).map(Node::to_string_value);
+        let span = property_span(self.props, key).unwrap_or(self.header);
+        self.push_encryption(
+            service,
+            store,
+            Value::omitted(true, self.header),
+            kms_key,
+            span,
+        );
+    }
+
+    fn kinesis(&mut self) {
+        let Some(enc) = present(self.props, "StreamEncryption") else {
+            self.push_encryption(
+                Service::Kinesis,
+                "stream",
+                Value::omitted(false, self.header),
+                None,
+                self.header,
+            );
+            return;
+        };
+        let span = property_span(self.props, "StreamEncryption").unwrap_or(enc.span);
+        let encrypted = match present(enc, "EncryptionType") {
+            Some(t) => t
+                .to_string_value()
+                .map(&mut |t| t.eq_ignore_ascii_case("KMS")),
+            None => Value::unknown(enc.span),
+        };
+        let kms_key = present(enc, "KeyId").map(Node::to_string_value);
+        self.push_encryption(Service::Kinesis, "stream", encrypted, kms_key, span);
+    }
+
+    fn ecr(&mut self) {
+        let Some(enc) = present(self.props, "EncryptionConfiguration") else {
+            self.push_encryption(
+                Service::Ecr,
+                "repository",
+                Value::omitted(true, self.header),
+                None,
+                self.header,
+            );
+            return;
+        };
+        let span = property_span(self.props, "EncryptionConfiguration").unwrap_or(enc.span);
+        let ty = present(enc, "EncryptionType");
+        let kms_key = match present(enc, "KmsKey") {
+            Some(k) => Some(k.to_string_value()),
+            None => ty.and_then(|t| match t.as_str() {
+                Some(s) if s.to_ascii_uppercase().starts_with("KMS") => {
+                    Some(Value::omitted("alias/aws/ecr".to_string(), t.span))
+                }
+                _ => None,
+            }),
+        };
+        self.push_encryption(
+            Service::Ecr,
+            "repository",
+            Value::known(true, Provenance::Literal, span),
+            kms_key,
+            span,
+        );
+    }
+
+    fn opensearch(&mut self) {
+        match present(self.props, "EncryptionAtRestOptions") {
+            Some(opts) => {
+                let opts = opts.clone();
+                let fallback =
+                    property_span(self.props, "EncryptionAtRestOptions").unwrap_or(opts.span);
+                self.flag_and_key(
+                    Service::OpenSearch,
+                    "domain",
+                    &opts,
+                    "Enabled",
+                    "KmsKeyId",
+                    fallback,
+                );
+            }
+            None => self.push_encryption(
+                Service::OpenSearch,
+                "domain",
+                Value::omitted(false, self.header),
+                None,
+                self.header,
+            ),
+        }
+    }
+
+    fn kms_key(&mut self) {
+        let rotation_enabled = present(self.props, "EnableKeyRotation")
+            .map(Node::to_bool_value)
+            .unwrap_or_else(|| Value::omitted(false, self.header));
+        let key_spec = present(self.props, "KeySpec")
+            .map(Node::to_string_value)
+            .unwrap_or_else(|| Value::omitted("SYMMETRIC_DEFAULT".to_string(), self.header));
+        self.model.kms_keys.push(KmsKey {
+            owner: self.id,
+            rotation_enabled,
+            key_spec,
+        });
+    }
+}
+
+/// The documents a policy property may hold: a mapping, a JSON string, or either under
+/// `Fn::If` (each branch with its condition).
+fn policy_documents(
+    node: &Node,
+    when: &mut Vec<(String, bool)>,
+    out: &mut Vec<(Node, Vec<(String, bool)>)>,
+) {
+    match &node.kind {
+        NodeKind::Map(_) => out.push((node.clone(), when.clone())),
+        NodeKind::String(text) => {
+            if let Some(syn) = parse_embedded_json(text, node.span) {
+                if let Some(mut doc) = Ctx::plain().eval(&syn) {
+                    doc.provenance = node.provenance;
+                    out.push((doc, when.clone()));
+                }
+            }
+        }
+        NodeKind::Conditional {
+            condition,
+            when_true,
+            when_false,
+        } => {
+            when.push((condition.clone(), true));
+            policy_documents(when_true, when, out);
+            when.pop();
+            when.push((condition.clone(), false));
+            policy_documents(when_false, when, out);
+            when.pop();
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,654 @@
+//! Intrinsic functions: from the syntax tree to the model's evaluated [`Node`].
+//!
+//! What is known becomes a value with its provenance (a parameter default is `Default` and
+//! remembers where the default is written); what only exists at deploy time (pseudo
+//! parameters, resource attributes, imports) becomes `Unknown` or a `Reference`, so it never
+//! produces a finding. `AWS::NoValue` removes the property, which is why evaluation returns
+//! `Option<Node>`.
+
+use crate::syntax::{Syn, SynKind};
+use palisade_model::node::{format_number, MapKey, Node, NodeKind};
+use palisade_source::{Provenance, Reference, Span, StrPart};
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+
+/// Deeper evaluation than this yields `Unknown`: real templates nest far less, and explosive
+/// input stays cheap.
+const MAX_DEPTH: usize = 64;
+
+struct Param<'t> {
+    /// The parameter's name key, for `defined_at` of a parameter without a default.
+    key_span: Span,
+    default: Option<&'t Syn>,
+    is_list: bool,
+}
+
+#[derive(Clone, Copy)]
+enum CondState {
+    InProgress,
+    Done(Option<bool>),
+}
+
+/// What intrinsics resolve against: parameters, mappings, conditions and resource ids.
+pub(crate) struct Ctx<'t> {
+    params: HashMap<&'t str, Param<'t>>,
+    mappings: Option<&'t Syn>,
+    conditions: HashMap<&'t str, &'t Syn>,
+    cond_cache: RefCell<HashMap<String, CondState>>,
+    resources: HashSet<&'t str>,
+    /// False for standalone policy files: there a `{"Ref": ..}` is just data.
+    intrinsics: bool,
+}
+
+impl<'t> Ctx<'t> {
+    pub fn for_template(root: &'t Syn) -> Ctx<'t> {
+        let mut params = HashMap::new();
+        for (key, p) in root.get("Parameters").map(Syn::entries).unwrap_or(&[]) {
+            let ty = p.get("Type").and_then(Syn::as_str).unwrap_or("");
+            params.insert(
+                key.name.as_str(),
+                Param {
+                    key_span: key.span,
+                    default: p.get("Default"),
+                    is_list: ty == "CommaDelimitedList" || ty.starts_with("List<"),
+                },
+            );
+        }
+        let conditions = root
+            .get("Conditions")
+            .map(Syn::entries)
+            .unwrap_or(&[])
+            .iter()
+            .map(|(k, v)| (k.name.as_str(), v))
+            .collect();
+        let resources = root
+            .get("Resources")
+            .map(Syn::entries)
+            .unwrap_or(&[])
+            .iter()
+            .map(|(k, _)| k.name.as_str())
+            .collect();
+        Ctx {
+            params,
+            mappings: root.get("Mappings"),
+            conditions,
+            cond_cache: RefCell::new(HashMap::new()),
+            resources,
+            intrinsics: true,
+        }
+    }
+
+    /// A context without intrinsics, for standalone policy documents.
+    pub fn plain() -> Ctx<'static> {
+        Ctx {
+            params: HashMap::new(),
+            mappings: None,
+            conditions: HashMap::new(),
+            cond_cache: RefCell::new(HashMap::new()),
+            resources: HashSet::new(),
+            intrinsics: false,
+        }
+    }
+
+    /// Evaluates a node; `None` when it is (or resolves to) `AWS::NoValue`.
+    pub fn eval(&self, syn: &Syn) -> Option<Node> {
+        self.eval_at(syn, 0)
+    }
+
+    fn eval_at(&self, syn: &Syn, depth: usize) -> Option<Node> {
+        if depth > MAX_DEPTH {
+            return Some(Node::unknown(syn.span));
+        }
+        let kind = match &syn.kind {
+            SynKind::Null => NodeKind::Null,
+            SynKind::Bool(b) => NodeKind::Bool(*b),
+            SynKind::Number(n) => NodeKind::Number(*n),
+            SynKind::Str(s) => NodeKind::String(s.clone()),
+            SynKind::Seq(items) => NodeKind::List(
+                items
+                    .iter()
+                    .filter_map(|i| self.eval_at(i, depth + 1))
+                    .collect(),
+            ),
+            SynKind::Map(entries) => {
+                if let [(key, arg)] = entries.as_slice() {
+                    if self.intrinsics && is_intrinsic(&key.name) {
+                        return self.intrinsic(&key.name, arg, syn.span, depth + 1);
+                    }
+                }
+                NodeKind::Map(
+                    entries
+                        .iter()
+                        .filter_map(|(k, v)| {
+                            self.eval_at(v, depth + 1).map(|n| {
+                                (
+                                    MapKey {
+                                        name: k.name.clone(),
+                                        span: k.span,
+                                    },
+                                    n,
+                                )
+                            })
+                        })
+                        .collect(),
+                )
+            }
+        };
+        Some(Node::literal(kind, syn.span))
+    }
+
+    fn intrinsic(&self, name: &str, arg: &Syn, span: Span, depth: usize) -> Option<Node> {
+        let unknown = Some(Node::unknown(span));
+        match name {
+            "Ref" => match arg.as_str() {
+                Some(target) => self.reference(target, span),
+                None => unknown,
+            },
+            "Fn::GetAtt" => Some(self.get_att(arg, span, depth)),
+            "Fn::Sub" => Some(self.sub(arg, span, depth)),
+            "Fn::Join" => Some(self.join(arg, span, depth)),
+            "Fn::Select" => self.select(arg, span, depth),
+            "Fn::Split" => Some(self.split(arg, span, depth)),
+            // The model keeps the text before encoding: it is what a reader (and a check for
+            // secrets in user data) wants to see.
+            "Fn::Base64" => self.eval_at(arg, depth),
+            "Fn::FindInMap" => self.find_in_map(arg, span, depth),
+            "Fn::If" => self.if_(arg, span, depth),
+            "Fn::Length" => {
+                let list = self.eval_at(arg, depth)?;
+                match list.kind {
+                    NodeKind::List(items) => Some(Node::new(
+                        NodeKind::Number(items.len() as f64),
+                        span,
+                        Provenance::Derived,
+                    )),
+                    _ => unknown,
+                }
+            }
+            // Deploy-time values (ImportValue, GetAZs, Cidr, Transform, ...) and condition
+            // functions used as values.
+            _ => unknown,
+        }
+    }
+
+    /// `Ref` to a parameter, pseudo parameter or resource.
+    fn reference(&self, target: &str, span: Span) -> Option<Node> {
+        match target {
+            "AWS::NoValue" => return None,
+            // Derived, not literal: GovCloud and China partitions differ.
+            "AWS::Partition" => {
+                return Some(Node::new(
+                    NodeKind::String("aws".into()),
+                    span,
+                    Provenance::Derived,
+                ))
+            }
+            "AWS::URLSuffix" => {
+                return Some(Node::new(
+                    NodeKind::String("amazonaws.com".into()),
+                    span,
+                    Provenance::Derived,
+                ))
+            }
+            _ => {}
+        }
+        if let Some(param) = self.params.get(target) {
+            return Some(self.parameter(param, span));
+        }
+        if self.resources.contains(target) {
+            return Some(Node::new(
+                NodeKind::Reference(Reference {
+                    target: target.to_string(),
+                    attribute: None,
+                }),
+                span,
+                Provenance::Derived,
+            ));
+        }
+        Some(Node::unknown(span))
+    }
+
+    /// A parameter's default at the use site, or unknown when it has none.
+    fn parameter(&self, param: &Param<'_>, span: Span) -> Node {
+        let Some(default) = param.default else {
+            let mut n = Node::unknown(span);
+            n.defined_at = Some(param.key_span);
+            return n;
+        };
+        let at = Some(default.span);
+        let scalar = |kind: NodeKind| Node {
+            kind,
+            span,
+            provenance: Provenance::Default,
+            defined_at: at,
+        };
+        match &default.kind {
+            SynKind::Str(s) if param.is_list => scalar(NodeKind::List(
+                s.split(',')
+                    .map(|item| scalar(NodeKind::String(item.trim().to_string())))
+                    .collect(),
+            )),
+            SynKind::Str(s) => scalar(NodeKind::String(s.clone())),
+            SynKind::Number(n) => scalar(NodeKind::Number(*n)),
+            SynKind::Bool(b) => scalar(NodeKind::Bool(*b)),
+            SynKind::Seq(items) => scalar(NodeKind::List(
+                items
+                    .iter()
+                    .map(|i| match scalar_text(i) {
+                        Some(t) => scalar(NodeKind::String(t)),
+                        None => Node::unknown(span),
+                    })
+                    .collect(),
+            )),
+            _ => Node::unknown(span),
+        }
+    }
+
+    fn get_att(&self, arg: &Syn, span: Span, depth: usize) -> Node {
+        let (target, attribute) = match &arg.kind {
+            SynKind::Str(s) => match s.split_once('.') {
+                Some((t, a)) => (t.to_string(), Some(a.to_string())),
+                None => (s.clone(), None),
+            },
+            SynKind::Seq(items) => {
+                let Some(target) = items.first().and_then(Syn::as_str) else {
+                    return Node::unknown(span);
+                };
+                let attribute = items
+                    .get(1)
+                    .and_then(|a| self.eval_at(a, depth + 1))
+                    .and_then(|a| match a.kind {
+                        NodeKind::String(s) => Some(s),
+                        _ => None,
+                    });
+                (target.to_string(), attribute)
+            }
+            _ => return Node::unknown(span),
+        };
+        Node::new(
+            NodeKind::Reference(Reference { target, attribute }),
+            span,
+            Provenance::Derived,
+        )
+    }
+
+    fn sub(&self, arg: &Syn, span: Span, depth: usize) -> Node {
+        let (template, vars) = match &arg.kind {
+            SynKind::Str(s) => (s.as_str(), None),
+            SynKind::Seq(items) => match (items.first().and_then(Syn::as_str), items.get(1)) {
+                (Some(t), vars) => (t, vars),
+                _ => return Node::unknown(span),
+            },
+            _ => return Node::unknown(span),
+        };
+        let mut out = PartsBuilder::default();
+        let mut rest = template;
+        while let Some(open) = rest.find("${") {
+            out.text(&rest[..open]);
+            let after = &rest[open + 2..];
+            let Some(close) = after.find('}') else {
+                // An unterminated `${` is literal text.
+                out.text(&rest[open..]);
+                rest = "";
+                break;
+            };
+            let name = &after[..close];
+            rest = &after[close + 1..];
+            if let Some(literal) = name.strip_prefix('!') {
+                out.text("${");
+                out.text(literal);
+                out.text("}");
+                continue;
+            }
+            let name = name.trim();
+            let value = match vars.and_then(|v| v.get(name)) {
+                Some(var) => self.eval_at(var, depth + 1),
+                // `${Resource.Attribute}` is only known at deploy time.
+                None if name.contains('.') => Some(Node::unknown(span)),
+                None => self.reference(name, span),
+            };
+            out.node(value.as_ref());
+        }
+        out.text(rest);
+        out.finish(span)
+    }
+
+    fn join(&self, arg: &Syn, span: Span, depth: usize) -> Node {
+        let SynKind::Seq(items) = &arg.kind else {
+            return Node::unknown(span);
+        };
+        let (Some(delimiter), Some(list)) = (items.first(), items.get(1)) else {
+            return Node::unknown(span);
+        };
+        let Some(delimiter) = self
+            .eval_at(delimiter, depth + 1)
+            .and_then(|d| scalar_node_text(&d))
+        else {
+            return Node::unknown(span);
+        };
+        let Some(list) = self.eval_at(list, depth + 1) else {
+            return Node::unknown(span);
+        };
+        let NodeKind::List(values) = &list.kind else {
+            return Node::unknown(span);
+        };
+        let mut out = PartsBuilder::default();
+        for (i, v) in values.iter().enumerate() {
+            if i > 0 {
+                out.text(&delimiter);
+            }
+            out.node(Some(v));
+        }
+        out.finish(span)
+    }
+
+    fn select(&self, arg: &Syn, span: Span, depth: usize) -> Option<Node> {
+        let SynKind::Seq(items) = &arg.kind else {
+            return Some(Node::unknown(span));
+        };
+        let index = items
+            .first()
+            .and_then(|i| self.eval_at(i, depth + 1))
+            .and_then(|i| scalar_node_text(&i))
+            .and_then(|t| t.trim().parse::<usize>().ok());
+        let list = items.get(1).and_then(|l| self.eval_at(l, depth + 1));
+        match (index, list) {
+            (
+                Some(i),
+                Some(Node {
+                    kind: NodeKind::List(values),
+                    ..
+                }),
+            ) => Some(
+                values
+                    .into_iter()
+                    .nth(i)
+                    .unwrap_or_else(|| Node::unknown(span)),
+            ),
+            _ => Some(Node::unknown(span)),
+        }
+    }
+
+    fn split(&self, arg: &Syn, span: Span, depth: usize) -> Node {
+        let SynKind::Seq(items) = &arg.kind else {
+            return Node::unknown(span);
+        };
+        let delimiter = items
+            .first()
+            .and_then(|d| self.eval_at(d, depth + 1))
+            .and_then(|d| scalar_node_text(&d));
+        let source = items.get(1).and_then(|s| self.eval_at(s, depth + 1));
+        match (delimiter, source) {
+            (Some(d), Some(source)) if !d.is_empty() => match &source.kind {
+                NodeKind::String(s) => {
+                    let item = |t: &str| Node {
+                        kind: NodeKind::String(t.to_string()),
+                        span,
+                        provenance: source.provenance.combine(Provenance::Derived),
+                        defined_at: source.defined_at,
+                    };
+                    Node::new(
+                        NodeKind::List(s.split(d.as_str()).map(item).collect()),
+                        span,
+                        Provenance::Derived,
+                    )
+                }
+                _ => Node::unknown(span),
+            },
+            _ => Node::unknown(span),
+        }
+    }
+
+    fn find_in_map(&self, arg: &Syn, span: Span, depth: usize) -> Option<Node> {
+        let SynKind::Seq(items) = &arg.kind else {
+            return Some(Node::unknown(span));
+        };
+        let key = |i: usize| {
+            items
+                .get(i)
+                .and_then(|k| self.eval_at(k, depth + 1))
+                .and_then(|k| scalar_node_text(&k))
+        };
+        let found = match (key(0), key(1), key(2)) {
+            (Some(map), Some(top), Some(second)) => self
+                .mappings
+                .and_then(|m| m.get(&map))
+                .and_then(|m| m.get(&top))
+                .and_then(|m| m.get(&second)),
+            _ => return Some(Node::unknown(span)),
+        };
+        match found {
+            Some(value) => {
+                let mut node = self.eval_at(value, depth + 1)?;
+                // The value is written in `Mappings`; the finding belongs at the use site.
+                restamp(&mut node, span, Provenance::Derived, Some(value.span));
+                Some(node)
+            }
+            // The LanguageExtensions form `[Map, K1, K2, {DefaultValue: v}]`.
+            None => match items.get(3).and_then(|d| d.get("DefaultValue")) {
+                Some(default) => self.eval_at(default, depth + 1),
+                None => Some(Node::unknown(span)),
+            },
+        }
+    }
+
+    fn if_(&self, arg: &Syn, span: Span, depth: usize) -> Option<Node> {
+        let SynKind::Seq(items) = &arg.kind else {
+            return Some(Node::unknown(span));
+        };
+        let (Some(condition), Some(when_true), Some(when_false)) = (
+            items.first().and_then(Syn::as_str),
+            items.get(1),
+            items.get(2),
+        ) else {
+            return Some(Node::unknown(span));
+        };
+        match self.condition(condition) {
+            Some(true) => self.eval_at(when_true, depth + 1),
+            Some(false) => self.eval_at(when_false, depth + 1),
+            None => {
+                // `AWS::NoValue` in a branch means "not set" under that branch: a null node,
+                // which the adapters read as absent.
+                let branch = |s: &Syn| {
+                    self.eval_at(s, depth + 1)
+                        .unwrap_or_else(|| Node::new(NodeKind::Null, s.span, Provenance::Literal))
+                };
+                Some(Node::new(
+                    NodeKind::Conditional {
+                        condition: condition.to_string(),
+                        when_true: Box::new(branch(when_true)),
+                        when_false: Box::new(branch(when_false)),
+                    },
+                    span,
+                    Provenance::Derived,
+                ))
+            }
+        }
+    }
+
+    /// A named condition evaluated from literals and parameter defaults; `None` when it
+    /// depends on something unknown (a parameter without default, a pseudo parameter).
+    pub fn condition(&self, name: &str) -> Option<bool> {
+        if let Some(state) = self.cond_cache.borrow().get(name) {
+            return match state {
+                // A cycle: CloudFormation rejects it; treat as unknown.
+                CondState::InProgress => None,
+                CondState::Done(v) => *v,
+            };
+        }
+        let syn = *self.conditions.get(name)?;
+        self.cond_cache
+            .borrow_mut()
+            .insert(name.to_string(), CondState::InProgress);
+        let value = self.condition_expr(syn, 0);
+        self.cond_cache
+            .borrow_mut()
+            .insert(name.to_string(), CondState::Done(value));
+        value
+    }
+
+    fn condition_expr(&self, syn: &Syn, depth: usize) -> Option<bool> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let [(key, arg)] = syn.entries() else {
+            return None;
+        };
+        let args = match &arg.kind {
+            SynKind::Seq(items) => items.as_slice(),
+            _ => std::slice::from_ref(arg),
+        };
+        match key.name.as_str() {
+            "Condition" => self.condition(arg.as_str()?),
+            "Fn::Equals" => {
+                let [a, b] = args else { return None };
+                let a = self
+                    .eval_at(a, depth + 1)
+                    .and_then(|n| scalar_node_text(&n))?;
+                let b = self
+                    .eval_at(b, depth + 1)
+                    .and_then(|n| scalar_node_text(&n))?;
+                Some(a == b)
+            }
+            "Fn::Not" => self.condition_expr(args.first()?, depth + 1).map(|v| !v),
+            "Fn::And" | "Fn::Or" => {
+                let want = key.name == "Fn::Or";
+                let mut all_known = true;
+                for a in args {
+                    match self.condition_expr(a, depth + 1) {
+                        Some(v) if v == want => return Some(want),
+                        Some(_) => {}
+                        None => all_known = false,
+                    }
+                }
+                all_known.then_some(!want)
+            }
+            _ => None,
+        }
+    }
+}
+
+fn is_intrinsic(key: &str) -> bool {
+    key == "Ref" || key.starts_with("Fn::")
+}
+
+fn scalar_text(syn: &Syn) -> Option<String> {
+    match &syn.kind {
+        SynKind::Str(s) => Some(s.clone()),
+        SynKind::Number(n) => Some(format_number(*n)),
+        SynKind::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// The text of a known scalar node.
+pub(crate) fn scalar_node_text(node: &Node) -> Option<String> {
+    match &node.kind {
+        NodeKind::String(s) => Some(s.clone()),
+        NodeKind::Number(n) => Some(format_number(*n)),
+        NodeKind::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// Moves a value to its use site, remembering where it was written.
+fn restamp(node: &mut Node, span: Span, provenance: Provenance, defined_at: Option<Span>) {
+    node.span = span;
+    node.provenance = provenance;
+    node.defined_at = defined_at;
+    if let NodeKind::List(items) = &mut node.kind {
+        for item in items {
+            let at = Some(item.span);
+            restamp(item, span, provenance, at);
+        }
+    }
+}
+
+/// Accumulates the pieces of `Fn::Sub` / `Fn::Join` into a string or a partial string.
+#[derive(Default)]
+struct PartsBuilder {
+    parts: Vec<StrPart>,
+    any_unknown: bool,
+    /// `None` while everything is literal text.
+    provenance: Option<Provenance>,
+    defined_at: Option<Span>,
+}
+
+impl PartsBuilder {
+    fn text(&mut self, t: &str) {
+        if t.is_empty() {
+            return;
+        }
+        if let Some(StrPart::Text(last)) = self.parts.last_mut() {
+            last.push_str(t);
+        } else {
+            self.parts.push(StrPart::Text(t.to_string()));
+        }
+    }
+
+    fn unknown(&mut self) {
+        self.any_unknown = true;
+        if self.parts.last() != Some(&StrPart::Unknown) {
+            self.parts.push(StrPart::Unknown);
+        }
+    }
+
+    fn node(&mut self, node: Option<&Node>) {
+        let Some(node) = node else {
+            // `AWS::NoValue` inside a string is empty.
+            return;
+        };
+        match &node.kind {
+            NodeKind::String(_) | NodeKind::Number(_) | NodeKind::Bool(_) => {
+                if let Some(t) = scalar_node_text(node) {
+                    self.text(&t);
+                }
+                self.note(node);
+            }
+            NodeKind::Partial(parts) => {
+                for p in parts {
+                    match p {
+                        StrPart::Text(t) => self.text(t),
+                        StrPart::Unknown => self.unknown(),
+                    }
+                }
+                self.note(node);
+            }
+            _ => self.unknown(),
+        }
+    }
+
+    fn note(&mut self, node: &Node) {
+        if node.provenance == Provenance::Literal && node.defined_at.is_none() {
+            return;
+        }
+        self.provenance = Some(match self.provenance {
+            None => node.provenance,
+            Some(p) => p.combine(node.provenance),
+        });
+        if self.defined_at.is_none() {
+            self.defined_at = node.defined_at;
+        }
+    }
+
+    fn finish(self, span: Span) -> Node {
+        // One default spliced into literal text is still "the default" (`${Cidr}` alone or
+        // with a prefix); anything else computed is derived.
+        let provenance = self.provenance.unwrap_or(Provenance::Literal);
+        let kind = if self.any_unknown {
+            NodeKind::Partial(self.parts)
+        } else {
+            let text = match self.parts.into_iter().next() {
+                Some(StrPart::Text(t)) => t,
+                _ => String::new(),
+            };
+            NodeKind::String(text)
+        };
+        Node {
+            kind,
+            span,
+            provenance,
+            defined_at: self.defined_at,
+        }
+    }
+}

@@ -1,16 +1,215 @@
-//! Terraform frontend.
-use palisade_model::Loaded;
-use palisade_source::SourceFile;
+//! Terraform frontend: tree-sitter-hcl parsing, a small evaluator, adapters into the model.
+//!
+//! [`load_module`] takes every file of one module directory, parses each once, reports syntax
+//! errors as diagnostics, indexes the module's variables, locals, resources and policy
+//! documents, reads `terraform.tfvars` / `*.auto.tfvars` (and their `.json` forms), and adapts
+//! the resource types Palisade models. Broken input never aborts the module: blocks that
+//! parsed are still adapted.
+
+mod adapt;
+mod eval;
+mod functions;
+mod json;
+mod policy_doc;
+mod syntax;
+
+use eval::{BlockRef, Eval, Index};
+use palisade_model::{Loaded, Node, NodeKind};
+use palisade_source::{Diagnostic, SourceFile};
+use tree_sitter::Tree;
 
 /// Loads one module directory: all its `.tf` files (and `terraform.tfvars`, `*.auto.tfvars`,
 /// their `.json` forms) evaluated together.
 pub fn load_module(files: &[&SourceFile]) -> Loaded {
-    let _ = files;
-    Loaded::default()
+    let mut diagnostics = Vec::new();
+    let mut configs: Vec<(&SourceFile, Tree)> = Vec::new();
+    let mut tfvars_hcl: Vec<(&SourceFile, Tree)> = Vec::new();
+    let mut tfvars_json: Vec<&SourceFile> = Vec::new();
+    for &file in files {
+        let name = file
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let kind = file_kind(&name);
+        if kind == FileKind::Other {
+            continue;
+        }
+        if kind == FileKind::TfvarsJson {
+            tfvars_json.push(file);
+            continue;
+        }
+        let Some(tree) = syntax::parse(&file.text) else {
+            diagnostics.push(Diagnostic::new(
+                file.full_span(),
+                "could not parse the file",
+            ));
+            continue;
+        };
+        syntax::diagnostics(file, &tree, &mut diagnostics);
+        match kind {
+            FileKind::Config => configs.push((file, tree)),
+            _ => tfvars_hcl.push((file, tree)),
+        }
+    }
+    let index = build_index(&configs);
+    let total: usize = files.iter().map(|f| f.text.len()).sum();
+    let mut ev = Eval::new(&index, total);
+    load_tfvars(&mut ev, &tfvars_hcl, &tfvars_json, &mut diagnostics);
+    let model = adapt::run(&mut ev);
+    Loaded { model, diagnostics }
 }
 
 /// Parses one file and drops the tree: the parse floor the benchmark compares against.
 pub fn parse_only(file: &SourceFile) -> bool {
-    let _ = file;
-    true
+    syntax::parse(&file.text).is_some()
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FileKind {
+    Config,
+    Tfvars,
+    TfvarsJson,
+    Other,
+}
+
+fn file_kind(name: &str) -> FileKind {
+    if name.ends_with(".tfvars.json") {
+        FileKind::TfvarsJson
+    } else if name.ends_with(".tfvars") {
+        FileKind::Tfvars
+    } else if name.ends_with(".tf") {
+        FileKind::Config
+    } else {
+        // `.tf.json` configurations are not read yet.
+        FileKind::Other
+    }
+}
+
+fn build_index<'t>(configs: &'t [(&'t SourceFile, Tree)]) -> Index<'t> {
+    let mut ix = Index::default();
+    for (file, tree) in configs {
+        let file: &'t SourceFile = file;
+        let mut items = Vec::new();
+        syntax::body_items(tree.root_node(), &mut items, 0);
+        for item in items {
+            if item.kind() != "block" {
+                continue;
+            }
+            let labels = syntax::block_labels(file, item);
+            match (syntax::block_type(file, item), &labels[..]) {
+                ("resource", [kind, name, ..]) => ix.resources.push(BlockRef {
+                    file,
+                    node: item,
+                    kind,
+                    name,
+                }),
+                ("data", ["aws_iam_policy_document", name, ..])
+                    if !ix.policy_docs.contains_key(name) =>
+                {
+                    ix.policy_doc_order.push(name);
+                    ix.policy_docs.insert(
+                        name,
+                        BlockRef {
+                            file,
+                            node: item,
+                            kind: "aws_iam_policy_document",
+                            name,
+                        },
+                    );
+                }
+                ("variable", [name, ..]) => {
+                    let default = syntax::block_items(item).into_iter().find_map(|a| {
+                        let (n, v) = syntax::attribute_parts(a)?;
+                        (a.kind() == "attribute" && syntax::text(file, n) == "default").then_some(v)
+                    });
+                    ix.variables.entry(name).or_insert((file, default));
+                }
+                ("locals", _) => {
+                    for a in syntax::block_items(item) {
+                        if a.kind() != "attribute" {
+                            continue;
+                        }
+                        if let Some((n, v)) = syntax::attribute_parts(a) {
+                            ix.locals.entry(syntax::text(file, n)).or_insert((file, v));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    ix
+}
+
+/// Precedence as Terraform applies it: `terraform.tfvars`, `terraform.tfvars.json`, then the
+/// `*.auto.tfvars` files in lexical order; later files win.
+fn tfvars_rank(file: &SourceFile) -> (u8, String) {
+    let name = file
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let rank = match name.as_str() {
+        "terraform.tfvars" => 0,
+        "terraform.tfvars.json" => 1,
+        n if n.ends_with(".auto.tfvars") || n.ends_with(".auto.tfvars.json") => 2,
+        // Other var files are only read with `-var-file`; the engine should not pass them.
+        _ => 3,
+    };
+    (rank, name)
+}
+
+fn load_tfvars<'t>(
+    ev: &mut Eval<'t>,
+    hcl: &'t [(&'t SourceFile, Tree)],
+    json_files: &[&'t SourceFile],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    enum Src<'a> {
+        Hcl(&'a SourceFile, &'a Tree),
+        Json(&'a SourceFile),
+    }
+    let mut all: Vec<Src<'t>> = hcl.iter().map(|(f, t)| Src::Hcl(f, t)).collect();
+    all.extend(json_files.iter().map(|f| Src::Json(f)));
+    all.sort_by_key(|s| match s {
+        Src::Hcl(f, _) | Src::Json(f) => tfvars_rank(f),
+    });
+    for src in all {
+        match src {
+            Src::Hcl(file, tree) => {
+                let mut items = Vec::new();
+                syntax::body_items(tree.root_node(), &mut items, 0);
+                for a in items {
+                    if a.kind() != "attribute" {
+                        continue;
+                    }
+                    if let Some((n, v)) = syntax::attribute_parts(a) {
+                        let value = ev.expr(file, v);
+                        ev.tfvars.insert(syntax::text(file, n).to_string(), value);
+                    }
+                }
+            }
+            Src::Json(file) => {
+                let map = json::SpanMap::Identity {
+                    file: file.id,
+                    base: 0,
+                };
+                match json::parse(&file.text, &map, &[]) {
+                    Some(Node {
+                        kind: NodeKind::Map(entries),
+                        ..
+                    }) => {
+                        for (k, v) in entries {
+                            ev.tfvars.insert(k.name, v);
+                        }
+                    }
+                    _ => diagnostics.push(Diagnostic::new(
+                        file.span(0, 0),
+                        "invalid JSON: a .tfvars.json file must hold one object",
+                    )),
+                }
+            }
+        }
+    }
 }

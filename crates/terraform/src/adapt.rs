@@ -1,0 +1,878 @@
+//! Adapters: evaluated resource blocks into the typed model.
+//!
+//! Every resource block of a type Palisade models is evaluated once into a map node (see
+//! [`Eval::block_node`]); the functions here read that map. Unknown resource types are
+//! never evaluated.
+
+use crate::eval::Eval;
+use crate::policy_doc::json_of_string;
+use crate::syntax::{block_header, span};
+use palisade_model::ec2::{Direction, NaclRule, SecurityGroupRule, SgSource};
+use palisade_model::encryption::{EncryptionAtRest, KmsKey, Service};
+use palisade_model::node::MapKey;
+use palisade_model::{
+    AttachedPolicy, Format, Model, Node, NodeKind, PolicyKind, Resource, ResourceId, Span, Value,
+    ValueKind,
+};
+use std::collections::{BTreeSet, HashMap};
+
+/// Attributes that hold a JSON policy document: a heredoc or string written in place is parsed
+/// with exact spans.
+const JSON_ATTRS: &[&str] = &["policy", "assume_role_policy", "content"];
+
+/// Resource types with an adapter; everything else is skipped without evaluation.
+const MODELLED: &[&str] = &[
+    "aws_security_group",
+    "aws_default_security_group",
+    "aws_security_group_rule",
+    "aws_vpc_security_group_ingress_rule",
+    "aws_vpc_security_group_egress_rule",
+    "aws_network_acl",
+    "aws_default_network_acl",
+    "aws_network_acl_rule",
+    "aws_iam_policy",
+    "aws_iam_role",
+    "aws_iam_role_policy",
+    "aws_iam_user_policy",
+    "aws_iam_group_policy",
+    "aws_s3_bucket_policy",
+    "aws_s3_bucket",
+    "aws_sqs_queue_policy",
+    "aws_sqs_queue",
+    "aws_sns_topic_policy",
+    "aws_sns_topic",
+    "aws_kms_key",
+    "aws_ecr_repository_policy",
+    "aws_ecr_repository",
+    "aws_secretsmanager_secret_policy",
+    "aws_secretsmanager_secret",
+    "aws_organizations_policy",
+    "aws_s3_bucket_server_side_encryption_configuration",
+    "aws_ebs_volume",
+    "aws_instance",
+    "aws_launch_template",
+    "aws_launch_configuration",
+    "aws_db_instance",
+    "aws_rds_cluster",
+    "aws_dynamodb_table",
+    "aws_cloudwatch_log_group",
+    "aws_efs_file_system",
+    "aws_kinesis_stream",
+    "aws_elasticache_replication_group",
+    "aws_redshift_cluster",
+    "aws_opensearch_domain",
+    "aws_elasticsearch_domain",
+];
+
+struct Cx {
+    model: Model,
+    /// Bucket address -> index of its store in `model.encryption`.
+    buckets: HashMap<String, usize>,
+    /// Separate S3 encryption resources, linked after every bucket is known.
+    sse_configs: Vec<(ResourceId, Node, Span)>,
+    /// Policy-document data sources used as a trust policy.
+    trust_docs: BTreeSet<Span>,
+    /// Extent of each policy-document data source (how its evaluated node is recognised).
+    doc_spans: BTreeSet<Span>,
+}
+
+pub fn run(ev: &mut Eval<'_>) -> Model {
+    let ix = ev.ix;
+    let mut cx = Cx {
+        model: Model::default(),
+        buckets: HashMap::new(),
+        sse_configs: Vec::new(),
+        trust_docs: BTreeSet::new(),
+        doc_spans: ix
+            .policy_doc_order
+            .iter()
+            .filter_map(|n| ix.policy_docs.get(n))
+            .map(|b| span(b.file, b.node))
+            .collect(),
+    };
+    for r in &ix.resources {
+        if !MODELLED.contains(&r.kind) {
+            continue;
+        }
+        let header = block_header(r.file, r.node);
+        let node = ev.block_node(r.file, r.node, JSON_ATTRS);
+        let id = cx.model.add_resource(Resource {
+            address: format!("{}.{}", r.kind, r.name),
+            kind: r.kind.to_string(),
+            format: Format::Terraform,
+            header,
+            extent: span(r.file, r.node),
+            trace: Vec::new(),
+        });
+        adapt_resource(&mut cx, id, r.kind, &node, header);
+    }
+    link_s3_encryption(&mut cx);
+    for name in &ix.policy_doc_order {
+        let Some(block) = ix.policy_docs.get(name) else {
+            continue;
+        };
+        let extent = span(block.file, block.node);
+        let header = block_header(block.file, block.node);
+        let doc = ev.policy_doc(name);
+        let id = cx.model.add_resource(Resource {
+            address: format!("data.aws_iam_policy_document.{name}"),
+            kind: "aws_iam_policy_document".into(),
+            format: Format::Terraform,
+            header,
+            extent,
+            trace: Vec::new(),
+        });
+        let kind = if cx.trust_docs.contains(&extent) {
+            PolicyKind::Trust
+        } else {
+            PolicyKind::Identity
+        };
+        if let Some(mut document) = palisade_model::policy::policy_from_node(&doc, kind) {
+            if kind == PolicyKind::Identity
+                && document
+                    .statements
+                    .iter()
+                    .any(|s| s.principal.is_some() || s.not_principal.is_some())
+            {
+                document.kind = PolicyKind::Resource;
+            }
+            cx.model.policies.push(AttachedPolicy {
+                owner: Some(id),
+                attribute: "statement".into(),
+                document,
+            });
+        }
+    }
+    cx.model
+}
+
+fn entry<'n>(n: &'n Node, name: &str) -> Option<(&'n MapKey, &'n Node)> {
+    n.entries()
+        .iter()
+        .find(|(k, _)| k.name == name)
+        .map(|(k, v)| (k, v))
+}
+
+/// Every nested block (or object item of an attribute written as a list) named `name`, with
+/// the span of the rule it stands for.
+fn blocks<'n>(n: &'n Node, name: &str) -> Vec<(&'n Node, Span)> {
+    let mut out = Vec::new();
+    for (k, v) in n.entries() {
+        if k.name != name {
+            continue;
+        }
+        match &v.kind {
+            NodeKind::Map(_) => out.push((v, k.span)),
+            NodeKind::List(items) => {
+                for i in items {
+                    if matches!(i.kind, NodeKind::Map(_)) {
+                        out.push((i, i.span));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn is_null(n: &Node) -> bool {
+    matches!(n.kind, NodeKind::Null)
+}
+
+/// A value whose span is the whole attribute (`storage_encrypted = false`), keeping its kind,
+/// provenance and definition site.
+fn at<T>(mut v: Value<T>, span: Span) -> Value<T> {
+    v.span = span;
+    v
+}
+
+/// A boolean attribute, or the service default at the header when absent.
+fn flag(n: &Node, name: &str, default: bool, header: Span) -> (Value<bool>, Option<Span>) {
+    match entry(n, name) {
+        Some((k, v)) if !is_null(v) => (at(v.to_bool_value(), k.span), Some(k.span)),
+        _ => (Value::omitted(default, header), None),
+    }
+}
+
+/// A string attribute when written (and not null).
+fn string(n: &Node, name: &str) -> Option<Value<String>> {
+    match entry(n, name) {
+        Some((_, v)) if !is_null(v) => Some(v.to_string_value()),
+        _ => None,
+    }
+}
+
+fn adapt_resource(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
+    match kind {
+        "aws_security_group" | "aws_default_security_group" => {
+            for (dir, name) in [
+                (Direction::Ingress, "ingress"),
+                (Direction::Egress, "egress"),
+            ] {
+                for (b, sp) in blocks(n, name) {
+                    let direction = Value::literal(dir, sp);
+                    sg_rule(cx, id, direction, b, sp);
+                }
+            }
+        }
+        "aws_security_group_rule" => {
+            let direction = match entry(n, "type") {
+                Some((_, v)) => v.to_string_value().map(&mut |s| {
+                    if s.eq_ignore_ascii_case("egress") {
+                        Direction::Egress
+                    } else {
+                        Direction::Ingress
+                    }
+                }),
+                None => Value::unknown(header),
+            };
+            sg_rule(cx, id, direction, n, n.span);
+        }
+        "aws_vpc_security_group_ingress_rule" => sg_rule(
+            cx,
+            id,
+            Value::literal(Direction::Ingress, header),
+            n,
+            n.span,
+        ),
+        "aws_vpc_security_group_egress_rule" => {
+            sg_rule(cx, id, Value::literal(Direction::Egress, header), n, n.span)
+        }
+        "aws_network_acl" | "aws_default_network_acl" => {
+            for (dir, name) in [
+                (Direction::Ingress, "ingress"),
+                (Direction::Egress, "egress"),
+            ] {
+                for (b, sp) in blocks(n, name) {
+                    nacl_rule(cx, id, Value::literal(dir, sp), b, sp, "rule_no", "action");
+                }
+            }
+        }
+        "aws_network_acl_rule" => {
+            let direction = match entry(n, "egress") {
+                Some((k, v)) if !is_null(v) => at(v.to_bool_value(), k.span).map(&mut |e| {
+                    if e {
+                        Direction::Egress
+                    } else {
+                        Direction::Ingress
+                    }
+                }),
+                _ => Value::omitted(Direction::Ingress, header),
+            };
+            nacl_rule(cx, id, direction, n, n.span, "rule_number", "rule_action");
+        }
+        "aws_iam_policy"
+        | "aws_iam_role_policy"
+        | "aws_iam_user_policy"
+        | "aws_iam_group_policy" => attach(cx, id, n, "policy", PolicyKind::Identity),
+        "aws_iam_role" => {
+            attach(cx, id, n, "assume_role_policy", PolicyKind::Trust);
+            for (b, _) in blocks(n, "inline_policy") {
+                attach(cx, id, b, "policy", PolicyKind::Identity);
+            }
+        }
+        "aws_organizations_policy" => attach(cx, id, n, "content", PolicyKind::ControlPolicy),
+        "aws_s3_bucket_policy"
+        | "aws_sqs_queue_policy"
+        | "aws_sns_topic_policy"
+        | "aws_ecr_repository_policy"
+        | "aws_secretsmanager_secret_policy" => attach(cx, id, n, "policy", PolicyKind::Resource),
+        "aws_s3_bucket" => {
+            attach(cx, id, n, "policy", PolicyKind::Resource);
+            s3_bucket(cx, id, n, header);
+        }
+        "aws_s3_bucket_server_side_encryption_configuration" => {
+            cx.sse_configs.push((id, n.clone(), header));
+        }
+        "aws_sqs_queue" => {
+            attach(cx, id, n, "policy", PolicyKind::Resource);
+            let key = string(n, "kms_master_key_id");
+            let (encrypted, sp) = match (&key, entry(n, "sqs_managed_sse_enabled")) {
+                (Some(_), _) => {
+                    let sp = entry(n, "kms_master_key_id")
+                        .map(|e| e.0.span)
+                        .unwrap_or(header);
+                    (Value::literal(true, sp), sp)
+                }
+                (None, Some((k, v))) if !is_null(v) => (at(v.to_bool_value(), k.span), k.span),
+                _ => (Value::omitted(true, header), header),
+            };
+            store(cx, id, Service::Sqs, "queue", encrypted, key, sp);
+        }
+        "aws_sns_topic" => {
+            attach(cx, id, n, "policy", PolicyKind::Resource);
+            keyed_store(
+                cx,
+                id,
+                n,
+                Service::Sns,
+                "topic",
+                "kms_master_key_id",
+                header,
+            );
+        }
+        "aws_kms_key" => {
+            attach(cx, id, n, "policy", PolicyKind::Resource);
+            let (rotation, _) = flag(n, "enable_key_rotation", false, header);
+            let key_spec = string(n, "customer_master_key_spec")
+                .or_else(|| string(n, "key_spec"))
+                .unwrap_or_else(|| Value::omitted("SYMMETRIC_DEFAULT".to_string(), header));
+            cx.model.kms_keys.push(KmsKey {
+                owner: id,
+                rotation_enabled: rotation,
+                key_spec,
+            });
+        }
+        "aws_ecr_repository" => {
+            let (encrypted, kms, sp) = match blocks(n, "encryption_configuration").first() {
+                Some((b, sp)) => {
+                    let kms_type = string(b, "encryption_type");
+                    let is_kms = kms_type
+                        .as_ref()
+                        .and_then(|t| t.get())
+                        .map(|t| t.eq_ignore_ascii_case("KMS"));
+                    let kms = match is_kms {
+                        Some(true) => Some(
+                            string(b, "kms_key")
+                                .unwrap_or_else(|| Value::omitted("alias/aws/ecr".into(), *sp)),
+                        ),
+                        Some(false) => None,
+                        None if kms_type.is_some() => Some(Value::unknown(*sp)),
+                        None => None,
+                    };
+                    (Value::literal(true, *sp), kms, *sp)
+                }
+                None => (Value::omitted(true, header), None, header),
+            };
+            store(cx, id, Service::Ecr, "repository", encrypted, kms, sp);
+        }
+        "aws_secretsmanager_secret" => {
+            attach(cx, id, n, "policy", PolicyKind::Resource);
+            always_encrypted(
+                cx,
+                id,
+                n,
+                Service::SecretsManager,
+                "secret",
+                "kms_key_id",
+                header,
+            );
+        }
+        "aws_cloudwatch_log_group" => always_encrypted(
+            cx,
+            id,
+            n,
+            Service::CloudWatchLogs,
+            "log group",
+            "kms_key_id",
+            header,
+        ),
+        "aws_ebs_volume" => flagged_store(
+            cx,
+            id,
+            n,
+            Service::Ebs,
+            "volume",
+            "encrypted",
+            "kms_key_id",
+            header,
+        ),
+        "aws_efs_file_system" => flagged_store(
+            cx,
+            id,
+            n,
+            Service::Efs,
+            "file system",
+            "encrypted",
+            "kms_key_id",
+            header,
+        ),
+        "aws_redshift_cluster" => flagged_store(
+            cx,
+            id,
+            n,
+            Service::Redshift,
+            "cluster",
+            "encrypted",
+            "kms_key_id",
+            header,
+        ),
+        "aws_elasticache_replication_group" => flagged_store(
+            cx,
+            id,
+            n,
+            Service::ElastiCache,
+            "replication group",
+            "at_rest_encryption_enabled",
+            "kms_key_id",
+            header,
+        ),
+        "aws_db_instance" | "aws_rds_cluster" => {
+            let store_name = if kind == "aws_db_instance" {
+                "DB instance"
+            } else {
+                "DB cluster"
+            };
+            let inherits = [
+                "replicate_source_db",
+                "snapshot_identifier",
+                "source_db_instance_identifier",
+            ]
+            .iter()
+            .any(|a| entry(n, a).is_some_and(|(_, v)| !is_null(v)));
+            if inherits && entry(n, "storage_encrypted").is_none() {
+                // A replica or a restore inherits the source's encryption: not known here.
+                let kms = string(n, "kms_key_id");
+                store(
+                    cx,
+                    id,
+                    Service::Rds,
+                    store_name,
+                    Value::unknown(header),
+                    kms,
+                    header,
+                );
+            } else {
+                flagged_store(
+                    cx,
+                    id,
+                    n,
+                    Service::Rds,
+                    store_name,
+                    "storage_encrypted",
+                    "kms_key_id",
+                    header,
+                );
+            }
+        }
+        "aws_dynamodb_table" => {
+            let (encrypted, kms, sp) = match blocks(n, "server_side_encryption").first() {
+                Some((b, sp)) => {
+                    let enabled = b.get("enabled").map(|v| v.to_bool_value());
+                    let kms = match enabled.as_ref().map(|e| e.get().copied()) {
+                        Some(Some(true)) => {
+                            Some(string(b, "kms_key_arn").unwrap_or_else(|| {
+                                Value::omitted("alias/aws/dynamodb".into(), *sp)
+                            }))
+                        }
+                        Some(Some(false)) | None => None,
+                        Some(None) => Some(Value::unknown(*sp)),
+                    };
+                    (Value::literal(true, *sp), kms, *sp)
+                }
+                None => (Value::omitted(true, header), None, header),
+            };
+            store(cx, id, Service::DynamoDb, "table", encrypted, kms, sp);
+        }
+        "aws_kinesis_stream" => {
+            let (encrypted, sp) = match entry(n, "encryption_type") {
+                Some((k, v)) if !is_null(v) => (
+                    at(v.to_string_value(), k.span).map(&mut |t| t.eq_ignore_ascii_case("KMS")),
+                    k.span,
+                ),
+                _ => (Value::omitted(false, header), header),
+            };
+            let kms = string(n, "kms_key_id");
+            store(cx, id, Service::Kinesis, "stream", encrypted, kms, sp);
+        }
+        "aws_opensearch_domain" | "aws_elasticsearch_domain" => {
+            let (encrypted, kms, sp) = match blocks(n, "encrypt_at_rest").first() {
+                Some((b, sp)) => {
+                    let (e, _) = flag(b, "enabled", false, *sp);
+                    (e, string(b, "kms_key_id"), *sp)
+                }
+                None => (Value::omitted(false, header), None, header),
+            };
+            store(cx, id, Service::OpenSearch, "domain", encrypted, kms, sp);
+        }
+        "aws_instance" | "aws_launch_configuration" => {
+            let roots = blocks(n, "root_block_device");
+            let has_dynamic = entry(n, "dynamic:root_block_device").is_some();
+            let from_template = kind == "aws_instance" && entry(n, "launch_template").is_some();
+            if roots.is_empty() && !has_dynamic && !from_template {
+                // No root block device written: the AMI's unencrypted default applies.
+                store(
+                    cx,
+                    id,
+                    Service::Ebs,
+                    "root block device",
+                    Value::omitted(false, header),
+                    None,
+                    header,
+                );
+            }
+            for (b, sp) in roots {
+                block_device(cx, id, b, sp, "root block device");
+            }
+            for (b, sp) in blocks(n, "ebs_block_device") {
+                block_device(cx, id, b, sp, "EBS block device");
+            }
+        }
+        "aws_launch_template" => {
+            for (m, _) in blocks(n, "block_device_mappings") {
+                for (b, sp) in blocks(m, "ebs") {
+                    block_device(cx, id, b, sp, "launch template block device");
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn store(
+    cx: &mut Cx,
+    owner: ResourceId,
+    service: Service,
+    store: &str,
+    encrypted: Value<bool>,
+    kms_key: Option<Value<String>>,
+    span: Span,
+) {
+    cx.model.encryption.push(EncryptionAtRest {
+        owner,
+        service,
+        store: store.to_string(),
+        encrypted,
+        kms_key,
+        span,
+    });
+}
+
+/// Encrypted exactly when a key attribute is set (SNS).
+fn keyed_store(
+    cx: &mut Cx,
+    id: ResourceId,
+    n: &Node,
+    service: Service,
+    what: &str,
+    key_attr: &str,
+    header: Span,
+) {
+    match entry(n, key_attr) {
+        Some((k, v)) if !is_null(v) => {
+            let encrypted = Value::literal(true, k.span);
+            store(
+                cx,
+                id,
+                service,
+                what,
+                encrypted,
+                Some(v.to_string_value()),
+                k.span,
+            )
+        }
+        _ => store(
+            cx,
+            id,
+            service,
+            what,
+            Value::omitted(false, header),
+            None,
+            header,
+        ),
+    }
+}
+
+/// Always encrypted; a key attribute chooses a customer-managed key.
+fn always_encrypted(
+    cx: &mut Cx,
+    id: ResourceId,
+    n: &Node,
+    service: Service,
+    what: &str,
+    key_attr: &str,
+    header: Span,
+) {
+    let sp = entry(n, key_attr).map(|e| e.0.span).unwrap_or(header);
+    store(
+        cx,
+        id,
+        service,
+        what,
+        Value::omitted(true, header),
+        string(n, key_attr),
+        sp,
+    )
+}
+
+/// An `encrypted`-style flag (default false) plus a key attribute.
+#[allow(clippy::too_many_arguments)]
+fn flagged_store(
+    cx: &mut Cx,
+    id: ResourceId,
+    n: &Node,
+    service: Service,
+    what: &str,
+    flag_attr: &str,
+    key_attr: &str,
+    header: Span,
+) {
+    let (encrypted, sp) = flag(n, flag_attr, false, header);
+    store(
+        cx,
+        id,
+        service,
+        what,
+        encrypted,
+        string(n, key_attr),
+        sp.unwrap_or(header),
+    )
+}
+
+fn block_device(cx: &mut Cx, id: ResourceId, b: &Node, block_span: Span, what: &str) {
+    let (encrypted, sp) = flag(b, "encrypted", false, block_span);
+    store(
+        cx,
+        id,
+        Service::Ebs,
+        what,
+        encrypted,
+        string(b, "kms_key_id"),
+        sp.unwrap_or(block_span),
+    );
+}
+
+/// `rule { apply_server_side_encryption_by_default { sse_algorithm, kms_master_key_id } }`.
+fn s3_default_encryption(n: &Node) -> Option<(Value<bool>, Option<Value<String>>, Span)> {
+    let (rule, _) = blocks(n, "rule").into_iter().next()?;
+    let (d, sp) = blocks(rule, "apply_server_side_encryption_by_default")
+        .into_iter()
+        .next()?;
+    let algorithm = string(d, "sse_algorithm");
+    let kms = match algorithm
+        .as_ref()
+        .map(|a| a.get().map(|s| s.to_ascii_lowercase()))
+    {
+        Some(Some(a)) if a.starts_with("aws:kms") => Some(
+            string(d, "kms_master_key_id")
+                .unwrap_or_else(|| Value::omitted("alias/aws/s3".into(), sp)),
+        ),
+        Some(Some(_)) => None,
+        // An algorithm we cannot read: whether a key is used is unknown.
+        Some(None) => Some(Value::unknown(sp)),
+        None => string(d, "kms_master_key_id"),
+    };
+    Some((Value::literal(true, sp), kms, sp))
+}
+
+fn s3_bucket(cx: &mut Cx, id: ResourceId, n: &Node, header: Span) {
+    let legacy = blocks(n, "server_side_encryption_configuration")
+        .into_iter()
+        .next()
+        .and_then(|(b, _)| s3_default_encryption(b));
+    let (encrypted, kms, sp) = legacy.unwrap_or((Value::omitted(true, header), None, header));
+    let address = cx.model.resource(id).address.clone();
+    cx.buckets.insert(address, cx.model.encryption.len());
+    store(cx, id, Service::S3, "bucket", encrypted, kms, sp);
+}
+
+fn link_s3_encryption(cx: &mut Cx) {
+    for (id, n, header) in std::mem::take(&mut cx.sse_configs) {
+        let Some((encrypted, kms, sp)) = s3_default_encryption(&n) else {
+            continue;
+        };
+        let target = match n.get("bucket").map(|b| &b.kind) {
+            Some(NodeKind::Reference(r)) if r.target.starts_with("aws_s3_bucket.") => {
+                cx.buckets.get(&r.target).copied()
+            }
+            _ => None,
+        };
+        match target.and_then(|i| cx.model.encryption.get_mut(i)) {
+            Some(e) => {
+                e.encrypted = encrypted;
+                e.kms_key = kms;
+                e.span = sp;
+            }
+            // The bucket is not in this module: the configuration stands for it.
+            None => {
+                let _ = header;
+                store(cx, id, Service::S3, "bucket", encrypted, kms, sp);
+            }
+        }
+    }
+}
+
+fn sg_rule(cx: &mut Cx, owner: ResourceId, direction: Value<Direction>, r: &Node, span: Span) {
+    let protocol = match string(r, "protocol").or_else(|| string(r, "ip_protocol")) {
+        Some(p) => p.map(&mut |s| s.to_ascii_lowercase()),
+        None => Value::unknown(span),
+    };
+    let all = protocol
+        .get()
+        .is_some_and(|p| palisade_model::ec2::is_all_protocols(p));
+    let port = |name: &str, default: i64| match entry(r, name) {
+        Some((_, v)) if !is_null(v) => v.to_int_value(),
+        // Ports do not apply to "all protocols"; otherwise a missing port is unknown.
+        _ if all => Value::omitted(default, span),
+        _ => Value::unknown(span),
+    };
+    let (from_port, to_port) = (port("from_port", 0), port("to_port", 65535));
+    let mut sources = Vec::new();
+    for name in ["cidr_blocks", "ipv6_cidr_blocks"] {
+        if let Some((_, v)) = entry(r, name) {
+            cidrs(v, &mut sources);
+        }
+    }
+    for name in ["cidr_ipv4", "cidr_ipv6"] {
+        if let Some((_, v)) = entry(r, name) {
+            if !is_null(v) {
+                sources.push(SgSource::Cidr(v.to_string_value()));
+            }
+        }
+    }
+    for name in [
+        "security_groups",
+        "source_security_group_id",
+        "prefix_list_ids",
+        "referenced_security_group_id",
+        "prefix_list_id",
+    ] {
+        if let Some((k, v)) = entry(r, name) {
+            let empty = is_null(v) || matches!(&v.kind, NodeKind::List(i) if i.is_empty());
+            if !empty {
+                sources.push(SgSource::Other(k.span));
+            }
+        }
+    }
+    if let Some((k, v)) = entry(r, "self") {
+        if !matches!(v.kind, NodeKind::Bool(false) | NodeKind::Null) {
+            sources.push(SgSource::Other(k.span));
+        }
+    }
+    cx.model.security_group_rules.push(SecurityGroupRule {
+        owner,
+        direction,
+        protocol,
+        from_port,
+        to_port,
+        sources,
+        span,
+        description: string(r, "description"),
+    });
+}
+
+/// CIDR list items, each with its own span; an unknown list is one unknown CIDR; the items of
+/// a conditional list apply under their branch.
+fn cidrs(v: &Node, out: &mut Vec<SgSource>) {
+    match &v.kind {
+        NodeKind::List(items) => {
+            for i in items {
+                if !is_null(i) {
+                    out.push(SgSource::Cidr(i.to_string_value()));
+                }
+            }
+        }
+        NodeKind::Null => {}
+        NodeKind::Conditional {
+            condition,
+            when_true,
+            when_false,
+        } => {
+            for (branch, taken) in [(when_true, true), (when_false, false)] {
+                let mut inner = Vec::new();
+                cidrs(branch, &mut inner);
+                for s in inner {
+                    let SgSource::Cidr(c) = s else {
+                        out.push(s);
+                        continue;
+                    };
+                    let sp = c.span;
+                    let other = Box::new(Value::unknown(sp));
+                    let (when_true, when_false) = if taken {
+                        (Box::new(c), other)
+                    } else {
+                        (other, Box::new(c))
+                    };
+                    out.push(SgSource::Cidr(Value {
+                        kind: ValueKind::Conditional {
+                            condition: condition.clone(),
+                            when_true,
+                            when_false,
+                        },
+                        span: sp,
+                        defined_at: None,
+                    }));
+                }
+            }
+        }
+        _ => out.push(SgSource::Cidr(v.to_string_value())),
+    }
+}
+
+fn nacl_rule(
+    cx: &mut Cx,
+    owner: ResourceId,
+    direction: Value<Direction>,
+    r: &Node,
+    span: Span,
+    number_attr: &str,
+    action_attr: &str,
+) {
+    let protocol = match string(r, "protocol") {
+        Some(p) => p.map(&mut |s| s.to_ascii_lowercase()),
+        None => Value::unknown(span),
+    };
+    let all = protocol
+        .get()
+        .is_some_and(|p| palisade_model::ec2::is_all_protocols(p));
+    let port = |name: &str, default: i64| match entry(r, name) {
+        Some((_, v)) if !is_null(v) => v.to_int_value(),
+        _ if all => Value::omitted(default, span),
+        _ => Value::unknown(span),
+    };
+    cx.model.nacl_rules.push(NaclRule {
+        owner,
+        direction,
+        action: string(r, action_attr)
+            .map(|a| a.map(&mut |s| s.to_ascii_lowercase()))
+            .unwrap_or_else(|| Value::unknown(span)),
+        from_port: port("from_port", 0),
+        to_port: port("to_port", 65535),
+        protocol,
+        cidr: string(r, "cidr_block"),
+        ipv6_cidr: string(r, "ipv6_cidr_block"),
+        rule_number: entry(r, number_attr)
+            .map(|(_, v)| v.to_int_value())
+            .unwrap_or_else(|| Value::unknown(span)),
+        span,
+    });
+}
+
+/// Attaches the policy document held by attribute `attr`, if it is known.
+fn attach(cx: &mut Cx, owner: ResourceId, n: &Node, attr: &str, kind: PolicyKind) {
+    let Some(v) = n.get(attr) else {
+        return;
+    };
+    // A reference to a policy-document data source: the data source carries the policy
+    // itself (one finding, at the statement); only its use as a trust policy is recorded.
+    let from_doc = [Some(v.span), v.defined_at]
+        .into_iter()
+        .flatten()
+        .find(|s| cx.doc_spans.contains(s));
+    if let Some(doc) = from_doc {
+        if kind == PolicyKind::Trust {
+            cx.trust_docs.insert(doc);
+        }
+        return;
+    }
+    let parsed;
+    let doc = match &v.kind {
+        NodeKind::Map(_) => v,
+        NodeKind::String(_) | NodeKind::Partial(_) => match json_of_string(v) {
+            Some(d) => {
+                parsed = d;
+                &parsed
+            }
+            None => return,
+        },
+        _ => return,
+    };
+    if let Some(document) = palisade_model::policy::policy_from_node(doc, kind) {
+        cx.model.policies.push(AttachedPolicy {
+            owner: Some(owner),
+            attribute: attr.to_string(),
+            document,
+        });
+    }
+}

@@ -1,0 +1,1333 @@
+//! The evaluator: HCL expressions to [`Node`]s with spans and provenance.
+//!
+//! Evaluation is lazy: only attributes the adapters ask for are evaluated, and variables,
+//! locals and policy-document data sources are evaluated on first use and cached. Depth,
+//! collection sizes and total work ("fuel") are bounded so explosive input stays fast;
+//! whatever exceeds a bound is unknown, which never fires (invariant 3).
+
+use crate::json::{self, SpanMap, MARKER_BASE, MARKER_LIMIT};
+use crate::syntax::{self, attribute_parts, block_items, block_labels, block_type, kids, span};
+use palisade_model::node::{format_number, MapKey};
+use palisade_model::{Node, NodeKind, Provenance, Reference, Span, StrPart};
+use palisade_source::SourceFile;
+use std::collections::HashMap;
+use tree_sitter::Node as TsNode;
+
+/// Recursion bound for nested expressions, locals and data sources.
+const MAX_DEPTH: u32 = 64;
+/// Largest collection an expression may build (for-expressions, concat, split, ...).
+pub const MAX_ITEMS: usize = 4096;
+/// Largest string a function may build.
+const MAX_STRING: usize = 1 << 20;
+
+/// A block of the module with the file it is in.
+#[derive(Clone, Copy)]
+pub struct BlockRef<'t> {
+    pub file: &'t SourceFile,
+    pub node: TsNode<'t>,
+    pub kind: &'t str,
+    pub name: &'t str,
+}
+
+/// What the module declares, by name.
+#[derive(Default)]
+pub struct Index<'t> {
+    /// Variable name -> (file, default expression if any).
+    pub variables: HashMap<&'t str, (&'t SourceFile, Option<TsNode<'t>>)>,
+    /// Local name -> (file, expression).
+    pub locals: HashMap<&'t str, (&'t SourceFile, TsNode<'t>)>,
+    pub resources: Vec<BlockRef<'t>>,
+    /// `data "aws_iam_policy_document"` blocks by name.
+    pub policy_docs: HashMap<&'t str, BlockRef<'t>>,
+    /// Names of policy documents in declaration order (deterministic output).
+    pub policy_doc_order: Vec<&'t str>,
+}
+
+enum Slot {
+    Busy,
+    Done(Node),
+}
+
+/// A template as a sequence of literal text and interpolated values.
+enum Seg {
+    /// Text with the file offset of each byte (empty when offsets were not asked for).
+    Text(String, Vec<u32>),
+    /// An interpolated value and the span of its `${...}` (or directive).
+    Value(Node, Span),
+}
+
+pub struct Eval<'t> {
+    pub ix: &'t Index<'t>,
+    pub tfvars: HashMap<String, Node>,
+    locals: HashMap<&'t str, Slot>,
+    defaults: HashMap<&'t str, Node>,
+    docs: HashMap<&'t str, Slot>,
+    scopes: Vec<(&'t str, Node)>,
+    depth: u32,
+    fuel: u64,
+}
+
+fn unknown(span: Span) -> Node {
+    Node::unknown(span)
+}
+
+fn string_node(s: String, span: Span, provenance: Provenance) -> Node {
+    Node::new(NodeKind::String(s), span, provenance)
+}
+
+/// Moves a value to its use site: every node's span becomes `use_span`, and `defined_at`
+/// remembers where it was written (the innermost definition wins).
+pub fn relocate(node: &mut Node, use_span: Span, provenance: fn(Provenance) -> Provenance) {
+    if node.defined_at.is_none() && node.span != use_span {
+        node.defined_at = Some(node.span);
+    }
+    node.span = use_span;
+    node.provenance = provenance(node.provenance);
+    match &mut node.kind {
+        NodeKind::List(items) => {
+            for i in items {
+                relocate(i, use_span, provenance);
+            }
+        }
+        NodeKind::Map(entries) => {
+            for (k, v) in entries {
+                k.span = use_span;
+                relocate(v, use_span, provenance);
+            }
+        }
+        NodeKind::Conditional {
+            when_true,
+            when_false,
+            ..
+        } => {
+            relocate(when_true, use_span, provenance);
+            relocate(when_false, use_span, provenance);
+        }
+        _ => {}
+    }
+}
+
+fn as_default(_: Provenance) -> Provenance {
+    Provenance::Default
+}
+
+fn as_derived(_: Provenance) -> Provenance {
+    Provenance::Derived
+}
+
+/// Through a local, a literal becomes derived; a variable default stays a default.
+fn through_local(p: Provenance) -> Provenance {
+    match p {
+        Provenance::Literal | Provenance::Omitted => Provenance::Derived,
+        other => other,
+    }
+}
+
+/// Scalars as template text; `None` for anything that is not a known scalar.
+fn scalar_text(node: &Node) -> Option<String> {
+    match &node.kind {
+        NodeKind::String(s) => Some(s.clone()),
+        NodeKind::Number(n) => Some(format_number(*n)),
+        NodeKind::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn truthy(node: &Node) -> Option<bool> {
+    match &node.kind {
+        NodeKind::Bool(b) => Some(*b),
+        NodeKind::String(s) if s == "true" => Some(true),
+        NodeKind::String(s) if s == "false" => Some(false),
+        _ => None,
+    }
+}
+
+fn number(node: &Node) -> Option<f64> {
+    match &node.kind {
+        NodeKind::Number(n) => Some(*n),
+        NodeKind::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+/// Structural equality of known values, ignoring spans; `None` when either side is not fully
+/// known.
+fn known_eq(a: &Node, b: &Node) -> Option<bool> {
+    match (&a.kind, &b.kind) {
+        (NodeKind::Null, NodeKind::Null) => Some(true),
+        (NodeKind::String(x), NodeKind::String(y)) => Some(x == y),
+        (NodeKind::Number(x), NodeKind::Number(y)) => Some(x == y),
+        (NodeKind::Bool(x), NodeKind::Bool(y)) => Some(x == y),
+        (NodeKind::List(x), NodeKind::List(y)) => {
+            if x.len() != y.len() {
+                return Some(false);
+            }
+            for (i, j) in x.iter().zip(y) {
+                if !known_eq(i, j)? {
+                    return Some(false);
+                }
+            }
+            Some(true)
+        }
+        (NodeKind::Map(x), NodeKind::Map(y)) => {
+            if x.len() != y.len() {
+                return Some(false);
+            }
+            for (k, v) in x {
+                match b.get(&k.name) {
+                    Some(w) => {
+                        if !known_eq(v, w)? {
+                            return Some(false);
+                        }
+                    }
+                    None => return Some(false),
+                }
+            }
+            Some(true)
+        }
+        (
+            NodeKind::Unknown
+            | NodeKind::Reference(_)
+            | NodeKind::Partial(_)
+            | NodeKind::Conditional { .. },
+            _,
+        )
+        | (
+            _,
+            NodeKind::Unknown
+            | NodeKind::Reference(_)
+            | NodeKind::Partial(_)
+            | NodeKind::Conditional { .. },
+        ) => None,
+        // Terraform converts between string, number and bool for comparison only when types
+        // match; different kinds compare unequal.
+        _ => Some(false),
+    }
+}
+
+/// Text of a condition for messages, shortened.
+fn condition_text(file: &SourceFile, n: TsNode<'_>) -> String {
+    let t = syntax::text(file, n)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if t.chars().count() > 80 {
+        let mut s: String = t.chars().take(77).collect();
+        s.push_str("...");
+        s
+    } else {
+        t
+    }
+}
+
+/// Unescapes a quoted-template literal chunk (`\n`, `\"`, `\uXXXX`, `$${`, `%%{`), pushing a
+/// file offset per output byte when `offsets` is given.
+fn unescape(
+    raw: &str,
+    base: usize,
+    quoted: bool,
+    out: &mut String,
+    offsets: Option<&mut Vec<u32>>,
+) {
+    let mut offs = offsets;
+    let bytes = raw.as_bytes();
+    let mut i = 0;
+    while i < raw.len() {
+        let start = i;
+        let mut push = |s: &str, out: &mut String| {
+            out.push_str(s);
+            if let Some(o) = offs.as_deref_mut() {
+                o.extend(std::iter::repeat_n((base + start) as u32, s.len()));
+            }
+        };
+        let b = bytes.get(i).copied().unwrap_or(0);
+        if quoted && b == b'\\' {
+            let e = bytes.get(i + 1).copied().unwrap_or(0);
+            let (s, len): (String, usize) = match e {
+                b'n' => ("\n".into(), 2),
+                b't' => ("\t".into(), 2),
+                b'r' => ("\r".into(), 2),
+                b'"' => ("\"".into(), 2),
+                b'\\' => ("\\".into(), 2),
+                b'u' | b'U' => {
+                    let n = if e == b'u' { 4 } else { 8 };
+                    match raw
+                        .get(i + 2..i + 2 + n)
+                        .and_then(|h| u32::from_str_radix(h, 16).ok())
+                        .and_then(char::from_u32)
+                    {
+                        Some(c) => (c.to_string(), 2 + n),
+                        None => ("\\".into(), 1),
+                    }
+                }
+                _ => ("\\".into(), 1),
+            };
+            push(&s, out);
+            i += len;
+            continue;
+        }
+        if (b == b'$' || b == b'%')
+            && raw
+                .get(i + 1..i + 3)
+                .is_some_and(|r| r.as_bytes() == [b, b'{'])
+        {
+            let s = if b == b'$' { "${" } else { "%{" };
+            push(s, out);
+            i += 3;
+            continue;
+        }
+        let ch = raw
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .unwrap_or('\u{FFFD}');
+        let mut buf = [0u8; 4];
+        push(ch.encode_utf8(&mut buf), out);
+        i += ch.len_utf8().max(1);
+    }
+}
+
+impl<'t> Eval<'t> {
+    pub fn new(ix: &'t Index<'t>, total_bytes: usize) -> Eval<'t> {
+        Eval {
+            ix,
+            tfvars: HashMap::new(),
+            locals: HashMap::new(),
+            defaults: HashMap::new(),
+            docs: HashMap::new(),
+            scopes: Vec::new(),
+            depth: 0,
+            // Linear in the input: generous for real code, a hard stop for explosive input.
+            fuel: 2_000_000 + 64 * total_bytes as u64,
+        }
+    }
+
+    /// Evaluates an expression node (or any expression-like node).
+    pub fn expr(&mut self, f: &'t SourceFile, n: TsNode<'t>) -> Node {
+        let sp = span(f, n);
+        if self.depth >= MAX_DEPTH || self.fuel == 0 {
+            return unknown(sp);
+        }
+        self.fuel -= 1;
+        self.depth += 1;
+        let r = match n.kind() {
+            "expression" => {
+                let k = kids(n);
+                match k.first() {
+                    Some(c) if c.kind() == "conditional" && k.len() == 1 => self.conditional(f, *c),
+                    _ => self.term(f, &k, sp),
+                }
+            }
+            "conditional" => self.conditional(f, n),
+            _ => self.term(f, &[n], sp),
+        };
+        self.depth -= 1;
+        r
+    }
+
+    fn conditional(&mut self, f: &'t SourceFile, n: TsNode<'t>) -> Node {
+        let sp = span(f, n);
+        let parts: Vec<TsNode<'t>> = kids(n)
+            .into_iter()
+            .filter(|c| c.kind() == "expression")
+            .collect();
+        let [c, a, b] = parts[..] else {
+            return unknown(sp);
+        };
+        let cond = self.expr(f, c);
+        match truthy(&cond) {
+            Some(true) => self.expr(f, a),
+            Some(false) => self.expr(f, b),
+            None => {
+                let when_true = self.expr(f, a);
+                let when_false = self.expr(f, b);
+                Node::new(
+                    NodeKind::Conditional {
+                        condition: condition_text(f, c),
+                        when_true: Box::new(when_true),
+                        when_false: Box::new(when_false),
+                    },
+                    sp,
+                    Provenance::Derived,
+                )
+            }
+        }
+    }
+
+    /// A primary term followed by postfix operators.
+    fn term(&mut self, f: &'t SourceFile, k: &[TsNode<'t>], sp: Span) -> Node {
+        let Some(first) = k.first() else {
+            return unknown(sp);
+        };
+        match first.kind() {
+            "(" => {
+                let close = k.iter().position(|c| c.kind() == ")").unwrap_or(k.len());
+                let inner = k.get(1).copied();
+                let v = match inner {
+                    Some(e) if e.kind() == "expression" => self.expr(f, e),
+                    _ => unknown(sp),
+                };
+                let rest = k.get(close + 1..).unwrap_or(&[]);
+                self.postfix(f, v, rest)
+            }
+            "variable_expr" => self.traversal(f, k, sp),
+            _ => {
+                let v = self.primary(f, *first);
+                self.postfix(f, v, k.get(1..).unwrap_or(&[]))
+            }
+        }
+    }
+
+    fn primary(&mut self, f: &'t SourceFile, n: TsNode<'t>) -> Node {
+        let sp = span(f, n);
+        match n.kind() {
+            "expression" | "conditional" => self.expr(f, n),
+            "literal_value" => match n.named_child(0) {
+                Some(c) => self.literal(f, c),
+                None => unknown(sp),
+            },
+            "template_expr" => match n.named_child(0) {
+                Some(c) => self.template_node(f, c),
+                None => unknown(sp),
+            },
+            "collection_value" => match n.named_child(0) {
+                Some(c) if c.kind() == "tuple" => self.tuple(f, c),
+                Some(c) if c.kind() == "object" => self.object(f, c),
+                _ => unknown(sp),
+            },
+            "function_call" => self.call(f, n),
+            "for_expr" => match n.named_child(0) {
+                Some(c) => self.for_expr(f, c),
+                None => unknown(sp),
+            },
+            "operation" => match n.named_child(0) {
+                Some(c) if c.kind() == "unary_operation" => self.unary(f, c),
+                Some(c) if c.kind() == "binary_operation" => self.binary(f, c),
+                _ => unknown(sp),
+            },
+            "tuple" => self.tuple(f, n),
+            "object" => self.object(f, n),
+            "quoted_template" | "heredoc_template" => self.template_node(f, n),
+            _ => unknown(sp),
+        }
+    }
+
+    fn literal(&mut self, f: &'t SourceFile, n: TsNode<'t>) -> Node {
+        let sp = span(f, n);
+        let t = syntax::text(f, n);
+        let kind = match n.kind() {
+            "numeric_lit" => {
+                let parsed = if let Some(hex) = t.strip_prefix("0x") {
+                    i64::from_str_radix(hex, 16).ok().map(|v| v as f64)
+                } else {
+                    t.parse::<f64>().ok()
+                };
+                match parsed {
+                    Some(v) => NodeKind::Number(v),
+                    None => NodeKind::Unknown,
+                }
+            }
+            "bool_lit" => NodeKind::Bool(t == "true"),
+            "null_lit" => NodeKind::Null,
+            "string_lit" => {
+                let (s, e) = syntax::quoted_content(n);
+                let mut out = String::new();
+                unescape(f.text.get(s..e).unwrap_or(""), s, true, &mut out, None);
+                NodeKind::String(out)
+            }
+            _ => NodeKind::Unknown,
+        };
+        Node::literal(kind, sp)
+    }
+
+    fn tuple(&mut self, f: &'t SourceFile, n: TsNode<'t>) -> Node {
+        let sp = span(f, n);
+        let mut items = Vec::new();
+        for c in kids(n) {
+            if c.kind() == "expression" {
+                if items.len() >= MAX_ITEMS {
+                    return unknown(sp);
+                }
+                items.push(self.expr(f, c));
+            }
+        }
+        Node::literal(NodeKind::List(items), sp)
+    }
+
+    /// An object key: a bare identifier is its own name; anything else is evaluated.
+    fn object_key(&mut self, f: &'t SourceFile, key: TsNode<'t>) -> Option<String> {
+        let k = kids(key);
+        if let [only] = k[..] {
+            if only.kind() == "variable_expr" {
+                return Some(syntax::text(f, only).to_string());
+            }
+        }
+        let v = self.expr(f, key);
+        scalar_text(&v)
+    }
+
+    fn object(&mut self, f: &'t SourceFile, n: TsNode<'t>) -> Node {
+        let sp = span(f, n);
+        let mut entries: Vec<(MapKey, Node)> = Vec::new();
+        for elem in kids(n) {
+            if elem.kind() != "object_elem" {
+                continue;
+            }
+            let (Some(key), Some(val)) = (
+                elem.child_by_field_name("key"),
+                elem.child_by_field_name("val"),
+            ) else {
+                continue;
+            };
+            if entries.len() >= MAX_ITEMS {
+                return unknown(sp);
+            }
+            let Some(name) = self.object_key(f, key) else {
+                // A key we cannot know hides an entry a check might need.
+                return unknown(sp);
+            };
+            let value = self.expr(f, val);
+            let mk = MapKey {
+                name,
+                span: span(f, key),
+            };
+            // Later keys win, as in Terraform.
+            if let Some(pos) = entries.iter().position(|(k, _)| k.name == mk.name) {
+                entries.remove(pos);
+            }
+            entries.push((mk, value));
+        }
+        Node::literal(NodeKind::Map(entries), sp)
+    }
+
+    // ----- references --------------------------------------------------------------------
+
+    fn traversal(&mut self, f: &'t SourceFile, k: &[TsNode<'t>], sp: Span) -> Node {
+        let Some(root) = k.first() else {
+            return unknown(sp);
+        };
+        let root_name = syntax::text(f, *root);
+        let attr_name = |i: usize| -> Option<&'t str> {
+            let c = k.get(i)?;
+            if c.kind() != "get_attr" {
+                return None;
+            }
+            c.named_child(0).map(|id| syntax::text(f, id))
+        };
+        // The span of the first `n` parts: the use site of `var.x`, `local.y`.
+        let prefix_span = |n: usize| -> Span {
+            match k.get(n.saturating_sub(1)) {
+                Some(last) => f.span(root.start_byte(), last.end_byte()),
+                None => sp,
+            }
+        };
+        if let Some(pos) = self.scopes.iter().rposition(|(name, _)| *name == root_name) {
+            let v = self
+                .scopes
+                .get(pos)
+                .map(|s| s.1.clone())
+                .unwrap_or_else(|| unknown(sp));
+            return self.postfix(f, v, k.get(1..).unwrap_or(&[]));
+        }
+        match root_name {
+            "var" => {
+                let Some(name) = attr_name(1) else {
+                    return unknown(sp);
+                };
+                let v = self.variable(name, prefix_span(2));
+                self.postfix(f, v, k.get(2..).unwrap_or(&[]))
+            }
+            "local" => {
+                let Some(name) = attr_name(1) else {
+                    return unknown(sp);
+                };
+                let v = self.local(name, prefix_span(2));
+                self.postfix(f, v, k.get(2..).unwrap_or(&[]))
+            }
+            "data" => {
+                let (Some(ty), Some(name), Some(attr)) = (attr_name(1), attr_name(2), attr_name(3))
+                else {
+                    return unknown(sp);
+                };
+                if ty == "aws_iam_policy_document" && (attr == "json" || attr == "minified_json") {
+                    let v = self.policy_doc(name);
+                    return self.postfix(f, v, k.get(4..).unwrap_or(&[]));
+                }
+                unknown(sp)
+            }
+            // Expanded by later evaluation work (count/for_each, modules); unknown for now.
+            "count" | "each" | "self" | "path" | "terraform" | "module" | "ephemeral" => {
+                unknown(sp)
+            }
+            _ => {
+                let Some(name) = attr_name(1) else {
+                    return unknown(sp);
+                };
+                // `aws_x.name.attr`, `aws_x.name[0].attr`: a reference to a resource.
+                let mut i = 2;
+                while k.get(i).is_some_and(|c| c.kind() == "index") {
+                    i += 1;
+                }
+                let attribute = attr_name(i).map(str::to_string);
+                let end = if attribute.is_some() { i + 1 } else { i };
+                if end < k.len() {
+                    // Deeper paths (`.versioning[0].enabled`) or splats: computed, unknown.
+                    return unknown(sp);
+                }
+                Node::new(
+                    NodeKind::Reference(Reference {
+                        target: format!("{root_name}.{name}"),
+                        attribute,
+                    }),
+                    sp,
+                    Provenance::Derived,
+                )
+            }
+        }
+    }
+
+    fn variable(&mut self, name: &'t str, use_span: Span) -> Node {
+        if let Some(v) = self.tfvars.get(name) {
+            let mut v = v.clone();
+            relocate(&mut v, use_span, as_derived);
+            return v;
+        }
+        let Some((file, default)) = self.ix.variables.get(name).copied() else {
+            return unknown(use_span);
+        };
+        let Some(default) = default else {
+            return unknown(use_span);
+        };
+        let mut v = match self.defaults.get(name) {
+            Some(v) => v.clone(),
+            None => {
+                let saved = std::mem::take(&mut self.scopes);
+                let v = self.expr(file, default);
+                self.scopes = saved;
+                self.defaults.insert(name, v.clone());
+                v
+            }
+        };
+        relocate(&mut v, use_span, as_default);
+        v
+    }
+
+    fn local(&mut self, name: &'t str, use_span: Span) -> Node {
+        let mut v = match self.locals.get(name) {
+            Some(Slot::Done(v)) => v.clone(),
+            // A cycle: Terraform rejects it; nothing is known.
+            Some(Slot::Busy) => return unknown(use_span),
+            None => {
+                let Some((file, expr)) = self.ix.locals.get(name).copied() else {
+                    return unknown(use_span);
+                };
+                self.locals.insert(name, Slot::Busy);
+                let saved = std::mem::take(&mut self.scopes);
+                let v = self.expr(file, expr);
+                self.scopes = saved;
+                self.locals.insert(name, Slot::Done(v.clone()));
+                v
+            }
+        };
+        relocate(&mut v, use_span, through_local);
+        v
+    }
+
+    /// The evaluated document of `data "aws_iam_policy_document" NAME` (cached, cycle-safe).
+    pub fn policy_doc(&mut self, name: &'t str) -> Node {
+        let block = self.ix.policy_docs.get(name).copied();
+        let fallback = block.map(|b| span(b.file, b.node)).unwrap_or_default();
+        match self.docs.get(name) {
+            Some(Slot::Done(v)) => return v.clone(),
+            Some(Slot::Busy) => return unknown(fallback),
+            None => {}
+        }
+        let Some(block) = block else {
+            return unknown(fallback);
+        };
+        self.docs.insert(name, Slot::Busy);
+        let saved = std::mem::take(&mut self.scopes);
+        let v = crate::policy_doc::build(self, block);
+        self.scopes = saved;
+        self.docs.insert(name, Slot::Done(v.clone()));
+        v
+    }
+
+    fn postfix(&mut self, f: &'t SourceFile, mut v: Node, ops: &[TsNode<'t>]) -> Node {
+        for (i, op) in ops.iter().enumerate() {
+            let sp = span(f, *op);
+            match op.kind() {
+                "get_attr" => {
+                    let name = op.named_child(0).map(|c| syntax::text(f, c)).unwrap_or("");
+                    v = get_attr(v, name, sp);
+                }
+                "index" => {
+                    let key = match op.named_child(0) {
+                        Some(ix) if ix.kind() == "legacy_index" => {
+                            let digits = syntax::text(f, ix).trim_start_matches('.');
+                            match digits.parse::<f64>() {
+                                Ok(n) => Node::literal(NodeKind::Number(n), sp),
+                                Err(_) => unknown(sp),
+                            }
+                        }
+                        Some(ix) => match ix.named_child(0) {
+                            Some(e) => self.expr(f, e),
+                            None => unknown(sp),
+                        },
+                        None => unknown(sp),
+                    };
+                    v = index(v, &key, sp);
+                }
+                "splat" => {
+                    let Some(s) = op.named_child(0) else {
+                        return unknown(sp);
+                    };
+                    let inner: Vec<TsNode<'t>> =
+                        kids(s).into_iter().filter(|c| c.is_named()).collect();
+                    let items = match v.kind {
+                        NodeKind::List(items) => items,
+                        NodeKind::Null => Vec::new(),
+                        NodeKind::Unknown
+                        | NodeKind::Reference(_)
+                        | NodeKind::Conditional { .. }
+                        | NodeKind::Partial(_) => return unknown(v.span),
+                        _ => vec![v.clone()],
+                    };
+                    let list_span = v.span;
+                    let mut out = Vec::with_capacity(items.len());
+                    for item in items {
+                        out.push(self.postfix(f, item, &inner));
+                    }
+                    v = Node::new(NodeKind::List(out), list_span, v.provenance);
+                    // Anything after the splat node applies to the whole list.
+                    return self.postfix(f, v, ops.get(i + 1..).unwrap_or(&[]));
+                }
+                _ => return unknown(sp),
+            }
+        }
+        v
+    }
+
+    // ----- templates ---------------------------------------------------------------------
+
+    fn template_segments(
+        &mut self,
+        f: &'t SourceFile,
+        n: TsNode<'t>,
+        want_offsets: bool,
+    ) -> Vec<Seg> {
+        let heredoc = n.kind() == "heredoc_template";
+        let k = kids(n);
+        let (start, end, indent) = if heredoc {
+            let idents: Vec<&TsNode<'t>> = k
+                .iter()
+                .filter(|c| c.kind() == "heredoc_identifier")
+                .collect();
+            let open_end = idents
+                .first()
+                .map(|c| c.end_byte())
+                .unwrap_or(n.start_byte());
+            let text = &f.text;
+            // Content starts on the line after the opening marker.
+            let start = text
+                .get(open_end..)
+                .and_then(|r| r.find('\n'))
+                .map(|p| open_end + p + 1)
+                .unwrap_or(n.end_byte())
+                .min(n.end_byte());
+            let end = match idents.get(1) {
+                Some(close) if !close.is_missing() => {
+                    let cs = close.start_byte();
+                    text.get(..cs)
+                        .and_then(|r| r.rfind('\n'))
+                        .map(|p| p + 1)
+                        .unwrap_or(cs)
+                }
+                _ => n.end_byte(),
+            }
+            .max(start);
+            let flush = k.first().is_some_and(|c| syntax::text(f, *c) == "<<-");
+            let indent = if flush {
+                text.get(start..end)
+                    .unwrap_or("")
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
+                    .min()
+                    .unwrap_or(0)
+            } else {
+                0
+            };
+            (start, end, indent)
+        } else {
+            let (s, e) = syntax::quoted_content(n);
+            (s, e, 0)
+        };
+        let mut segs: Vec<Seg> = Vec::new();
+        let mut pos = start;
+        let mut strip_next = false;
+        let parts: Vec<TsNode<'t>> = k
+            .iter()
+            .copied()
+            .filter(|c| matches!(c.kind(), "template_interpolation" | "template_directive"))
+            .filter(|c| c.start_byte() >= start && c.end_byte() <= end)
+            .collect();
+        for part in parts.iter().copied().map(Some).chain(std::iter::once(None)) {
+            let gap_end = part.map(|p| p.start_byte()).unwrap_or(end);
+            if gap_end > pos {
+                let raw = f.text.get(pos..gap_end).unwrap_or("");
+                let mut text = String::new();
+                let mut offs = Vec::new();
+                let at_line_start =
+                    pos == start || f.text.as_bytes().get(pos.wrapping_sub(1)) == Some(&b'\n');
+                if indent > 0 {
+                    // `<<-`: drop the common indentation at the start of every line.
+                    let mut line_start = at_line_start;
+                    let mut off = pos;
+                    for line in raw.split_inclusive('\n') {
+                        let mut l = line;
+                        let mut base = off;
+                        if line_start {
+                            let ws = l.len() - l.trim_start_matches([' ', '\t']).len();
+                            let cut = ws.min(indent);
+                            l = l.get(cut..).unwrap_or("");
+                            base += cut;
+                        }
+                        unescape(
+                            l,
+                            base,
+                            !heredoc,
+                            &mut text,
+                            want_offsets.then_some(&mut offs),
+                        );
+                        off += line.len();
+                        line_start = line.ends_with('\n');
+                    }
+                } else {
+                    unescape(
+                        raw,
+                        pos,
+                        !heredoc,
+                        &mut text,
+                        want_offsets.then_some(&mut offs),
+                    );
+                }
+                if strip_next {
+                    let trimmed = text.len() - text.trim_start().len();
+                    text.drain(..trimmed);
+                    if want_offsets {
+                        offs.drain(..trimmed.min(offs.len()));
+                    }
+                }
+                segs.push(Seg::Text(text, offs));
+            }
+            let Some(part) = part else { break };
+            let psp = span(f, part);
+            let pk = kids(part);
+            let strip_before = pk.get(1).is_some_and(|c| c.kind() == "strip_marker");
+            strip_next = pk.len() >= 2
+                && pk
+                    .get(pk.len() - 2)
+                    .is_some_and(|c| c.kind() == "strip_marker");
+            if strip_before {
+                if let Some(Seg::Text(t, o)) = segs.last_mut() {
+                    let keep = t.trim_end().len();
+                    t.truncate(keep);
+                    o.truncate(keep.min(o.len()));
+                }
+            }
+            let value = if part.kind() == "template_interpolation" {
+                match pk.iter().find(|c| c.kind() == "expression") {
+                    Some(e) => self.expr(f, *e),
+                    None => unknown(psp),
+                }
+            } else {
+                // Directives (`%{ if }`, `%{ for }`) are not evaluated: their text is unknown.
+                unknown(psp)
+            };
+            segs.push(Seg::Value(value, psp));
+            pos = part.end_byte();
+        }
+        segs
+    }
+
+    /// A template's value: a string, a partial string, or (for a lone `"${x}"`) the
+    /// interpolated value itself, as Terraform does.
+    pub fn template_node(&mut self, f: &'t SourceFile, n: TsNode<'t>) -> Node {
+        let sp = span(f, n);
+        let segs = self.template_segments(f, n, false);
+        if let [Seg::Value(v, _)] = &segs[..] {
+            if n.kind() == "quoted_template" {
+                return v.clone();
+            }
+        }
+        let mut parts: Vec<StrPart> = Vec::new();
+        let mut cur = String::new();
+        let mut provenance = Provenance::Literal;
+        let mut partial = false;
+        for seg in segs {
+            match seg {
+                Seg::Text(t, _) => cur.push_str(&t),
+                Seg::Value(v, _) => {
+                    provenance = Provenance::Derived;
+                    if let Some(t) = scalar_text(&v) {
+                        cur.push_str(&t);
+                        continue;
+                    }
+                    partial = true;
+                    match v.kind {
+                        NodeKind::Partial(ps) => {
+                            for p in ps {
+                                match p {
+                                    StrPart::Text(t) => cur.push_str(&t),
+                                    StrPart::Unknown => {
+                                        if !cur.is_empty() {
+                                            parts.push(StrPart::Text(std::mem::take(&mut cur)));
+                                        }
+                                        parts.push(StrPart::Unknown);
+                                    }
+                                }
+                            }
+                        }
+                        _ => {
+                            if !cur.is_empty() {
+                                parts.push(StrPart::Text(std::mem::take(&mut cur)));
+                            }
+                            parts.push(StrPart::Unknown);
+                        }
+                    }
+                }
+            }
+        }
+        if partial {
+            if !cur.is_empty() {
+                parts.push(StrPart::Text(cur));
+            }
+            Node::new(NodeKind::Partial(parts), sp, Provenance::Derived)
+        } else {
+            string_node(cur, sp, provenance)
+        }
+    }
+
+    /// Parses a template (heredoc or quoted string) as a JSON document with spans mapped to
+    /// the file. Interpolations are evaluated first; non-string values become markers.
+    pub fn template_json(&mut self, f: &'t SourceFile, n: TsNode<'t>) -> Option<Node> {
+        let segs = self.template_segments(f, n, true);
+        let mut text = String::new();
+        let mut offsets: Vec<u32> = Vec::new();
+        let mut markers: Vec<Node> = Vec::new();
+        for seg in segs {
+            match seg {
+                Seg::Text(t, o) => {
+                    text.push_str(&t);
+                    offsets.extend(o);
+                }
+                Seg::Value(v, site) => {
+                    let inline = match &v.kind {
+                        NodeKind::Null => Some("null".to_string()),
+                        _ => scalar_text(&v),
+                    };
+                    let piece = match inline {
+                        Some(t) => t,
+                        None => {
+                            if markers.len() >= MARKER_LIMIT {
+                                return None;
+                            }
+                            let c = char::from_u32(MARKER_BASE + markers.len() as u32)?;
+                            markers.push(v);
+                            c.to_string()
+                        }
+                    };
+                    offsets.extend(std::iter::repeat_n(site.start, piece.len()));
+                    text.push_str(&piece);
+                }
+            }
+        }
+        if offsets.len() != text.len() {
+            return None;
+        }
+        let map = SpanMap::Table {
+            file: f.id,
+            offsets: &offsets,
+        };
+        json::parse(&text, &map, &markers)
+    }
+
+    /// The expression's value as a JSON document when it is a template written directly
+    /// (exact spans); `None` for anything else.
+    pub fn direct_template_json(&mut self, f: &'t SourceFile, expr: TsNode<'t>) -> Option<Node> {
+        let t = direct_template(expr)?;
+        self.template_json(f, t)
+    }
+
+    // ----- operators ---------------------------------------------------------------------
+
+    fn unary(&mut self, f: &'t SourceFile, n: TsNode<'t>) -> Node {
+        let sp = span(f, n);
+        let k = kids(n);
+        let Some(op) = k.first() else {
+            return unknown(sp);
+        };
+        let v = self.term(f, k.get(1..).unwrap_or(&[]), sp);
+        let kind = match (op.kind(), &v.kind) {
+            ("-", _) => match number(&v) {
+                Some(x) => NodeKind::Number(-x),
+                None => return unknown(sp),
+            },
+            ("!", _) => match truthy(&v) {
+                Some(b) => NodeKind::Bool(!b),
+                None => return unknown(sp),
+            },
+            _ => return unknown(sp),
+        };
+        Node::new(kind, sp, v.provenance)
+    }
+
+    fn binary(&mut self, f: &'t SourceFile, n: TsNode<'t>) -> Node {
+        const OPS: [&str; 13] = [
+            "*", "/", "%", "+", "-", ">", ">=", "<", "<=", "==", "!=", "&&", "||",
+        ];
+        let sp = span(f, n);
+        let k = kids(n);
+        let Some(i) = k
+            .iter()
+            .position(|c| !c.is_named() && OPS.contains(&c.kind()))
+        else {
+            return unknown(sp);
+        };
+        let op = k.get(i).map(|c| c.kind()).unwrap_or("");
+        let left = self.term(f, k.get(..i).unwrap_or(&[]), sp);
+        // Short-circuit logic keeps a known answer even when the other side is unknown.
+        if op == "&&" && truthy(&left) == Some(false) {
+            return Node::new(NodeKind::Bool(false), sp, left.provenance);
+        }
+        if op == "||" && truthy(&left) == Some(true) {
+            return Node::new(NodeKind::Bool(true), sp, left.provenance);
+        }
+        let right = self.term(f, k.get(i + 1..).unwrap_or(&[]), sp);
+        let provenance = left.provenance.combine(right.provenance);
+        let kind = match op {
+            "==" | "!=" => match known_eq(&left, &right) {
+                Some(eq) => NodeKind::Bool(eq == (op == "==")),
+                None => return unknown(sp),
+            },
+            "&&" | "||" => match (truthy(&left), truthy(&right)) {
+                (Some(a), Some(b)) => NodeKind::Bool(if op == "&&" { a && b } else { a || b }),
+                (_, Some(false)) if op == "&&" => NodeKind::Bool(false),
+                (_, Some(true)) if op == "||" => NodeKind::Bool(true),
+                _ => return unknown(sp),
+            },
+            _ => {
+                let (Some(a), Some(b)) = (number(&left), number(&right)) else {
+                    return unknown(sp);
+                };
+                match op {
+                    "+" => NodeKind::Number(a + b),
+                    "-" => NodeKind::Number(a - b),
+                    "*" => NodeKind::Number(a * b),
+                    "/" if b != 0.0 => NodeKind::Number(a / b),
+                    "%" if b != 0.0 => NodeKind::Number(a % b),
+                    ">" => NodeKind::Bool(a > b),
+                    ">=" => NodeKind::Bool(a >= b),
+                    "<" => NodeKind::Bool(a < b),
+                    "<=" => NodeKind::Bool(a <= b),
+                    _ => return unknown(sp),
+                }
+            }
+        };
+        Node::new(kind, sp, provenance)
+    }
+
+    // ----- for expressions ---------------------------------------------------------------
+
+    fn for_expr(&mut self, f: &'t SourceFile, n: TsNode<'t>) -> Node {
+        let sp = span(f, n);
+        let k = kids(n);
+        let Some(intro) = k.iter().find(|c| c.kind() == "for_intro").copied() else {
+            return unknown(sp);
+        };
+        let ik = kids(intro);
+        let names: Vec<&'t str> = ik
+            .iter()
+            .filter(|c| c.kind() == "identifier")
+            .map(|c| syntax::text(f, *c))
+            .collect();
+        let Some(coll_expr) = ik.iter().find(|c| c.kind() == "expression").copied() else {
+            return unknown(sp);
+        };
+        let coll = self.expr(f, coll_expr);
+        let pairs: Vec<(Node, Node)> = match coll.kind {
+            NodeKind::List(items) => items
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    (
+                        Node::new(NodeKind::Number(i as f64), v.span, coll.provenance),
+                        v,
+                    )
+                })
+                .collect(),
+            NodeKind::Map(entries) => entries
+                .into_iter()
+                .map(|(key, v)| {
+                    (
+                        Node::new(NodeKind::String(key.name), key.span, coll.provenance),
+                        v,
+                    )
+                })
+                .collect(),
+            NodeKind::Null => Vec::new(),
+            _ => return unknown(sp),
+        };
+        if pairs.len() > MAX_ITEMS {
+            return unknown(sp);
+        }
+        let bodies: Vec<TsNode<'t>> = k
+            .iter()
+            .copied()
+            .filter(|c| c.kind() == "expression")
+            .collect();
+        let cond = k
+            .iter()
+            .find(|c| c.kind() == "for_cond")
+            .and_then(|c| c.named_child(0));
+        let object = n.kind() == "for_object_expr";
+        let grouping = k.iter().any(|c| c.kind() == "ellipsis");
+        let mut list = Vec::new();
+        let mut map: Vec<(MapKey, Node)> = Vec::new();
+        let base = self.scopes.len();
+        for (key, value) in pairs {
+            self.scopes.truncate(base);
+            match names[..] {
+                [v] => self.scopes.push((v, value)),
+                [kname, vname, ..] => {
+                    self.scopes.push((kname, key));
+                    self.scopes.push((vname, value));
+                }
+                _ => {
+                    self.scopes.truncate(base);
+                    return unknown(sp);
+                }
+            }
+            if let Some(c) = cond {
+                match truthy(&self.expr(f, c)) {
+                    Some(true) => {}
+                    Some(false) => continue,
+                    // Whether an item exists is unknown: so is the collection.
+                    None => {
+                        self.scopes.truncate(base);
+                        return unknown(sp);
+                    }
+                }
+            }
+            if object {
+                let (Some(ke), Some(ve)) = (bodies.first(), bodies.get(1)) else {
+                    self.scopes.truncate(base);
+                    return unknown(sp);
+                };
+                let kv = self.expr(f, *ke);
+                let Some(name) = scalar_text(&kv) else {
+                    self.scopes.truncate(base);
+                    return unknown(sp);
+                };
+                let vv = self.expr(f, *ve);
+                if grouping {
+                    if let Some((_, NodeKind::List(items))) = map
+                        .iter_mut()
+                        .find(|(k, _)| k.name == name)
+                        .map(|(k, v)| (k, &mut v.kind))
+                    {
+                        items.push(vv);
+                        continue;
+                    }
+                    let vs = vv.span;
+                    map.push((
+                        MapKey {
+                            name,
+                            span: kv.span,
+                        },
+                        Node::new(NodeKind::List(vec![vv]), vs, Provenance::Derived),
+                    ));
+                } else {
+                    map.retain(|(k, _)| k.name != name);
+                    map.push((
+                        MapKey {
+                            name,
+                            span: kv.span,
+                        },
+                        vv,
+                    ));
+                }
+            } else {
+                let Some(be) = bodies.first() else {
+                    self.scopes.truncate(base);
+                    return unknown(sp);
+                };
+                list.push(self.expr(f, *be));
+            }
+        }
+        self.scopes.truncate(base);
+        if object {
+            Node::new(NodeKind::Map(map), sp, Provenance::Derived)
+        } else {
+            Node::new(NodeKind::List(list), sp, Provenance::Derived)
+        }
+    }
+
+    // ----- functions ---------------------------------------------------------------------
+
+    fn call(&mut self, f: &'t SourceFile, n: TsNode<'t>) -> Node {
+        let sp = span(f, n);
+        let name = n.named_child(0).map(|c| syntax::text(f, c)).unwrap_or("");
+        if !crate::functions::is_supported(name) {
+            // Provider functions (`provider::aws::arn_parse`), `file`, `templatefile`, ...
+            return unknown(sp);
+        }
+        let arg_nodes: Vec<TsNode<'t>> = syntax::child(n, "function_arguments")
+            .map(|a| kids(a))
+            .unwrap_or_default();
+        let expand = arg_nodes.iter().any(|c| c.kind() == "ellipsis");
+        let exprs: Vec<TsNode<'t>> = arg_nodes
+            .into_iter()
+            .filter(|c| c.kind() == "expression")
+            .collect();
+        if name == "jsondecode" {
+            // Exact spans when the argument is a string written right here.
+            if let Some(e) = exprs.first() {
+                if let Some(v) = self.direct_template_json(f, *e) {
+                    return v;
+                }
+            }
+        }
+        let mut args: Vec<Node> = exprs.iter().map(|e| self.expr(f, *e)).collect();
+        if expand {
+            match args.pop().map(|a| a.kind) {
+                Some(NodeKind::List(items)) => args.extend(items),
+                _ => return unknown(sp),
+            }
+        }
+        crate::functions::call(name, args, sp)
+    }
+
+    // ----- blocks ------------------------------------------------------------------------
+
+    /// A block as a map: attributes under their names (key span = the whole attribute),
+    /// nested blocks under their type (one entry per block, key span = the block), `dynamic`
+    /// blocks as `dynamic:LABEL` with an unknown value. Attributes named in `json_attrs`
+    /// holding a template written in place are parsed as JSON with exact spans.
+    pub fn block_node(
+        &mut self,
+        f: &'t SourceFile,
+        block: TsNode<'t>,
+        json_attrs: &[&str],
+    ) -> Node {
+        let sp = span(f, block);
+        if self.depth >= MAX_DEPTH {
+            return unknown(sp);
+        }
+        self.depth += 1;
+        let mut entries: Vec<(MapKey, Node)> = Vec::new();
+        for item in block_items(block) {
+            let isp = span(f, item);
+            if item.kind() == "attribute" {
+                let Some((name, value)) = attribute_parts(item) else {
+                    continue;
+                };
+                let name = syntax::text(f, name);
+                let mut v = None;
+                if json_attrs.contains(&name) {
+                    v = self.direct_template_json(f, value);
+                }
+                let v = v.unwrap_or_else(|| self.expr(f, value));
+                entries.push((
+                    MapKey {
+                        name: name.to_string(),
+                        span: isp,
+                    },
+                    v,
+                ));
+            } else {
+                let ty = block_type(f, item);
+                if ty == "dynamic" {
+                    let label = block_labels(f, item).first().copied().unwrap_or("");
+                    entries.push((
+                        MapKey {
+                            name: format!("dynamic:{label}"),
+                            span: isp,
+                        },
+                        unknown(isp),
+                    ));
+                } else {
+                    let v = self.block_node(f, item, json_attrs);
+                    entries.push((
+                        MapKey {
+                            name: ty.to_string(),
+                            span: isp,
+                        },
+                        v,
+                    ));
+                }
+            }
+        }
+        self.depth -= 1;
+        Node::literal(NodeKind::Map(entries), sp)
+    }
+}
+
+/// The template node when an expression is nothing but a quoted string or heredoc.
+pub fn direct_template(expr: TsNode<'_>) -> Option<TsNode<'_>> {
+    let k = kids(expr);
+    let [only] = k[..] else { return None };
+    match only.kind() {
+        "template_expr" => only.named_child(0),
+        "literal_value" => only.named_child(0).filter(|c| c.kind() == "string_lit"),
+        _ => None,
+    }
+}
+
+fn get_attr(v: Node, name: &str, sp: Span) -> Node {
+    match v.kind {
+        NodeKind::Map(entries) => entries
+            .into_iter()
+            .find(|(k, _)| k.name == name)
+            .map(|(_, v)| v)
+            .unwrap_or_else(|| unknown(sp)),
+        NodeKind::Reference(Reference {
+            target,
+            attribute: None,
+        }) => Node::new(
+            NodeKind::Reference(Reference {
+                target,
+                attribute: Some(name.to_string()),
+            }),
+            v.span.to(sp),
+            v.provenance,
+        ),
+        _ => unknown(v.span.to(sp)),
+    }
+}
+
+fn index(v: Node, key: &Node, sp: Span) -> Node {
+    match (v.kind, &key.kind) {
+        (NodeKind::List(items), _) => match number(key) {
+            Some(i) if i >= 0.0 && i.fract() == 0.0 => items
+                .into_iter()
+                .nth(i as usize)
+                .unwrap_or_else(|| unknown(sp)),
+            _ => unknown(sp),
+        },
+        (NodeKind::Map(entries), _) => match scalar_text(key) {
+            Some(k) => entries
+                .into_iter()
+                .find(|(e, _)| e.name == k)
+                .map(|(_, v)| v)
+                .unwrap_or_else(|| unknown(sp)),
+            None => unknown(sp),
+        },
+        _ => unknown(v.span.to(sp)),
+    }
+}
+
+/// Size guard for strings built by functions.
+pub fn string_too_long(s: &str) -> bool {
+    s.len() > MAX_STRING
+}

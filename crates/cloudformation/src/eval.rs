@@ -359,12 +359,14 @@ impl<'t> Ctx<'t> {
                     kind: NodeKind::List(values),
                     ..
                 }),
-            ) => Some(
-                values
-                    .into_iter()
-                    .nth(i)
-                    .unwrap_or_else(|| Node::unknown(span)),
-            ),
+            ) => Some(match values.into_iter().nth(i) {
+                // The chosen item is reported where it is selected.
+                Some(mut item) => {
+                    item.span = span;
+                    item
+                }
+                None => Node::unknown(span),
+            }),
             _ => Some(Node::unknown(span)),
         }
     }

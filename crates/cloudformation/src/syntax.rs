@@ -107,13 +107,12 @@ pub(crate) fn parse(file: &SourceFile) -> Parsed {
 // JSON
 
 fn json_options() -> jsonc_parser::ParseOptions {
-    // CloudFormation and IAM accept strict JSON only: a missing comma must be reported, not
-    // silently repaired. Comments are tolerated because they cannot change the meaning.
+    // A missing comma or a single-quoted string is reported rather than repaired: it usually
+    // means a broken file. Comments and trailing commas cannot change the meaning.
     jsonc_parser::ParseOptions {
         allow_comments: true,
         allow_loose_object_property_names: false,
-        // Real templates carry trailing commas (CloudFormation tolerates them); they cannot
-        // change the meaning.
+        // Real templates carry trailing commas.
         allow_trailing_commas: true,
         allow_missing_commas: false,
         allow_single_quoted_strings: false,
@@ -724,6 +723,11 @@ mod tests {
         let f = SourceFile::new(FileId(0), "t.json", "{\n  \"a\": 1\n  \"b\": 2\n}\n");
         let p = parse_json(&f);
         assert!(p.root.is_none());
-        assert_eq!(f.line_col(p.diagnostics[0].span.start).line, 3);
+        let d = &p.diagnostics[0];
+        // Reported where the comma is missing: after the value on line 2.
+        assert_eq!(
+            (f.line_col(d.span.start).line, d.message.as_str()),
+            (2, "JSON syntax error: Expected comma")
+        );
     }
 }

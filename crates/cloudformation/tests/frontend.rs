@@ -1,0 +1,698 @@
+//! The CloudFormation and IAM JSON frontends through their public API.
+
+use palisade_cloudformation::{detect, load_policy, load_template, parse_only, DocumentKind};
+use palisade_model::iam::{Effect, PolicyKind};
+use palisade_model::{Direction, Model, Provenance, Service, SgSource, StrPart, Value, ValueKind};
+use palisade_source::{FileId, LineCol, SourceFile, Span};
+
+fn file(name: &str, text: &str) -> SourceFile {
+    SourceFile::new(FileId(0), name, text)
+}
+
+fn model(name: &str, text: &str) -> Model {
+    let loaded = load_template(&file(name, text));
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    loaded.model
+}
+
+fn at(f: &SourceFile, span: Span) -> (u32, u32, &str) {
+    let LineCol { line, column } = f.line_col(span.start);
+    (line, column, f.slice(span))
+}
+
+fn cidr(source: &SgSource) -> &Value<String> {
+    match source {
+        SgSource::Cidr(v) => v,
+        SgSource::Other(_) => panic!("not a CIDR source"),
+    }
+}
+
+const SG_YAML: &str = "\
+AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  AdminCidr:
+    Type: String
+    Default: 0.0.0.0/0
+  Vpc:
+    Type: String
+Resources:
+  Web:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+      VpcId: !Ref Vpc
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 22
+          ToPort: '22'
+          CidrIp: !Ref AdminCidr
+        - IpProtocol: -1
+          CidrIpv6: ::/0
+        - IpProtocol: tcp
+          FromPort: 443
+          ToPort: 443
+          SourceSecurityGroupId: !GetAtt Lb.GroupId
+      SecurityGroupEgress:
+        - IpProtocol: -1
+          CidrIp: 0.0.0.0/0
+  Lb:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: lb
+  Extra:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties:
+      GroupId: !Ref Web
+      IpProtocol: tcp
+      FromPort: 3389
+      ToPort: 3389
+      CidrIp: { \"Fn::Sub\": \"${AdminCidr}\" }
+";
+
+#[test]
+fn security_group_rules_with_parameter_defaults_and_exact_spans() {
+    let f = file("t.yaml", SG_YAML);
+    let m = model("t.yaml", SG_YAML);
+    assert_eq!(m.resources.len(), 3);
+    let web = &m.resources[0];
+    assert_eq!(web.address, "Web");
+    assert_eq!(web.kind, "AWS::EC2::SecurityGroup");
+    assert_eq!(at(&f, web.header), (9, 3, "Web"));
+    // The extent ends at the last value of the resource, not at the next key.
+    assert_eq!(f.line_col(web.extent.end).line, 27);
+
+    let rules = &m.security_group_rules;
+    assert_eq!(rules.len(), 5);
+    let ssh = &rules[0];
+    assert_eq!(ssh.direction.get(), Some(&Direction::Ingress));
+    assert_eq!(ssh.protocol.get().map(String::as_str), Some("tcp"));
+    assert_eq!(ssh.from_port.get(), Some(&22));
+    assert_eq!(ssh.to_port.get(), Some(&22));
+    assert_eq!(at(&f, ssh.span).0, 15);
+    // The CIDR comes from the parameter default: located at the use site, defined at the
+    // default.
+    let c = cidr(&ssh.sources[0]);
+    assert_eq!(c.get().map(String::as_str), Some("0.0.0.0/0"));
+    assert!(matches!(c.kind, ValueKind::Known(_, Provenance::Default)));
+    assert_eq!(at(&f, c.span), (18, 19, "!Ref AdminCidr"));
+    assert_eq!(at(&f, c.defined_at.unwrap()), (5, 14, "0.0.0.0/0"));
+
+    let all = &rules[1];
+    assert_eq!(all.protocol.get().map(String::as_str), Some("-1"));
+    assert!(!all.from_port.is_written());
+    let v6 = cidr(&all.sources[0]);
+    assert_eq!(at(&f, v6.span), (20, 21, "::/0"));
+    assert!(matches!(v6.kind, ValueKind::Known(_, Provenance::Literal)));
+
+    assert!(matches!(rules[2].sources[0], SgSource::Other(_)));
+    assert_eq!(rules[3].direction.get(), Some(&Direction::Egress));
+
+    // The standalone rule resource: `Fn::Sub` of a default alone is still the default.
+    let rdp = &rules[4];
+    assert_eq!(m.resources[rdp.owner.0].address, "Extra");
+    assert_eq!(rdp.from_port.get(), Some(&3389));
+    let c = cidr(&rdp.sources[0]);
+    assert_eq!(c.get().map(String::as_str), Some("0.0.0.0/0"));
+    assert!(matches!(c.kind, ValueKind::Known(_, Provenance::Default)));
+}
+
+#[test]
+fn json_template_gives_the_same_facts_with_byte_spans() {
+    let text = r#"{
+  "AWSTemplateFormatVersion": "2010-09-09",
+  "Parameters": {"Cidr": {"Type": "String", "Default": "0.0.0.0/0"}},
+  "Resources": {
+    "Sg": {
+      "Type": "AWS::EC2::SecurityGroup",
+      "Properties": {
+        "GroupDescription": "é",
+        "SecurityGroupIngress": [
+          {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": {"Ref": "Cidr"}}
+        ]
+      }
+    }
+  }
+}
+"#;
+    let f = file("t.json", text);
+    assert_eq!(detect(&f), DocumentKind::CloudFormation);
+    let m = model("t.json", text);
+    assert_eq!(at(&f, m.resources[0].header), (5, 5, "\"Sg\""));
+    let c = cidr(&m.security_group_rules[0].sources[0]);
+    assert_eq!(c.get().map(String::as_str), Some("0.0.0.0/0"));
+    assert_eq!(at(&f, c.span), (10, 73, "{\"Ref\": \"Cidr\"}"));
+    assert_eq!(f.slice(c.defined_at.unwrap()), "\"0.0.0.0/0\"");
+    assert_eq!(f.line_col(m.resources[0].extent.end).line, 13);
+}
+
+#[test]
+fn sub_gives_partial_strings_and_references() {
+    let text = "\
+Parameters:
+  Org: {Type: String}
+  Repo: {Type: String, Default: app}
+Resources:
+  Key:
+    Type: AWS::KMS::Key
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal:
+              Federated: !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com
+            Action: sts:AssumeRoleWithWebIdentity
+            Condition:
+              StringLike:
+                token.actions.githubusercontent.com:sub: !Sub repo:${Org}/${Repo}:*
+                token.actions.githubusercontent.com:aud:
+                  Fn::Sub:
+                    - ${A}-${!Literal}
+                    - A: !Ref Repo
+      Policies:
+        - PolicyName: use-key
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Action: kms:Decrypt
+                Resource: !GetAtt Key.Arn
+";
+    let m = model("t.yaml", text);
+    assert_eq!(m.policies.len(), 2);
+    let trust = &m.policies[0];
+    assert_eq!(trust.document.kind, PolicyKind::Trust);
+    assert_eq!(trust.attribute, "AssumeRolePolicyDocument");
+    let st = &trust.document.statements[0];
+    let sub = st.conditions_on("token.actions.githubusercontent.com:sub");
+    let values = sub[0].values.get().unwrap();
+    assert_eq!(
+        values[0].kind,
+        ValueKind::Partial(vec![
+            StrPart::Text("repo:".into()),
+            StrPart::Unknown,
+            StrPart::Text("/app:*".into())
+        ])
+    );
+    let aud = st.conditions_on("token.actions.githubusercontent.com:aud");
+    let aud = &aud[0].values.get().unwrap()[0];
+    assert_eq!(aud.get().map(String::as_str), Some("app-${Literal}"));
+    assert!(matches!(aud.kind, ValueKind::Known(_, Provenance::Default)));
+    // Partition is assumed `aws` (derived), the account stays unknown.
+    let principal = &st.principal.as_ref().unwrap().entries[0];
+    let fed = &principal.values.get().unwrap()[0];
+    assert_eq!(
+        fed.parts().unwrap()[0],
+        StrPart::Text("arn:aws:iam::".into())
+    );
+
+    let identity = &m.policies[1];
+    assert_eq!(identity.attribute, "Policies[use-key]");
+    assert_eq!(identity.document.kind, PolicyKind::Identity);
+    let resource = identity.document.statements[0].resource.as_ref().unwrap();
+    // A single reference where a list is expected stays a reference.
+    match &resource.kind {
+        ValueKind::Reference(r) => {
+            assert_eq!(r.target, "Key");
+            assert_eq!(r.attribute.as_deref(), Some("Arn"));
+        }
+        other => panic!("expected a reference, got {other:?}"),
+    }
+}
+
+#[test]
+fn if_keeps_both_branches_unless_the_condition_is_known() {
+    let text = "\
+Parameters:
+  Env: {Type: String}
+  Mode: {Type: String, Default: open}
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+  IsOpen: !Equals [!Ref Mode, open]
+  NotOpen: !Not [!Condition IsOpen]
+Resources:
+  Sg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: x
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIp: !If [IsProd, 10.0.0.0/8, 0.0.0.0/0]
+        - IpProtocol: tcp
+          FromPort: 80
+          ToPort: 80
+          CidrIp: !If [NotOpen, 10.0.0.0/8, 0.0.0.0/0]
+        - !If
+          - IsProd
+          - !Ref AWS::NoValue
+          - IpProtocol: tcp
+            FromPort: 5432
+            ToPort: 5432
+            CidrIp: 0.0.0.0/0
+";
+    let f = file("t.yaml", text);
+    let m = model("t.yaml", text);
+    let rules = &m.security_group_rules;
+    assert_eq!(rules.len(), 3);
+    let c = cidr(&rules[0].sources[0]);
+    let candidates = c.candidates();
+    assert_eq!(candidates.len(), 2);
+    assert_eq!(candidates[1].value, "0.0.0.0/0");
+    assert_eq!(
+        candidates[1].conditions,
+        vec![("IsProd".to_string(), false)]
+    );
+    assert_eq!(at(&f, candidates[1].span).2, "0.0.0.0/0");
+    // `NotOpen` is false with the defaults: only the false branch remains.
+    let c = cidr(&rules[1].sources[0]);
+    assert_eq!(c.get().map(String::as_str), Some("0.0.0.0/0"));
+    // A rule that exists only when `IsProd` is false is still judged.
+    assert_eq!(rules[2].from_port.get(), Some(&5432));
+}
+
+#[test]
+fn no_value_removes_a_property_and_conditional_keys_give_conditional_encryption() {
+    let text = "\
+Conditions:
+  HasKey: !Equals [!Ref AWS::Region, us-east-1]
+Resources:
+  Topic:
+    Type: AWS::SNS::Topic
+    Properties:
+      KmsMasterKeyId: !If [HasKey, !Ref Key, !Ref AWS::NoValue]
+  Plain:
+    Type: AWS::SNS::Topic
+    Properties:
+      KmsMasterKeyId: !Ref AWS::NoValue
+  Key:
+    Type: AWS::KMS::Key
+    Properties:
+      EnableKeyRotation: true
+";
+    let m = model("t.yaml", text);
+    let topic = &m.encryption[0];
+    assert_eq!(topic.service, Service::Sns);
+    let c = topic.encrypted.candidates();
+    assert_eq!(c.len(), 2);
+    assert!(*c[0].value);
+    assert!(!*c[1].value);
+    let plain = &m.encryption[1];
+    assert_eq!(plain.encrypted.get(), Some(&false));
+    assert!(!plain.encrypted.is_written());
+    assert!(plain.kms_key.is_none());
+    assert_eq!(m.kms_keys[0].rotation_enabled.get(), Some(&true));
+}
+
+#[test]
+fn encryption_defaults_follow_the_service_table() {
+    let text = "\
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketEncryption:
+        ServerSideEncryptionConfiguration:
+          - ServerSideEncryptionByDefault:
+              SSEAlgorithm: aws:kms
+  Vm:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-1
+  Vm2:
+    Type: AWS::EC2::Instance
+    Properties:
+      BlockDeviceMappings:
+        - DeviceName: /dev/xvda
+          Ebs: {VolumeSize: 8, Encrypted: true, KmsKeyId: alias/aws/ebs}
+        - DeviceName: /dev/sdb
+          VirtualName: ephemeral0
+  Member:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      DBClusterIdentifier: !Ref Cluster
+  Cluster:
+    Type: AWS::RDS::DBCluster
+    Properties:
+      Engine: aurora-mysql
+  Queue:
+    Type: AWS::SQS::Queue
+    Properties:
+      SqsManagedSseEnabled: false
+  Key:
+    Type: AWS::KMS::Key
+";
+    let f = file("t.yaml", text);
+    let m = model("t.yaml", text);
+    let by_owner = |name: &str| {
+        m.encryption
+            .iter()
+            .filter(|e| m.resources[e.owner.0].address == name)
+            .collect::<Vec<_>>()
+    };
+    let bucket = by_owner("Bucket")[0];
+    assert_eq!(bucket.encrypted.get(), Some(&true));
+    let key = bucket.kms_key.as_ref().unwrap();
+    assert_eq!(key.get().map(String::as_str), Some("alias/aws/s3"));
+    assert!(!key.is_written());
+    assert_eq!(
+        at(&f, bucket.span).2.lines().next(),
+        Some("BucketEncryption:")
+    );
+
+    let vm = by_owner("Vm");
+    assert_eq!(vm.len(), 1);
+    assert_eq!(vm[0].store, "root block device");
+    assert_eq!(vm[0].encrypted.get(), Some(&false));
+    assert_eq!(at(&f, vm[0].span), (9, 3, "Vm"));
+
+    let vm2 = by_owner("Vm2");
+    assert_eq!(vm2.len(), 1);
+    assert_eq!(vm2[0].store, "block device /dev/xvda");
+    assert_eq!(vm2[0].encrypted.get(), Some(&true));
+
+    assert!(by_owner("Member").is_empty());
+    let cluster = by_owner("Cluster")[0];
+    assert_eq!(cluster.service, Service::Rds);
+    assert_eq!(cluster.encrypted.get(), Some(&false));
+    assert!(!cluster.encrypted.is_written());
+
+    let queue = by_owner("Queue")[0];
+    assert_eq!(queue.encrypted.get(), Some(&false));
+    assert!(queue.encrypted.is_written());
+
+    let k = &m.kms_keys[0];
+    assert_eq!(k.rotation_enabled.get(), Some(&false));
+    assert!(!k.rotation_enabled.is_written());
+    assert_eq!(at(&f, k.rotation_enabled.span).2, "Key");
+}
+
+#[test]
+fn intrinsics_over_known_values() {
+    let text = "\
+Parameters:
+  Nets: {Type: CommaDelimitedList, Default: '10.0.0.0/8,0.0.0.0/0'}
+Mappings:
+  Cidrs:
+    us-east-1: {Open: 0.0.0.0/0}
+Resources:
+  Acl:
+    Type: AWS::EC2::NetworkAclEntry
+    Properties:
+      NetworkAclId: acl-1
+      RuleNumber: 100
+      Protocol: 6
+      RuleAction: ALLOW
+      Egress: false
+      PortRange: {From: 22, To: 22}
+      CidrBlock: !Select [1, !Ref Nets]
+  Acl2:
+    Type: AWS::EC2::NetworkAclEntry
+    Properties:
+      RuleNumber: 101
+      Protocol: -1
+      RuleAction: allow
+      CidrBlock: !FindInMap [Cidrs, us-east-1, Open]
+      Ipv6CidrBlock: !Join ['', ['::', '/0']]
+  Acl3:
+    Type: AWS::EC2::NetworkAclEntry
+    Properties:
+      RuleNumber: 102
+      Protocol: -1
+      RuleAction: deny
+      Egress: true
+      CidrBlock: !Select [0, !Split [',', '1.2.3.4/32,5.6.7.8/32']]
+      Ipv6CidrBlock: !Join ['', [!ImportValue X, '/0']]
+";
+    let f = file("t.yaml", text);
+    let m = model("t.yaml", text);
+    let [a, b, c] = m.nacl_rules.as_slice() else {
+        panic!("three entries expected")
+    };
+    assert_eq!(a.protocol.get().map(String::as_str), Some("6"));
+    assert_eq!(a.action.get().map(String::as_str), Some("allow"));
+    assert_eq!(a.direction.get(), Some(&Direction::Ingress));
+    assert_eq!((a.from_port.get(), a.to_port.get()), (Some(&22), Some(&22)));
+    let cidr = a.cidr.as_ref().unwrap();
+    assert_eq!(cidr.get().map(String::as_str), Some("0.0.0.0/0"));
+    assert_eq!(at(&f, cidr.span).2, "!Select [1, !Ref Nets]");
+
+    let cidr = b.cidr.as_ref().unwrap();
+    assert_eq!(cidr.get().map(String::as_str), Some("0.0.0.0/0"));
+    assert_eq!(f.slice(cidr.defined_at.unwrap()), "0.0.0.0/0");
+    assert_eq!(
+        b.ipv6_cidr.as_ref().unwrap().get().map(String::as_str),
+        Some("::/0")
+    );
+    assert_eq!(b.rule_number.get(), Some(&101));
+
+    assert_eq!(c.direction.get(), Some(&Direction::Egress));
+    assert_eq!(
+        c.cidr.as_ref().unwrap().get().map(String::as_str),
+        Some("1.2.3.4/32")
+    );
+    assert_eq!(
+        c.ipv6_cidr.as_ref().unwrap().kind,
+        ValueKind::Partial(vec![StrPart::Unknown, StrPart::Text("/0".into())])
+    );
+}
+
+#[test]
+fn policies_written_as_json_strings_and_resource_policies() {
+    let text = r#"
+Resources:
+  Managed:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}'
+  BucketPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: b
+      PolicyDocument:
+        Statement:
+          Effect: Deny
+          Principal: '*'
+          Action: s3:*
+          Resource: arn:aws:s3:::b/*
+  Scp:
+    Type: AWS::Organizations::Policy
+    Properties:
+      Type: SERVICE_CONTROL_POLICY
+      Content:
+        Statement: [{Effect: Deny, Action: 'organizations:LeaveOrganization', Resource: '*'}]
+"#;
+    let f = file("t.yaml", text);
+    let m = model("t.yaml", text);
+    assert_eq!(m.policies.len(), 3);
+    let managed = &m.policies[0];
+    assert_eq!(managed.document.kind, PolicyKind::Identity);
+    let actions = managed.document.statements[0].actions();
+    assert_eq!(actions.len(), 1);
+    assert_eq!(actions[0].0, "*");
+    assert!(f.slice(actions[0].1).starts_with("'{\"Version\""));
+    let bucket = &m.policies[1];
+    assert_eq!(bucket.document.kind, PolicyKind::Resource);
+    assert_eq!(
+        bucket.document.statements[0].effect.get(),
+        Some(&Effect::Deny)
+    );
+    assert_eq!(m.policies[2].document.kind, PolicyKind::ControlPolicy);
+}
+
+#[test]
+fn yaml_syntax_error_is_located_and_earlier_resources_survive() {
+    let text = "\
+AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Vol:
+    Type: AWS::EC2::Volume
+    Properties:
+      Size: 10
+  Broken:
+    Type: AWS::EC2::Volume
+    Properties:
+      Encrypted: [true
+      Size: 10
+";
+    let f = file("t.yaml", text);
+    assert_eq!(detect(&f), DocumentKind::CloudFormation);
+    assert!(!parse_only(&f));
+    let loaded = load_template(&f);
+    assert_eq!(loaded.diagnostics.len(), 1);
+    let d = &loaded.diagnostics[0];
+    assert!(d.message.starts_with("YAML syntax error"), "{}", d.message);
+    assert_eq!(f.line_col(d.span.start).line, 11);
+    // The complete volume is adapted; the broken one is not guessed at.
+    let m = &loaded.model;
+    assert_eq!(m.resources.len(), 1);
+    assert_eq!(m.encryption.len(), 1);
+    assert_eq!(m.encryption[0].encrypted.get(), Some(&false));
+}
+
+#[test]
+fn unparseable_files_that_look_like_templates_are_templates() {
+    let f = file(
+        "t.yaml",
+        "Resources:\n  X:\n    Type: AWS::S3::Bucket\n   bad: [\n",
+    );
+    assert_eq!(detect(&f), DocumentKind::CloudFormation);
+    let f = file(
+        "t.json",
+        "{\"AWSTemplateFormatVersion\": \"2010-09-09\",\n \"Resources\": {\n",
+    );
+    assert_eq!(detect(&f), DocumentKind::CloudFormation);
+    let loaded = load_template(&f);
+    assert_eq!(loaded.diagnostics.len(), 1);
+    let d = &loaded.diagnostics[0];
+    assert_eq!(
+        (f.line_col(d.span.start).line, d.message.as_str()),
+        (2, "JSON syntax error: Unterminated object")
+    );
+}
+
+#[test]
+fn a_resource_with_a_mapping_type_is_reported_and_the_rest_continue() {
+    let text = "\
+Resources:
+  Network:
+    Type: !Rain::Module ../vpc.yml
+    Properties: {Name: x}
+  Vol:
+    Type: AWS::EC2::Volume
+    Properties: {Encrypted: false}
+";
+    let f = file("t.yaml", text);
+    let loaded = load_template(&f);
+    assert_eq!(loaded.diagnostics.len(), 1);
+    assert_eq!(f.line_col(loaded.diagnostics[0].span.start).line, 3);
+    assert!(loaded.diagnostics[0].message.contains("Network"));
+    assert_eq!(loaded.model.resources.len(), 1);
+    assert_eq!(loaded.model.encryption.len(), 1);
+    assert!(loaded.model.encryption[0].encrypted.is_written());
+}
+
+#[test]
+fn detection_by_content() {
+    let kinds = [
+        ("k8s.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n  containers: []\n", DocumentKind::Other),
+        ("package.json", "{\"name\": \"x\", \"dependencies\": {\"aws-sdk\": \"2\"}}", DocumentKind::Other),
+        ("docker-compose.yml", "services:\n  web:\n    image: nginx\n", DocumentKind::Other),
+        ("ci.yml", "on: push\njobs:\n  b:\n    steps:\n      - run: aws cloudformation deploy --template-file Resources.yaml # AWS::S3\n", DocumentKind::Other),
+        ("sls.yml", "service: x\nresources:\n  Resources:\n    B:\n      Type: AWS::S3::Bucket\n", DocumentKind::Other),
+        ("t.template", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n", DocumentKind::CloudFormation),
+        ("sam.yaml", "Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n", DocumentKind::CloudFormation),
+        ("p.json", "{\"Version\": \"2012-10-17\", \"Statement\": {\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\"}}", DocumentKind::IamPolicy),
+        ("not-policy.json", "{\"Statement\": [{\"Effect\": \"Allow\"}, {\"Name\": 1}]}", DocumentKind::Other),
+        ("p.yaml", "Statement:\n  - Effect: Allow\n    Action: '*'\n    Resource: '*'\n", DocumentKind::IamPolicy),
+    ];
+    for (name, text, want) in kinds {
+        assert_eq!(detect(&file(name, text)), want, "{name}");
+    }
+}
+
+#[test]
+fn standalone_policies_are_classified_by_content() {
+    let trust = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+      "Principal": {"Federated": "arn:aws:iam::123456789012:oidc-provider/x"},
+      "Action": ["sts:AssumeRoleWithWebIdentity"]}]}"#;
+    let resource = r#"{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]}"#;
+    let identity = r#"{"Statement": {"Effect": "Allow", "NotAction": "iam:*", "NotResource": ["a", "b"],
+      "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}}}"#;
+    for (text, kind) in [
+        (trust, PolicyKind::Trust),
+        (resource, PolicyKind::Resource),
+        (identity, PolicyKind::Identity),
+    ] {
+        let f = file("p.json", text);
+        assert_eq!(detect(&f), DocumentKind::IamPolicy);
+        let loaded = load_policy(&f);
+        assert!(loaded.diagnostics.is_empty());
+        let [p] = loaded.model.policies.as_slice() else {
+            panic!("one policy expected")
+        };
+        assert_eq!(p.owner, None);
+        assert_eq!(p.document.kind, kind);
+    }
+    let f = file("p.json", identity);
+    let loaded = load_policy(&f);
+    let st = &loaded.model.policies[0].document.statements[0];
+    let not_resource = st.not_resource.as_ref().unwrap().get().unwrap();
+    assert_eq!(at(&f, not_resource[1].span), (1, 78, "\"b\""));
+    assert_eq!(st.conditions_on("aws:multifactorauthpresent").len(), 1);
+
+    let broken = file(
+        "p.json",
+        "{\"Statement\": [{\"Effect\": \"Allow\",\n\"Action\": }]}",
+    );
+    assert_eq!(detect(&broken), DocumentKind::IamPolicy);
+    let loaded = load_policy(&broken);
+    assert_eq!(loaded.diagnostics.len(), 1);
+    assert_eq!(broken.line_col(loaded.diagnostics[0].span.start).line, 2);
+}
+
+/// Deterministic pseudo-random numbers (no dependency needed for a fuzz loop).
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self, bound: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % bound.max(1)
+    }
+}
+
+#[test]
+fn garbage_never_panics() {
+    let mut inputs: Vec<String> = vec![SG_YAML.to_string()];
+    for dir in [
+        "../../../shared/corpus/cloudformation",
+        "../../../shared/corpus/iam-policies",
+    ] {
+        let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        let mut stack = vec![base];
+        while let Some(d) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&d) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if inputs.len() < 60 {
+                    if let Ok(t) = std::fs::read_to_string(&p) {
+                        inputs.push(t);
+                    }
+                }
+            }
+        }
+    }
+    let mut rng = Lcg(7);
+    for round in 0..600 {
+        let source = &inputs[rng.next(inputs.len())];
+        let bytes = source.as_bytes();
+        let start = rng.next(bytes.len());
+        let end = start + rng.next(bytes.len() - start + 1);
+        let mut slice = bytes[start..end].to_vec();
+        // Flip a few bytes so the slices are not only well-formed prefixes and suffixes.
+        for _ in 0..rng.next(4) {
+            if !slice.is_empty() {
+                let i = rng.next(slice.len());
+                slice[i] = b"{}[]:-'\"!&*#\n \t,|>"[rng.next(18)];
+            }
+        }
+        let text = String::from_utf8_lossy(&slice).into_owned();
+        let name = if round % 2 == 0 { "g.yaml" } else { "g.json" };
+        let f = file(name, &text);
+        let _ = detect(&f);
+        let _ = parse_only(&f);
+        let loaded = load_template(&f);
+        for d in &loaded.diagnostics {
+            assert!(d.span.end as usize <= text.len());
+        }
+        let _ = load_policy(&f);
+    }
+}

@@ -31,6 +31,10 @@ struct Tally {
     diagnostics: Vec<String>,
     resources: usize,
     facts: usize,
+    rules: usize,
+    policies: usize,
+    statements: usize,
+    encryption: usize,
 }
 
 fn main() {
@@ -66,6 +70,10 @@ fn main() {
             total.other += t.other;
             total.resources += t.resources;
             total.facts += t.facts;
+            total.rules += t.rules;
+            total.policies += t.policies;
+            total.statements += t.statements;
+            total.encryption += t.encryption;
             total.diagnostics.extend(t.diagnostics);
         }
         println!(
@@ -80,6 +88,10 @@ fn main() {
             total.diagnostics.len(),
             wall.as_secs_f64(),
             parse_time.as_secs_f64(),
+        );
+        println!(
+            "  facts: {} network rules, {} policies ({} statements), {} encryption/KMS facts",
+            total.rules, total.policies, total.statements, total.encryption
         );
         for d in total.diagnostics.iter().take(40) {
             println!("  {d}");
@@ -101,11 +113,21 @@ fn scan(files: &[SourceFile]) -> Tally {
             }
             DocumentKind::Other => {
                 t.other += 1;
+                t.diagnostics
+                    .push(format!("{}: classified as other", f.path.display()));
                 continue;
             }
         };
         let m = &loaded.model;
         t.resources += m.resources.len();
+        t.rules += m.security_group_rules.len() + m.nacl_rules.len();
+        t.policies += m.policies.len();
+        t.statements += m
+            .policies
+            .iter()
+            .map(|p| p.document.statements.len())
+            .sum::<usize>();
+        t.encryption += m.encryption.len() + m.kms_keys.len();
         t.facts += m.policies.len()
             + m.security_group_rules.len()
             + m.nacl_rules.len()

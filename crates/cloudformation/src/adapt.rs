@@ -10,14 +10,10 @@ use palisade_model::{
     AttachedPolicy, Direction, EncryptionAtRest, Format, KmsKey, Model, NaclRule, Resource,
     ResourceId, SecurityGroupRule, Service, SgSource,
 };
-use palisade_source::{Diagnostic, Provenance, SourceFile, Span, Value, ValueKind};
+use palisade_source::{Diagnostic, Provenance, Span, Value, ValueKind};
 
 /// Adapts every resource of a parsed template.
-pub(crate) fn adapt_template(
-    file: &SourceFile,
-    root: &Syn,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Model {
+pub(crate) fn adapt_template(root: &Syn, diagnostics: &mut Vec<Diagnostic>) -> Model {
     let mut model = Model::default();
     let Some(resources) = root.get("Resources") else {
         return model;
@@ -101,9 +97,13 @@ pub(crate) fn adapt_template(
             .get("Properties")
             .and_then(|p| ctx.eval(p))
             .unwrap_or_else(|| Node::literal(NodeKind::Map(Vec::new()), header));
+        // Properties that are themselves conditional or unknown cannot be said to lack
+        // anything; judging them would report defaults the template may well override.
+        if !matches!(props.kind, NodeKind::Map(_) | NodeKind::Null) {
+            continue;
+        }
         let mut r = Adapter {
             model: &mut model,
-            file,
             id,
             header,
             extent: header.to(value.span),
@@ -116,8 +116,6 @@ pub(crate) fn adapt_template(
 
 struct Adapter<'a> {
     model: &'a mut Model,
-    #[allow(dead_code)]
-    file: &'a SourceFile,
     id: ResourceId,
     header: Span,
     extent: Span,
@@ -181,6 +179,10 @@ fn presence(node: &Node) -> Value<bool> {
         },
         _ => Value::known(true, provenance_of(node), node.span),
     }
+}
+
+fn is_map(node: &Node) -> bool {
+    matches!(node.kind, NodeKind::Map(_))
 }
 
 fn provenance_of(node: &Node) -> Provenance {
@@ -498,6 +500,17 @@ impl Adapter<'_> {
         key: &str,
         fallback: Span,
     ) {
+        if !is_map(node) {
+            // A conditional or unknown settings block: nothing is known to be missing.
+            let unknown = Some(Value::unknown(node.span));
+            return self.push_encryption(
+                service,
+                store,
+                Value::unknown(node.span),
+                unknown,
+                fallback,
+            );
+        }
         let encrypted = match present(node, flag) {
             Some(f) => f.to_bool_value(),
             None => Value::omitted(false, fallback),
@@ -586,6 +599,16 @@ impl Adapter<'_> {
             return;
         };
         let span = property_span(self.props, "BucketEncryption").unwrap_or(enc.span);
+        if !is_map(enc) {
+            let unknown = Some(Value::unknown(enc.span));
+            return self.push_encryption(
+                Service::S3,
+                "bucket",
+                Value::omitted(true, span),
+                unknown,
+                span,
+            );
+        }
         let rules = present(enc, "ServerSideEncryptionConfiguration")
             .map(flat_items)
             .unwrap_or_default();
@@ -631,6 +654,16 @@ impl Adapter<'_> {
             return;
         };
         let span = property_span(self.props, "SSESpecification").unwrap_or(sse.span);
+        if !is_map(sse) {
+            let unknown = Some(Value::unknown(sse.span));
+            return self.push_encryption(
+                Service::DynamoDb,
+                "table",
+                Value::omitted(true, span),
+                unknown,
+                span,
+            );
+        }
         // `SSEEnabled: false` still encrypts, with an AWS owned key; `true` selects KMS.
         let kms_key = match present(sse, "SSEEnabled").map(|e| e.to_bool_value()) {
             Some(v) if v.get() == Some(&true) => Some(
@@ -730,6 +763,16 @@ impl Adapter<'_> {
             return;
         };
         let span = property_span(self.props, "EncryptionConfiguration").unwrap_or(enc.span);
+        if !is_map(enc) {
+            let unknown = Some(Value::unknown(enc.span));
+            return self.push_encryption(
+                Service::Ecr,
+                "repository",
+                Value::omitted(true, span),
+                unknown,
+                span,
+            );
+        }
         let ty = present(enc, "EncryptionType");
         let kms_key = match present(enc, "KmsKey") {
             Some(k) => Some(k.to_string_value()),

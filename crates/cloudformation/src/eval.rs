@@ -49,7 +49,11 @@ impl<'t> Ctx<'t> {
                 key.name.as_str(),
                 Param {
                     key_span: key.span,
-                    default: p.get("Default"),
+                    // An SSM parameter type resolves to the stored value; its default is
+                    // the parameter's name, not the value.
+                    default: p
+                        .get("Default")
+                        .filter(|_| !ty.starts_with("AWS::SSM::Parameter::Value")),
                     is_list: ty == "CommaDelimitedList" || ty.starts_with("List<"),
                 },
             );

@@ -120,7 +120,7 @@ pub fn load_template(file: &SourceFile) -> Loaded {
         ..Loaded::default()
     };
     if let Some(root) = &parsed.root {
-        loaded.model = adapt::adapt_template(file, root, &mut loaded.diagnostics);
+        loaded.model = adapt::adapt_template(root, &mut loaded.diagnostics);
     }
     loaded
 }

@@ -696,3 +696,44 @@ fn garbage_never_panics() {
         let _ = load_policy(&f);
     }
 }
+
+#[test]
+fn what_is_not_known_stays_unknown() {
+    let text = "\
+Parameters:
+  Cidr:
+    Type: AWS::SSM::Parameter::Value<String>
+    Default: /network/admin-cidr
+  Env: {Type: String, Default: dev}
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+  HasKey: !Equals [!Ref AWS::Region, eu-west-1]
+Resources:
+  Sg:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties: {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Ref Cidr}
+  ProdOnly:
+    Type: AWS::EC2::Volume
+    Condition: IsProd
+    Properties: {Size: 1}
+  Search:
+    Type: AWS::OpenSearchService::Domain
+    Properties:
+      EncryptionAtRestOptions: !If [HasKey, {Enabled: true, KmsKeyId: k}, {Enabled: true}]
+  Whole:
+    Type: AWS::EC2::Volume
+    Properties: !If [HasKey, {Encrypted: true}, {Encrypted: true, KmsKeyId: k}]
+";
+    let m = model("t.yaml", text);
+    // An SSM-typed parameter's default is a parameter name, not the value.
+    assert!(cidr(&m.security_group_rules[0].sources[0]).is_unknown());
+    // `ProdOnly` is not created with the defaults; `Whole` has conditional properties.
+    assert_eq!(m.resources.len(), 4);
+    let [search] = m.encryption.as_slice() else {
+        panic!(
+            "only the domain has a known encryption fact: {:?}",
+            m.encryption
+        )
+    };
+    assert!(search.encrypted.is_unknown());
+}

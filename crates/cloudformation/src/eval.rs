@@ -9,7 +9,7 @@
 use crate::syntax::{Syn, SynKind};
 use palisade_model::node::{format_number, MapKey, Node, NodeKind};
 use palisade_source::{Provenance, Reference, Span, StrPart};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 
 /// Deeper evaluation than this yields `Unknown`: real templates nest far less, and explosive
@@ -35,6 +35,9 @@ pub(crate) struct Ctx<'t> {
     mappings: Option<&'t Syn>,
     conditions: HashMap<&'t str, &'t Syn>,
     cond_cache: RefCell<HashMap<String, CondState>>,
+    /// Conditions being evaluated right now: a long chain of conditions referring to each
+    /// other becomes unknown instead of exhausting the stack.
+    cond_nesting: Cell<usize>,
     resources: HashSet<&'t str>,
     /// False for standalone policy files: there a `{"Ref": ..}` is just data.
     intrinsics: bool,
@@ -77,6 +80,7 @@ impl<'t> Ctx<'t> {
             mappings: root.get("Mappings"),
             conditions,
             cond_cache: RefCell::new(HashMap::new()),
+            cond_nesting: Cell::new(0),
             resources,
             intrinsics: true,
         }
@@ -89,6 +93,7 @@ impl<'t> Ctx<'t> {
             mappings: None,
             conditions: HashMap::new(),
             cond_cache: RefCell::new(HashMap::new()),
+            cond_nesting: Cell::new(0),
             resources: HashSet::new(),
             intrinsics: false,
         }
@@ -483,10 +488,16 @@ impl<'t> Ctx<'t> {
             };
         }
         let syn = *self.conditions.get(name)?;
+        let nesting = self.cond_nesting.get();
+        if nesting > MAX_DEPTH {
+            return None;
+        }
         self.cond_cache
             .borrow_mut()
             .insert(name.to_string(), CondState::InProgress);
+        self.cond_nesting.set(nesting + 1);
         let value = self.condition_expr(syn, 0);
+        self.cond_nesting.set(nesting);
         self.cond_cache
             .borrow_mut()
             .insert(name.to_string(), CondState::Done(value));

@@ -737,3 +737,23 @@ Resources:
     };
     assert!(search.encrypted.is_unknown());
 }
+
+#[test]
+fn explosive_condition_chains_finish_quickly() {
+    let mut text = String::from(
+        "Parameters:\n  P: {Type: String, Default: a}\nConditions:\n  C0: !Equals [!Ref P, a]\n",
+    );
+    for i in 1..5000 {
+        text.push_str(&format!(
+            "  C{i}: !And [!Condition C{}, !Condition C{}]\n",
+            i - 1,
+            i / 2
+        ));
+    }
+    text.push_str("Resources:\n  V:\n    Type: AWS::EC2::Volume\n    Properties:\n      Encrypted: !If [C4999, true, false]\n");
+    let start = std::time::Instant::now();
+    let m = model("t.yaml", &text);
+    assert!(start.elapsed().as_secs() < 5);
+    // Too deep to evaluate: both branches are kept rather than guessing.
+    assert_eq!(m.encryption[0].encrypted.candidates().len(), 2);
+}

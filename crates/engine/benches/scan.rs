@@ -1,1 +1,191 @@
-fn main() {}
+//! Scan benchmark: `cargo bench -p palisade-engine`.
+//!
+//! For each corpus (`$PALISADE_CORPUS/{terraform,cloudformation}`, default
+//! `<repo>/../shared/corpus`; an absent corpus is skipped) it prints files, MB, the best wall
+//! time of N full scans, files/s, MB/s, the peak resident memory, and the parse-only time of
+//! the same files (the frontends' `parse_only`, in parallel), so the engine's overhead over the
+//! parse floor is visible. Each corpus is measured in a fresh child process (this binary run
+//! with `--child CORPUS`) so that peak memory (VmHWM) of one does not leak into the other.
+//! Finally it times `palisade scan <one small file> --format json` end to end, using the
+//! release binary next to this benchmark (build it first with `cargo build --release`).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use palisade_engine::{parse_floor, scan, ConfigChoice, ScanOptions};
+
+const RUNS: usize = 5;
+const LATENCY_RUNS: usize = 21;
+
+fn corpus_root() -> PathBuf {
+    match std::env::var_os("PALISADE_CORPUS") {
+        Some(p) => PathBuf::from(p),
+        None => {
+            let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+            std::fs::canonicalize(&p).unwrap_or(p)
+        }
+    }
+}
+
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn options() -> ScanOptions {
+    ScanOptions {
+        config: ConfigChoice::Disabled,
+        ..ScanOptions::default()
+    }
+}
+
+/// Measures one corpus in this process and prints one line.
+fn child(name: &str, dir: &Path) {
+    let paths = [dir.to_path_buf()];
+    let mut best = Duration::MAX;
+    let mut last = None;
+    for _ in 0..RUNS {
+        let t = Instant::now();
+        let result = match scan(&paths, &options()) {
+            Ok(r) => r,
+            Err(e) => {
+                println!("{name:15} scan failed: {e}");
+                return;
+            }
+        };
+        best = best.min(t.elapsed());
+        last = Some(result);
+    }
+    // Peak memory of the scans, before the parse-only runs add anything.
+    let peak = peak_rss_mb().unwrap_or(f64::NAN);
+    let Some(result) = last else { return };
+    let mut parse_best = Duration::MAX;
+    for _ in 0..RUNS {
+        if let Ok(floor) = parse_floor(&paths, &options()) {
+            parse_best = parse_best.min(floor.parse);
+        }
+    }
+    let mb = result.bytes_scanned as f64 / 1_000_000.0;
+    let secs = best.as_secs_f64();
+    let t = result.timings;
+    println!(
+        "{name:15} {:>6} files {:>7.2} MB  wall {:>8.1} ms  {:>8.0} files/s {:>7.1} MB/s  peak {:>6.1} MB  parse-only {:>7.1} ms  ({} findings, {} errors)",
+        result.files_scanned,
+        mb,
+        secs * 1000.0,
+        result.files_scanned as f64 / secs,
+        mb / secs,
+        peak,
+        parse_best.as_secs_f64() * 1000.0,
+        result.findings.len(),
+        result.errors.len(),
+    );
+    println!(
+        "{:15} phases of the last run: discover {:.1} ms, read {:.1} ms, classify {:.1} ms, analyze {:.1} ms (load {:.1} ms + checks {:.1} ms of CPU)",
+        "",
+        ms(t.discover),
+        ms(t.read),
+        ms(t.classify),
+        ms(t.analyze),
+        ms(t.load_cpu),
+        ms(t.check_cpu)
+    );
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// The release `palisade` binary in the same target directory as this benchmark.
+fn release_binary() -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    // <target>/release/deps/scan-<hash>
+    let release = exe.parent()?.parent()?;
+    let bin = release.join("palisade");
+    bin.is_file().then_some(bin)
+}
+
+fn latency() {
+    let Some(bin) = release_binary() else {
+        println!("one-file latency: skipped (run `cargo build --release` first)");
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("palisade-bench-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let file = dir.join("main.tf");
+    let text = "resource \"aws_security_group\" \"web\" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = \"tcp\"\n    cidr_blocks = [\"0.0.0.0/0\"]\n  }\n}\n";
+    if std::fs::write(&file, text).is_err() {
+        println!("one-file latency: skipped (cannot write a temp file)");
+        return;
+    }
+    let mut times = Vec::new();
+    for _ in 0..LATENCY_RUNS {
+        let t = Instant::now();
+        let status = Command::new(&bin)
+            .args(["scan", "--no-config", "--format", "json"])
+            .arg(&file)
+            .stdout(std::process::Stdio::null())
+            .status();
+        if status.is_err() {
+            println!("one-file latency: cannot run {}", bin.display());
+            return;
+        }
+        times.push(t.elapsed());
+    }
+    times.sort();
+    let median = times[times.len() / 2];
+    println!(
+        "one-file latency: median {:.2} ms over {LATENCY_RUNS} runs of `palisade scan <1 file> --format json` (min {:.2} ms)",
+        ms(median),
+        ms(times[0])
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--child") {
+        if let (Some(name), Some(dir)) = (args.get(i + 1), args.get(i + 2)) {
+            child(name, Path::new(dir));
+        }
+        return;
+    }
+    let root = corpus_root();
+    println!(
+        "palisade scan benchmark: best of {RUNS} runs, {} threads, corpus {}",
+        rayon::current_num_threads(),
+        root.display()
+    );
+    let Ok(exe) = std::env::current_exe() else {
+        return;
+    };
+    for name in ["terraform", "cloudformation"] {
+        let dir = root.join(name);
+        if !dir.is_dir() {
+            println!("{name:15} skipped: {} not found", dir.display());
+            continue;
+        }
+        // A fresh process per corpus keeps peak memory figures apart.
+        let out = Command::new(&exe)
+            .arg("--child")
+            .arg(name)
+            .arg(&dir)
+            .output();
+        match out {
+            Ok(o) => {
+                print!("{}", String::from_utf8_lossy(&o.stdout));
+                if !o.status.success() {
+                    println!(
+                        "{name:15} child failed: {}",
+                        String::from_utf8_lossy(&o.stderr)
+                    );
+                }
+            }
+            Err(e) => println!("{name:15} cannot start child: {e}"),
+        }
+    }
+    latency();
+}

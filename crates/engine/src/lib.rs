@@ -578,7 +578,9 @@ fn analyze(unit: &Unit, prepared: &Prepared) -> UnitOutput {
         let Some(resolved) = resolve(&f, &loaded.model, sources) else {
             continue;
         };
-        if is_suppressed(&f, &resolved, &loaded.model, sources) {
+        let suppressed = palisade_checks::find(f.check)
+            .is_some_and(|check| is_suppressed(check, &f, &resolved, &loaded.model, sources));
+        if suppressed {
             out.suppressed += 1;
         } else {
             out.findings.push(resolved);
@@ -690,10 +692,13 @@ fn resolve(f: &Finding, model: &Model, sources: &[SourceFile]) -> Option<Resolve
     })
 }
 
-fn is_suppressed(f: &Finding, r: &ResolvedFinding, model: &Model, sources: &[SourceFile]) -> bool {
-    let Some(check) = palisade_checks::find(f.check) else {
-        return false;
-    };
+fn is_suppressed(
+    check: &palisade_checks::Check,
+    f: &Finding,
+    r: &ResolvedFinding,
+    model: &Model,
+    sources: &[SourceFile],
+) -> bool {
     let Some(file) = source_of(f.span, sources) else {
         return false;
     };
@@ -792,4 +797,309 @@ pub fn parse_floor(paths: &[PathBuf], options: &ScanOptions) -> Result<ParseFloo
         parse,
         prepare: prepared.timings.total,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use palisade_checks::{Check, CheckMeta};
+    use palisade_model::{Format, Resource, ResourceId};
+
+    static FAKE: Check = Check {
+        meta: CheckMeta {
+            id: "aws-ec2-sg-open-ingress",
+            aliases: &["aws-ec2-old-name"],
+            title: "t",
+            severity: Severity::High,
+            service: "ec2",
+            description: "d",
+            remediation: "r",
+            references: &[],
+            equivalents: &[
+                "checkov:CKV_AWS_24",
+                "tfsec:aws-ec2-no-public-ingress-sgr",
+                "trivy:AVD-AWS-0107",
+            ],
+            examples: &[],
+        },
+        run: |_, _| {},
+    };
+
+    /// A one-resource model over `text`; the finding is on the first occurrence of `needle`.
+    fn setup(text: &str, needle: &str, format: Format) -> (Vec<SourceFile>, Model, Finding) {
+        let file = SourceFile::new(FileId(0), "main.tf", text);
+        let header_start = text
+            .find("resource")
+            .or_else(|| text.find("\"Sg\""))
+            .unwrap_or(0);
+        let header = file.span(header_start, header_start + 8);
+        let extent = file.span(header_start, text.trim_end().len());
+        let mut model = Model::default();
+        let id = model.add_resource(Resource {
+            address: "aws_security_group.web".into(),
+            kind: "aws_security_group".into(),
+            format,
+            header,
+            extent,
+            trace: vec![],
+        });
+        let start = text.find(needle).expect("needle");
+        let finding = Finding::on_resource(
+            &model,
+            FAKE.meta.id,
+            Severity::High,
+            id,
+            file.span(start, start + needle.len()),
+            "open",
+        );
+        (vec![file], model, finding)
+    }
+
+    fn suppressed(text: &str, format: Format) -> bool {
+        let (sources, model, f) = setup(text, "0.0.0.0/0", format);
+        let r = resolve(&f, &model, &sources).expect("resolves");
+        is_suppressed(&FAKE, &f, &r, &model, &sources)
+    }
+
+    const SG: &str = "resource \"aws_security_group\" \"web\" {\n  ingress {\n    cidr_blocks = [\"0.0.0.0/0\"]\n  }\n}\n";
+
+    #[test]
+    fn resolves_lines_columns_and_resource_bounds() {
+        let text = format!("# header comment\n{SG}");
+        let (sources, model, f) = setup(&text, "\"0.0.0.0/0\"", Format::Terraform);
+        let r = resolve(&f, &model, &sources).unwrap();
+        assert_eq!((r.line, r.column), (4, 20));
+        assert_eq!((r.end_line, r.end_column), (4, 31));
+        assert_eq!((r.resource_start_line, r.resource_end_line), (2, 6));
+        assert_eq!(r.resource.as_deref(), Some("aws_security_group.web"));
+        assert_eq!(r.file, "main.tf");
+    }
+
+    #[test]
+    fn a_span_into_an_unknown_file_is_dropped_not_misplaced() {
+        let (sources, model, mut f) = setup(SG, "0.0.0.0/0", Format::Terraform);
+        f.span.file = FileId(7);
+        assert!(resolve(&f, &model, &sources).is_none());
+        f.resource = Some(ResourceId(99));
+        f.span.file = FileId(0);
+        let r = resolve(&f, &model, &sources).unwrap();
+        assert_eq!(r.resource, None, "a dangling resource id is not trusted");
+    }
+
+    #[test]
+    fn unsuppressed_by_default() {
+        assert!(!suppressed(SG, Format::Terraform));
+    }
+
+    #[test]
+    fn palisade_comment_before_resource_or_finding() {
+        assert!(suppressed(
+            &format!("# palisade:ignore[aws-ec2-sg-open-ingress] bastion\n{SG}"),
+            Format::Terraform
+        ));
+        assert!(suppressed(
+            &SG.replace(
+                "    cidr_blocks",
+                "    // palisade:ignore[aws-ec2-sg-open-ingress]\n    cidr_blocks"
+            ),
+            Format::Terraform
+        ));
+        // Same line, via an alias.
+        assert!(suppressed(
+            &SG.replace("]\n  }", "] # palisade:ignore[aws-ec2-old-name]\n  }"),
+            Format::Terraform
+        ));
+        // Another check's id does not suppress; a comment two lines above does not either.
+        assert!(!suppressed(
+            &format!("# palisade:ignore[aws-iam-wildcard-action]\n{SG}"),
+            Format::Terraform
+        ));
+        assert!(!suppressed(
+            &format!("# palisade:ignore[aws-ec2-sg-open-ingress]\n\n{SG}"),
+            Format::Terraform
+        ));
+    }
+
+    #[test]
+    fn peer_comments_through_equivalents() {
+        assert!(suppressed(
+            &SG.replace(
+                "  ingress {",
+                "  #checkov:skip=CKV_AWS_24:reviewed\n  ingress {"
+            ),
+            Format::Terraform
+        ));
+        assert!(!suppressed(
+            &SG.replace(
+                "  ingress {",
+                "  #checkov:skip=CKV_AWS_25:other rule\n  ingress {"
+            ),
+            Format::Terraform
+        ));
+        assert!(suppressed(
+            &format!("#tfsec:ignore:aws-ec2-no-public-ingress-sgr\n{SG}"),
+            Format::Terraform
+        ));
+        assert!(suppressed(
+            &format!("#trivy:ignore:AVD-AWS-0107\n{SG}"),
+            Format::Terraform
+        ));
+    }
+
+    #[test]
+    fn cloudformation_json_metadata() {
+        let template = |meta: &str| {
+            format!(
+                "{{\"Resources\": {{\n  \"Sg\": {{\n    \"Type\": \"AWS::EC2::SecurityGroup\",{meta}\n    \"Properties\": {{\"SecurityGroupIngress\": [{{\"CidrIp\": \"0.0.0.0/0\"}}]}}\n  }}\n}}}}\n"
+            )
+        };
+        let yes = template(
+            "\n    \"Metadata\": {\"palisade\": {\"ignore\": [\"aws-ec2-sg-open-ingress\"]}},",
+        );
+        let no = template("\n    \"Metadata\": {\"palisade\": {\"ignore\": [\"aws-other\"]}},");
+        // The extent is the logical id and its object, as the frontend records it.
+        let check = |text: &str| {
+            let file = SourceFile::new(FileId(0), "t.json", text);
+            let start = text.find("\"Sg\"").unwrap();
+            let end = text.rfind("  }").unwrap() + 3;
+            let mut model = Model::default();
+            let id = model.add_resource(Resource {
+                address: "Sg".into(),
+                kind: "AWS::EC2::SecurityGroup".into(),
+                format: Format::CloudFormation,
+                header: file.span(start, start + 4),
+                extent: file.span(start, end),
+                trace: vec![],
+            });
+            let at = text.find("0.0.0.0/0").unwrap();
+            let f = Finding::on_resource(
+                &model,
+                FAKE.meta.id,
+                Severity::High,
+                id,
+                file.span(at, at + 9),
+                "open",
+            );
+            let sources = vec![file];
+            let r = resolve(&f, &model, &sources).unwrap();
+            is_suppressed(&FAKE, &f, &r, &model, &sources)
+        };
+        assert!(check(&yes));
+        assert!(!check(&no));
+    }
+
+    fn write(dir: &Path, rel: &str, text: &str) {
+        let p = dir.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    fn discovered(root: &Path, excludes: &[&str]) -> Vec<String> {
+        let ex = Excludes::new(
+            Some(root),
+            &excludes.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        )
+        .unwrap();
+        discover::discover(&[root.to_path_buf()], &ex)
+            .unwrap()
+            .into_iter()
+            .map(|c| {
+                c.path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn discovery_rules() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for f in [
+            "main.tf",
+            "terraform.tfvars",
+            "prod.tfvars",
+            "x.auto.tfvars.json",
+            "t.yaml",
+            "t.template",
+            "notes.txt",
+            "gen/main.tf",
+            ".terraform/modules/m/main.tf",
+            "node_modules/p/main.tf",
+            "legacy/old.tf",
+        ] {
+            write(root, f, "");
+        }
+        write(root, ".gitignore", "gen/\n");
+        assert_eq!(
+            discovered(root, &["legacy/"]),
+            vec![
+                "main.tf",
+                "t.template",
+                "t.yaml",
+                "terraform.tfvars",
+                "x.auto.tfvars.json"
+            ]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_outside_the_root_are_not_followed() {
+        let outside = tempfile::tempdir().unwrap();
+        write(outside.path(), "secret.tf", "");
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "real.tf", "");
+        std::os::unix::fs::symlink(outside.path().join("secret.tf"), dir.path().join("out.tf"))
+            .unwrap();
+        std::os::unix::fs::symlink(dir.path().join("real.tf"), dir.path().join("in.tf")).unwrap();
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("linkdir")).unwrap();
+        assert_eq!(discovered(dir.path(), &[]), vec!["in.tf", "real.tf"]);
+    }
+
+    #[test]
+    fn terraform_files_of_a_directory_form_one_unit() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for f in [
+            "a/x.tf",
+            "a/y.tf",
+            "a/terraform.tfvars",
+            "b/z.tf",
+            "c/only.auto.tfvars",
+        ] {
+            write(root, f, "");
+        }
+        let options = ScanOptions {
+            config: ConfigChoice::Disabled,
+            cwd: Some(root.to_path_buf()),
+            ..ScanOptions::default()
+        };
+        let prepared = prepare(&[root.to_path_buf()], &options).unwrap();
+        let dirs: Vec<Option<PathBuf>> = prepared
+            .sources
+            .iter()
+            .map(|s| root.join(&s.path).parent().map(Path::to_path_buf))
+            .collect();
+        let units = units(&prepared, &dirs);
+        let shape: Vec<Vec<String>> = units
+            .iter()
+            .map(|u| match u {
+                Unit::Terraform(idx) => idx
+                    .iter()
+                    .map(|&i| prepared.sources[i].path.to_string_lossy().into_owned())
+                    .collect(),
+                _ => vec![],
+            })
+            .collect();
+        assert_eq!(
+            shape,
+            vec![
+                vec!["a/x.tf", "a/y.tf", "a/terraform.tfvars"],
+                vec!["b/z.tf"]
+            ]
+        );
+    }
 }

@@ -107,6 +107,26 @@ pub fn relocate(node: &mut Node, use_span: Span, provenance: fn(Provenance) -> P
     }
 }
 
+#[cfg(test)]
+fn restore(node: &mut Node) {
+    if let Some(d) = node.defined_at.take() {
+        node.span = d;
+    }
+    match &mut node.kind {
+        NodeKind::List(items) => items.iter_mut().for_each(restore),
+        NodeKind::Map(entries) => entries.iter_mut().for_each(|(_, v)| restore(v)),
+        NodeKind::Conditional {
+            when_true,
+            when_false,
+            ..
+        } => {
+            restore(when_true);
+            restore(when_false);
+        }
+        _ => {}
+    }
+}
+
 fn as_default(_: Provenance) -> Provenance {
     Provenance::Default
 }
@@ -370,6 +390,9 @@ impl<'t> Eval<'t> {
                 self.postfix(f, v, rest)
             }
             "variable_expr" => self.traversal(f, k, sp),
+            // The grammar attaches postfixes after an operation to the whole operation
+            // (`a == var.x` parses as `(a == var).x`); they belong to its last operand.
+            "operation" => self.operation(f, *first, k.get(1..).unwrap_or(&[])),
             _ => {
                 let v = self.primary(f, *first);
                 self.postfix(f, v, k.get(1..).unwrap_or(&[]))
@@ -399,11 +422,7 @@ impl<'t> Eval<'t> {
                 Some(c) => self.for_expr(f, c),
                 None => unknown(sp),
             },
-            "operation" => match n.named_child(0) {
-                Some(c) if c.kind() == "unary_operation" => self.unary(f, c),
-                Some(c) if c.kind() == "binary_operation" => self.binary(f, c),
-                _ => unknown(sp),
-            },
+            "operation" => self.operation(f, n, &[]),
             "tuple" => self.tuple(f, n),
             "object" => self.object(f, n),
             "quoted_template" | "heredoc_template" => self.template_node(f, n),
@@ -529,6 +548,15 @@ impl<'t> Eval<'t> {
             return self.postfix(f, v, k.get(1..).unwrap_or(&[]));
         }
         match root_name {
+            // The grammar may read a keyword literal as a variable name.
+            "true" | "false" | "null" if k.len() == 1 => {
+                let kind = match root_name {
+                    "true" => NodeKind::Bool(true),
+                    "false" => NodeKind::Bool(false),
+                    _ => NodeKind::Null,
+                };
+                Node::literal(kind, sp)
+            }
             "var" => {
                 let Some(name) = attr_name(1) else {
                     return unknown(sp);
@@ -609,6 +637,20 @@ impl<'t> Eval<'t> {
         };
         relocate(&mut v, use_span, as_default);
         v
+    }
+
+    #[cfg(test)]
+    pub fn local_for_test(&mut self, name: &str) -> Node {
+        match self.ix.locals.get_key_value(name) {
+            Some((k, _)) => {
+                let k: &'t str = k;
+                let mut v = self.local(k, Span::default());
+                // Undo the relocation to a use site: tests look at where values were written.
+                restore(&mut v);
+                v
+            }
+            None => unknown(Span::default()),
+        }
     }
 
     fn local(&mut self, name: &'t str, use_span: Span) -> Node {
@@ -961,12 +1003,24 @@ impl<'t> Eval<'t> {
 
     // ----- operators ---------------------------------------------------------------------
 
-    fn unary(&mut self, f: &'t SourceFile, n: TsNode<'t>) -> Node {
-        let sp = span(f, n);
-        let k = kids(n);
-        let Some(op) = k.first() else {
+    fn operation(&mut self, f: &'t SourceFile, n: TsNode<'t>, extra: &[TsNode<'t>]) -> Node {
+        let sp = match extra.last() {
+            Some(last) => span(f, n).to(span(f, *last)),
+            None => span(f, n),
+        };
+        match n.named_child(0) {
+            Some(c) if c.kind() == "unary_operation" => self.unary(f, c, extra, sp),
+            Some(c) if c.kind() == "binary_operation" => self.binary(f, c, extra, sp),
+            _ => unknown(sp),
+        }
+    }
+
+    fn unary(&mut self, f: &'t SourceFile, n: TsNode<'t>, extra: &[TsNode<'t>], sp: Span) -> Node {
+        let mut k = kids(n);
+        let Some(op) = k.first().copied() else {
             return unknown(sp);
         };
+        k.extend_from_slice(extra);
         let v = self.term(f, k.get(1..).unwrap_or(&[]), sp);
         let kind = match (op.kind(), &v.kind) {
             ("-", _) => match number(&v) {
@@ -982,12 +1036,12 @@ impl<'t> Eval<'t> {
         Node::new(kind, sp, v.provenance)
     }
 
-    fn binary(&mut self, f: &'t SourceFile, n: TsNode<'t>) -> Node {
+    fn binary(&mut self, f: &'t SourceFile, n: TsNode<'t>, extra: &[TsNode<'t>], sp: Span) -> Node {
         const OPS: [&str; 13] = [
             "*", "/", "%", "+", "-", ">", ">=", "<", "<=", "==", "!=", "&&", "||",
         ];
-        let sp = span(f, n);
-        let k = kids(n);
+        let mut k = kids(n);
+        k.extend_from_slice(extra);
         let Some(i) = k
             .iter()
             .position(|c| !c.is_named() && OPS.contains(&c.kind()))

@@ -79,6 +79,9 @@ fn parts_of(n: &Node) -> Vec<StrPart> {
 fn from_parts(parts: Vec<StrPart>, sp: Span, provenance: Provenance) -> Node {
     let mut merged: Vec<StrPart> = Vec::new();
     for p in parts {
+        if matches!(&p, StrPart::Text(t) if t.is_empty()) {
+            continue;
+        }
         match (merged.last_mut(), p) {
             (Some(StrPart::Text(a)), StrPart::Text(b)) => a.push_str(&b),
             (_, p) => merged.push(p),

@@ -38,8 +38,13 @@ impl SpanMap<'_> {
             SpanMap::Identity { file, base } => Span::new(*file, base + start, base + end),
             SpanMap::Table { file, offsets } => {
                 let s = offsets.get(start).copied();
+                // The end is where the next byte came from (an escape like `\"` spans two
+                // source bytes for one parsed byte), or one past the last byte's source.
                 let e = if end > start {
-                    offsets.get(end - 1).map(|o| o + 1)
+                    offsets.get(end - 1).map(|&last| match offsets.get(end) {
+                        Some(&next) if next > last => next,
+                        _ => last + 1,
+                    })
                 } else {
                     s
                 };

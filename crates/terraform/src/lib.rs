@@ -213,3 +213,36 @@ fn load_tfvars<'t>(
         }
     }
 }
+
+/// Evaluates `local.NAME` of a module written as `(path, text)` pairs: the evaluator's unit
+/// tests go through real parsing and indexing.
+#[cfg(test)]
+pub(crate) fn eval_local_for_test(files: &[(&str, &str)], name: &str) -> (Node, Vec<SourceFile>) {
+    let sources: Vec<SourceFile> = files
+        .iter()
+        .enumerate()
+        .map(|(i, (p, t))| SourceFile::new(palisade_source::FileId(i as u32), *p, *t))
+        .collect();
+    let mut configs = Vec::new();
+    let mut tfvars = Vec::new();
+    for f in &sources {
+        let tree = syntax::parse(&f.text).expect("parser");
+        match file_kind(&f.path.to_string_lossy()) {
+            FileKind::Config => configs.push((f, tree)),
+            _ => tfvars.push((f, tree)),
+        }
+    }
+    let index = build_index(&configs);
+    let mut ev = Eval::new(&index, 0);
+    let mut diags = Vec::new();
+    load_tfvars(&mut ev, &tfvars, &[], &mut diags);
+    let node = ev.local_for_test(name);
+    drop(ev);
+    drop(index);
+    drop(configs);
+    drop(tfvars);
+    (node, sources)
+}
+
+#[cfg(test)]
+mod tests;

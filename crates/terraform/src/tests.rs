@@ -1,0 +1,299 @@
+//! Evaluator unit tests: expressions through real parsing, indexing and evaluation.
+
+use crate::eval_local_for_test as eval;
+use palisade_model::{Node, NodeKind, Provenance, StrPart};
+
+fn local(src: &str, name: &str) -> Node {
+    eval(&[("main.tf", src)], name).0
+}
+
+fn s(n: &Node) -> Option<&str> {
+    n.as_str()
+}
+
+fn strings(n: &Node) -> Vec<String> {
+    match &n.kind {
+        NodeKind::List(items) => items
+            .iter()
+            .map(|i| match &i.kind {
+                NodeKind::String(s) => s.clone(),
+                NodeKind::Number(x) => x.to_string(),
+                other => format!("{other:?}"),
+            })
+            .collect(),
+        other => vec![format!("not a list: {other:?}")],
+    }
+}
+
+#[test]
+fn literals_and_collections() {
+    let src = r#"
+locals {
+  n    = 0x1F
+  list = [1, "two", true, null]
+  obj  = { a = 1, "b" = 2, (local.k) = 3 }
+  k    = "dyn"
+}
+"#;
+    assert_eq!(local(src, "n").kind, NodeKind::Number(31.0));
+    let l = local(src, "list");
+    let NodeKind::List(items) = &l.kind else {
+        panic!("{l:?}")
+    };
+    assert_eq!(items.len(), 4);
+    assert_eq!(items[3].kind, NodeKind::Null);
+    let o = local(src, "obj");
+    assert_eq!(o.get("dyn").map(|v| &v.kind), Some(&NodeKind::Number(3.0)));
+    assert_eq!(o.get("b").map(|v| &v.kind), Some(&NodeKind::Number(2.0)));
+}
+
+#[test]
+fn escapes_and_interpolation() {
+    let src = r#"
+variable "org" { default = "acme" }
+variable "secret" {}
+locals {
+  esc     = "a\"b\\n$${x}\u00e9"
+  interp  = "repo:${var.org}/app:*"
+  partial = "repo:${var.secret}/app"
+  single  = "${var.org}"
+  direct  = "%{ if true }x%{ endif }y"
+}
+"#;
+    assert_eq!(s(&local(src, "esc")), Some("a\"b\\n${x}é"));
+    let i = local(src, "interp");
+    assert_eq!(s(&i), Some("repo:acme/app:*"));
+    assert_eq!(i.provenance, Provenance::Derived);
+    assert_eq!(
+        local(src, "partial").kind,
+        NodeKind::Partial(vec![
+            StrPart::Text("repo:".into()),
+            StrPart::Unknown,
+            StrPart::Text("/app".into())
+        ])
+    );
+    // A lone interpolation is the value itself (a default, not a derived string).
+    assert_eq!(local(src, "single").provenance, Provenance::Default);
+    // Directives are not evaluated: the string is partial, never a wrong literal.
+    assert!(matches!(local(src, "direct").kind, NodeKind::Partial(_)));
+}
+
+#[test]
+fn heredocs_keep_text_and_strip_indentation() {
+    let src = "locals {\n  plain = <<EOT\n  one\n    two\nEOT\n  flush = <<-EOT\n    one\n      two ${local.x}\n    EOT\n  x = \"!\"\n}\n";
+    assert_eq!(s(&local(src, "plain")), Some("  one\n    two\n"));
+    assert_eq!(s(&local(src, "flush")), Some("one\n  two !\n"));
+}
+
+#[test]
+fn operators_and_conditionals() {
+    let src = r#"
+variable "open" { default = true }
+variable "unknown" {}
+locals {
+  math   = 1 + 2 * 3 - -1
+  cmp    = 2 >= 1 && !(1 == 2)
+  pick   = var.open ? "0.0.0.0/0" : "10.0.0.0/8"
+  cond   = var.unknown == "prod" ? "10.0.0.0/8" : "0.0.0.0/0"
+  short  = false && var.unknown
+  strcmp = "a" != "b"
+}
+"#;
+    assert_eq!(local(src, "math").kind, NodeKind::Number(8.0));
+    assert_eq!(local(src, "cmp").kind, NodeKind::Bool(true));
+    assert_eq!(s(&local(src, "pick")), Some("0.0.0.0/0"));
+    match local(src, "cond").kind {
+        NodeKind::Conditional {
+            condition,
+            when_true,
+            when_false,
+        } => {
+            assert_eq!(condition, "var.unknown == \"prod\"");
+            assert_eq!(when_true.as_str(), Some("10.0.0.0/8"));
+            assert_eq!(when_false.as_str(), Some("0.0.0.0/0"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(local(src, "short").kind, NodeKind::Bool(false));
+    assert_eq!(local(src, "strcmp").kind, NodeKind::Bool(true));
+}
+
+#[test]
+fn for_expressions_and_splats() {
+    let src = r#"
+locals {
+  cidrs = ["10.0.0.0/8", "0.0.0.0/0", "192.168.0.0/16"]
+  upper = [for c in local.cidrs : upper(c) if c != "0.0.0.0/0"]
+  byidx = { for i, c in local.cidrs : c => i }
+  group = { for c in local.cidrs : substr(c, 0, 1) => c... }
+  objs  = [{ id = "a" }, { id = "b" }]
+  ids   = local.objs[*].id
+  ids2  = local.objs.*.id
+  first = local.cidrs[1]
+  legacy = local.cidrs.0
+}
+"#;
+    assert_eq!(
+        strings(&local(src, "upper")),
+        ["10.0.0.0/8", "192.168.0.0/16"]
+    );
+    let m = local(src, "byidx");
+    assert_eq!(
+        m.get("0.0.0.0/0").map(|v| &v.kind),
+        Some(&NodeKind::Number(1.0))
+    );
+    // An unsupported function in the key makes the whole object unknown, not wrong.
+    assert!(local(src, "group").is_unknown());
+    assert_eq!(strings(&local(src, "ids")), ["a", "b"]);
+    assert_eq!(strings(&local(src, "ids2")), ["a", "b"]);
+    assert_eq!(s(&local(src, "first")), Some("0.0.0.0/0"));
+    assert_eq!(s(&local(src, "legacy")), Some("10.0.0.0/8"));
+}
+
+#[test]
+fn functions() {
+    let src = r#"
+variable "nothing" {}
+locals {
+  concat   = concat(["a"], ["b", "c"])
+  merge    = merge({ a = 1, b = 2 }, { b = 3 })
+  lookup   = lookup({ a = "x" }, "a", "d")
+  lookupd  = lookup({ a = "x" }, "z", "d")
+  format   = format("arn:aws:s3:::%s/%d", "bucket", 7)
+  formatu  = format("%s-x", var.nothing)
+  join     = join(",", ["a", "b"])
+  split    = split(",", "a,b,c")
+  flatten  = flatten([["a"], ["b", ["c"]]])
+  coalesce = coalesce("", null, "z")
+  try      = try(var.nothing.x, "fallback")
+  tryk     = try("known", "fallback")
+  length   = length(["a", "b"])
+  element  = element(["a", "b"], 3)
+  toset    = toset(["a", "a", "b"])
+  misc     = [lower("AB"), upper("ab"), replace("a-b", "-", "_"), tostring(5)]
+  keys     = keys({ x = 1, y = 2 })
+  contains = contains(["a"], "a")
+  compact  = compact(["a", "", null])
+  spread   = concat([["a"], ["b"]]...)
+  file     = file("policy.json")
+  provider = provider::aws::arn_parse("arn:aws:iam::1:root")
+}
+"#;
+    assert_eq!(strings(&local(src, "concat")), ["a", "b", "c"]);
+    let m = local(src, "merge");
+    assert_eq!(m.get("b").map(|v| &v.kind), Some(&NodeKind::Number(3.0)));
+    assert_eq!(s(&local(src, "lookup")), Some("x"));
+    assert_eq!(s(&local(src, "lookupd")), Some("d"));
+    assert_eq!(s(&local(src, "format")), Some("arn:aws:s3:::bucket/7"));
+    assert_eq!(
+        local(src, "formatu").kind,
+        NodeKind::Partial(vec![StrPart::Unknown, StrPart::Text("-x".into())])
+    );
+    assert_eq!(s(&local(src, "join")), Some("a,b"));
+    assert_eq!(strings(&local(src, "split")), ["a", "b", "c"]);
+    assert_eq!(strings(&local(src, "flatten")), ["a", "b", "c"]);
+    assert_eq!(s(&local(src, "coalesce")), Some("z"));
+    // The first argument is unknown (it might have succeeded at apply time): unknown.
+    assert!(local(src, "try").is_unknown());
+    assert_eq!(s(&local(src, "tryk")), Some("known"));
+    assert_eq!(local(src, "length").kind, NodeKind::Number(2.0));
+    assert_eq!(s(&local(src, "element")), Some("b"));
+    assert_eq!(strings(&local(src, "toset")), ["a", "b"]);
+    assert_eq!(strings(&local(src, "misc")), ["ab", "AB", "a_b", "5"]);
+    assert_eq!(strings(&local(src, "keys")), ["x", "y"]);
+    assert_eq!(local(src, "contains").kind, NodeKind::Bool(true));
+    assert_eq!(strings(&local(src, "compact")), ["a"]);
+    assert_eq!(strings(&local(src, "spread")), ["a", "b"]);
+    assert!(local(src, "file").is_unknown());
+    assert!(local(src, "provider").is_unknown());
+}
+
+#[test]
+fn jsondecode_of_a_literal_keeps_spans() {
+    let src = "locals {\n  doc = jsondecode(\"{\\\"a\\\": [\\\"x\\\"]}\")\n}\n";
+    let (n, files) = eval(&[("main.tf", src)], "doc");
+    let a = n.get("a").expect("a");
+    let NodeKind::List(items) = &a.kind else {
+        panic!("{a:?}")
+    };
+    assert_eq!(files[0].slice(items[0].span), "\\\"x\\\"");
+}
+
+#[test]
+fn locals_across_files_and_cycles() {
+    let files = [
+        (
+            "a.tf",
+            "locals {\n  a = \"${local.b}-x\"\n  c = local.d\n}\n",
+        ),
+        ("b.tf", "locals {\n  b = \"y\"\n  d = local.c\n}\n"),
+    ];
+    let (a, _) = eval(&files, "a");
+    assert_eq!(a.as_str(), Some("y-x"));
+    let (c, _) = eval(&files, "c");
+    assert!(c.is_unknown());
+}
+
+#[test]
+fn references_to_resources_and_unknown_roots() {
+    let src = r#"
+locals {
+  key   = aws_kms_key.k.arn
+  idx   = aws_kms_key.k[0].arn
+  deep  = aws_s3_bucket.b.versioning[0].enabled
+  count = count.index
+  each  = each.value
+  mod   = module.m.out
+  data  = data.aws_caller_identity.current.account_id
+}
+"#;
+    match local(src, "key").kind {
+        NodeKind::Reference(r) => {
+            assert_eq!(r.target, "aws_kms_key.k");
+            assert_eq!(r.attribute.as_deref(), Some("arn"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(local(src, "idx").kind, NodeKind::Reference(_)));
+    for n in ["deep", "count", "each", "mod", "data"] {
+        assert!(local(src, n).is_unknown(), "{n}");
+    }
+}
+
+#[test]
+fn tfvars_override_defaults() {
+    let files = [
+        (
+            "main.tf",
+            "variable \"x\" {\n  default = \"d\"\n}\nlocals {\n  v = var.x\n}\n",
+        ),
+        ("terraform.tfvars", "x = \"from-tfvars\"\n"),
+    ];
+    let (v, srcs) = eval(&files, "v");
+    assert_eq!(v.as_str(), Some("from-tfvars"));
+    assert_eq!(srcs[1].slice(v.span), "\"from-tfvars\"");
+}
+
+#[test]
+fn explosive_input_is_bounded() {
+    // Each level doubles the list: 2^40 items if unbounded.
+    let mut src = String::from("locals {\n  l0 = [\"a\", \"b\"]\n");
+    for i in 1..40 {
+        src.push_str(&format!(
+            "  l{i} = concat(local.l{p}, local.l{p})\n",
+            p = i - 1
+        ));
+    }
+    src.push_str("}\n");
+    let t = std::time::Instant::now();
+    let n = local(&src, "l39");
+    assert!(n.is_unknown());
+    assert!(t.elapsed().as_secs() < 5);
+    // Deep nesting stops at the depth bound instead of overflowing the stack.
+    let deep = format!(
+        "locals {{\n  x = {}1{}\n}}\n",
+        "[".repeat(500),
+        "]".repeat(500)
+    );
+    let _ = local(&deep, "x");
+}

@@ -398,10 +398,9 @@ pub fn text(result: &ScanResult, options: TextOptions) -> String {
             // Rendering only fails on a formatter error; fall back to the plain message.
             buf = format!("{d}\n");
         }
-        out.push_str(&buf);
-        if !out.ends_with('\n') {
-            out.push('\n');
-        }
+        out.push_str(buf.trim_end());
+        // A blank line between diagnostics keeps them apart when read in a terminal.
+        out.push_str("\n\n");
     }
     out.push_str(&summary_line(result));
     out.push('\n');
@@ -486,6 +485,12 @@ mod tests {
     #[test]
     fn text_shows_snippet_and_summary() {
         let t = text(&sample(), TextOptions::default());
+        assert!(
+            t.contains("help: resource aws_security_group.web (main.tf:1-3)"),
+            "{t}"
+        );
+        assert!(t.contains("via module call at root.tf:4:1"), "{t}");
+        assert!(t.contains("╭─[main.tf:2:17]"), "{t}");
         assert!(t.contains("aws-ec2-sg-open-ingress"), "{t}");
         assert!(t.contains("cidr_blocks = [\"0.0.0.0/0\"]"), "{t}");
         assert!(t.contains("bad.yaml:3:5"), "{t}");

@@ -856,23 +856,53 @@ fn attach(cx: &mut Cx, owner: ResourceId, n: &Node, attr: &str, kind: PolicyKind
         }
         return;
     }
-    let parsed;
-    let doc = match &v.kind {
-        NodeKind::Map(_) => v,
-        NodeKind::String(_) | NodeKind::Partial(_) => match json_of_string(v) {
-            Some(d) => {
-                parsed = d;
-                &parsed
-            }
-            None => return,
-        },
-        _ => return,
+    let Some(doc) = policy_node(v) else {
+        return;
     };
-    if let Some(document) = palisade_model::policy::policy_from_node(doc, kind) {
+    if let Some(document) = palisade_model::policy::policy_from_node(&doc, kind) {
         cx.model.policies.push(AttachedPolicy {
             owner: Some(owner),
             attribute: attr.to_string(),
             document,
         });
+    }
+}
+
+/// A policy value as a JSON-shaped document: a map (`jsonencode`), a JSON string, or a
+/// conditional between two documents, whose statements then apply under their branch.
+fn policy_node(v: &Node) -> Option<Node> {
+    match &v.kind {
+        NodeKind::Map(_) => Some(v.clone()),
+        NodeKind::String(_) | NodeKind::Partial(_) => json_of_string(v),
+        NodeKind::Conditional {
+            condition,
+            when_true,
+            when_false,
+        } => {
+            let statements = |n: &Node| {
+                policy_node(n)
+                    .and_then(|d| d.get_ci("Statement").cloned())
+                    .unwrap_or_else(|| Node::unknown(n.span))
+            };
+            let st = Node::new(
+                NodeKind::Conditional {
+                    condition: condition.clone(),
+                    when_true: Box::new(statements(when_true)),
+                    when_false: Box::new(statements(when_false)),
+                },
+                v.span,
+                v.provenance,
+            );
+            let key = MapKey {
+                name: "Statement".into(),
+                span: v.span,
+            };
+            Some(Node::new(
+                NodeKind::Map(vec![(key, st)]),
+                v.span,
+                v.provenance,
+            ))
+        }
+        _ => None,
     }
 }

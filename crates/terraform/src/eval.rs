@@ -321,6 +321,38 @@ impl<'t> Eval<'t> {
         }
     }
 
+    /// Pays for reusing a value (a variable, local or loop variable is copied at each use):
+    /// nested reuse can multiply sizes, so copies draw from the same fuel as evaluation.
+    fn charge(&mut self, v: Node, sp: Span) -> Node {
+        fn size(n: &Node, budget: u64) -> u64 {
+            let mut total = 1u64;
+            let children: Box<dyn Iterator<Item = &Node>> = match &n.kind {
+                NodeKind::List(items) => Box::new(items.iter()),
+                NodeKind::Map(entries) => Box::new(entries.iter().map(|(_, v)| v)),
+                NodeKind::Conditional {
+                    when_true,
+                    when_false,
+                    ..
+                } => Box::new([when_true.as_ref(), when_false.as_ref()].into_iter()),
+                _ => Box::new(std::iter::empty()),
+            };
+            for c in children {
+                if total > budget {
+                    break;
+                }
+                total += size(c, budget - total);
+            }
+            total
+        }
+        let cost = size(&v, self.fuel);
+        if cost > self.fuel {
+            self.fuel = 0;
+            return unknown(sp);
+        }
+        self.fuel -= cost;
+        v
+    }
+
     /// Evaluates an expression node (or any expression-like node).
     pub fn expr(&mut self, f: &'t SourceFile, n: TsNode<'t>) -> Node {
         let sp = span(f, n);
@@ -540,11 +572,10 @@ impl<'t> Eval<'t> {
             }
         };
         if let Some(pos) = self.scopes.iter().rposition(|(name, _)| *name == root_name) {
-            let v = self
-                .scopes
-                .get(pos)
-                .map(|s| s.1.clone())
-                .unwrap_or_else(|| unknown(sp));
+            let v = match self.scopes.get(pos).map(|s| s.1.clone()) {
+                Some(v) => self.charge(v, sp),
+                None => unknown(sp),
+            };
             return self.postfix(f, v, k.get(1..).unwrap_or(&[]));
         }
         match root_name {
@@ -572,15 +603,22 @@ impl<'t> Eval<'t> {
                 self.postfix(f, v, k.get(2..).unwrap_or(&[]))
             }
             "data" => {
-                let (Some(ty), Some(name), Some(attr)) = (attr_name(1), attr_name(2), attr_name(3))
-                else {
+                let (Some(ty), Some(name)) = (attr_name(1), attr_name(2)) else {
                     return unknown(sp);
                 };
-                if ty == "aws_iam_policy_document" && (attr == "json" || attr == "minified_json") {
-                    let v = self.policy_doc(name);
-                    return self.postfix(f, v, k.get(4..).unwrap_or(&[]));
+                // `data.x.name[0].json`: a counted data source has one document for all
+                // instances until count/for_each expansion exists.
+                let mut i = 3;
+                while k.get(i).is_some_and(|c| c.kind() == "index") {
+                    i += 1;
                 }
-                unknown(sp)
+                match attr_name(i) {
+                    Some("json" | "minified_json") if ty == "aws_iam_policy_document" => {
+                        let v = self.policy_doc(name);
+                        self.postfix(f, v, k.get(i + 1..).unwrap_or(&[]))
+                    }
+                    _ => unknown(sp),
+                }
             }
             // Expanded by later evaluation work (count/for_each, modules); unknown for now.
             "count" | "each" | "self" | "path" | "terraform" | "module" | "ephemeral" => {
@@ -614,8 +652,8 @@ impl<'t> Eval<'t> {
     }
 
     fn variable(&mut self, name: &'t str, use_span: Span) -> Node {
-        if let Some(v) = self.tfvars.get(name) {
-            let mut v = v.clone();
+        if let Some(v) = self.tfvars.get(name).cloned() {
+            let mut v = self.charge(v, use_span);
             relocate(&mut v, use_span, as_derived);
             return v;
         }
@@ -625,8 +663,8 @@ impl<'t> Eval<'t> {
         let Some(default) = default else {
             return unknown(use_span);
         };
-        let mut v = match self.defaults.get(name) {
-            Some(v) => v.clone(),
+        let mut v = match self.defaults.get(name).cloned() {
+            Some(v) => self.charge(v, use_span),
             None => {
                 let saved = std::mem::take(&mut self.scopes);
                 let v = self.expr(file, default);
@@ -654,10 +692,18 @@ impl<'t> Eval<'t> {
     }
 
     fn local(&mut self, name: &'t str, use_span: Span) -> Node {
+        let cached = match self.locals.get(name) {
+            Some(Slot::Done(v)) => Some(v.clone()),
+            _ => None,
+        };
+        if let Some(v) = cached {
+            let mut v = self.charge(v, use_span);
+            relocate(&mut v, use_span, through_local);
+            return v;
+        }
         let mut v = match self.locals.get(name) {
-            Some(Slot::Done(v)) => v.clone(),
-            // A cycle: Terraform rejects it; nothing is known.
-            Some(Slot::Busy) => return unknown(use_span),
+            // A cycle: Terraform rejects it; nothing is known. (`Done` was handled above.)
+            Some(Slot::Busy | Slot::Done(_)) => return unknown(use_span),
             None => {
                 let Some((file, expr)) = self.ix.locals.get(name).copied() else {
                     return unknown(use_span);
@@ -679,7 +725,10 @@ impl<'t> Eval<'t> {
         let block = self.ix.policy_docs.get(name).copied();
         let fallback = block.map(|b| span(b.file, b.node)).unwrap_or_default();
         match self.docs.get(name) {
-            Some(Slot::Done(v)) => return v.clone(),
+            Some(Slot::Done(v)) => {
+                let v = v.clone();
+                return self.charge(v, fallback);
+            }
             Some(Slot::Busy) => return unknown(fallback),
             None => {}
         }

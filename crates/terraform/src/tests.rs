@@ -297,3 +297,18 @@ fn explosive_input_is_bounded() {
     );
     let _ = local(&deep, "x");
 }
+
+#[test]
+fn nested_reuse_of_large_values_is_bounded() {
+    // 64^4 = 16M nodes if copies were free.
+    let src = r#"
+locals {
+  big = [for i in range(1) : i]
+  l   = split(",", join(",", [for i in split(",", "a,b,c,d,e,f,g,h") : "${i},${i},${i},${i},${i},${i},${i},${i}"]))
+  l2  = [for a in local.l : [for b in local.l : [for c in local.l : local.l]]]
+}
+"#;
+    let t = std::time::Instant::now();
+    let _ = local(src, "l2");
+    assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
+}

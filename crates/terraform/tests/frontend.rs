@@ -719,3 +719,28 @@ fn garbage_never_panics() {
     }
     assert!(start.elapsed().as_secs() < 60);
 }
+
+#[test]
+fn conditional_policies_keep_both_branches() {
+    let src = r#"
+resource "aws_iam_policy" "p" {
+  policy = var.admin ? jsonencode({
+    Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]
+  }) : jsonencode({
+    Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*" }]
+  })
+}
+"#;
+    let (l, _) = load(&[("main.tf", src)]);
+    let doc = &l.model.policies[0].document;
+    assert_eq!(doc.statements.len(), 2);
+    assert_eq!(doc.statements[0].actions()[0].0, "*");
+    assert_eq!(
+        doc.statements[0].when,
+        vec![("var.admin".to_string(), true)]
+    );
+    assert_eq!(
+        doc.statements[1].when,
+        vec![("var.admin".to_string(), false)]
+    );
+}

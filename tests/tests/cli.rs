@@ -267,7 +267,7 @@ fn config_disable_severity_exclude_and_fail_on() {
 
     // Config threshold applies when no flag is given; the flag wins over it.
     let dir = files(&format!(
-        "[severity]\n\"{SG}\" = \"low\"\nfail_on = \"high\"\n"
+        "fail_on = \"high\"\n[severity]\n\"{SG}\" = \"low\"\n"
     ));
     assert_eq!(palisade(dir.path(), &["scan", "--format", "json"]).code, 0);
     assert_eq!(
@@ -448,4 +448,88 @@ fn text_output_ends_with_the_summary_line() {
     let run = palisade(dir.path(), &["scan"]);
     assert_eq!(run.code, 0);
     assert_eq!(run.stdout, "no findings; 0 errors; 1 file scanned\n");
+}
+
+const CFN_YAML: &str = "AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Web:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIp: 0.0.0.0/0
+";
+
+const CFN_JSON: &str = r#"{
+  "AWSTemplateFormatVersion": "2010-09-09",
+  "Resources": {
+    "Web": {
+      "Type": "AWS::EC2::SecurityGroup",
+      "Properties": {
+        "GroupDescription": "web",
+        "SecurityGroupIngress": [
+          { "IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "0.0.0.0/0" }
+        ]
+      }
+    }
+  }
+}
+"#;
+
+#[test]
+fn cloudformation_suppressions_by_comment_and_metadata() {
+    require_sg_check!();
+    let dir = project(&[("t.yaml", CFN_YAML), ("t.json", CFN_JSON)]);
+    let v = palisade(dir.path(), &["scan", "--format", "json"]).json();
+    assert_eq!(sg_findings(&v).len(), 2, "both templates fire: {v:#}");
+    for f in sg_findings(&v) {
+        assert_eq!(f["resource"], "Web");
+    }
+
+    let yaml = CFN_YAML.replace(
+        "  Web:\n",
+        &format!("  # palisade:ignore[{SG}] reviewed\n  Web:\n"),
+    );
+    let json = CFN_JSON.replace(
+        "\"Type\": \"AWS::EC2::SecurityGroup\",",
+        &format!(
+            "\"Type\": \"AWS::EC2::SecurityGroup\",\n      \"Metadata\": {{ \"palisade\": {{ \"ignore\": [\"{SG}\"] }} }},"
+        ),
+    );
+    let dir = project(&[("t.yaml", &yaml), ("t.json", &json)]);
+    let v = palisade(dir.path(), &["scan", "--format", "json"]).json();
+    assert!(sg_findings(&v).is_empty(), "{v:#}");
+    assert_eq!(v["summary"]["suppressed"], 2);
+}
+
+#[test]
+fn baseline_hides_known_findings() {
+    require_sg_check!();
+    let dir = project(&[("main.tf", OPEN_SG)]);
+    let first = palisade(
+        dir.path(),
+        &["scan", "--format", "json", "--output", "baseline.json"],
+    );
+    assert_eq!(first.code, 1);
+    std::fs::write(
+        dir.path().join("palisade.toml"),
+        "baseline = \"baseline.json\"\n",
+    )
+    .unwrap();
+    let run = palisade(dir.path(), &["scan", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let v = run.json();
+    assert!(sg_findings(&v).is_empty());
+    assert_eq!(v["summary"]["suppressed"], 1);
+    // A new problem in another resource is still reported.
+    std::fs::write(
+        dir.path().join("more.tf"),
+        OPEN_SG.replace("\"ssh\" {", "\"admin\" {"),
+    )
+    .unwrap();
+    let v = palisade(dir.path(), &["scan", "--format", "json"]).json();
+    assert_eq!(sg_findings(&v).len(), 1);
 }

@@ -1308,6 +1308,15 @@ impl<'t> Eval<'t> {
                 _ => return unknown(sp),
             }
         }
+        if name == "jsondecode" {
+            // A string from elsewhere (a variable, a local): spans point at the call.
+            let decoded = args.first().and_then(|a| {
+                let mut at_call = a.clone();
+                at_call.span = sp;
+                crate::policy_doc::json_of_string(&at_call)
+            });
+            return decoded.unwrap_or_else(|| unknown(sp));
+        }
         crate::functions::call(name, args, sp)
     }
 

@@ -220,6 +220,17 @@ fn jsondecode_of_a_literal_keeps_spans() {
 }
 
 #[test]
+fn jsondecode_of_a_variable_remembers_the_definition() {
+    let src = "variable \"doc\" {\n  default = \"{\\\"a\\\": 1}\"\n}\nlocals {\n  d = jsondecode(var.doc)\n}\n";
+    let (n, files) = eval(&[("main.tf", src)], "d");
+    let a = n.get("a").expect("a");
+    assert_eq!(a.kind, NodeKind::Number(1.0));
+    // The test helper moves values back to their definition: the variable's default.
+    assert_eq!(files[0].slice(a.span), "\"{\\\"a\\\": 1}\"");
+    assert_eq!(a.provenance, Provenance::Default);
+}
+
+#[test]
 fn locals_across_files_and_cycles() {
     let files = [
         (

@@ -18,7 +18,10 @@ fn main() {
     let mut out = String::new();
     for m in &modules {
         let path = fs::canonicalize(rules.join(format!("{m}.rs"))).expect("rule file");
-        out.push_str(&format!("#[path = {:?}]\npub mod {m};\n", path.display().to_string()));
+        out.push_str(&format!(
+            "#[path = {:?}]\npub mod {m};\n",
+            path.display().to_string()
+        ));
     }
     out.push_str("\n/// Every check, in id order once sorted by the caller.\npub static ALL: &[&crate::Check] = &[\n");
     for m in &modules {

@@ -115,16 +115,28 @@ mod tests {
             }
             assert!(m.id.starts_with("aws-"), "{}", m.id);
             assert!(
-                m.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                m.id.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
                 "{} is not a slug",
                 m.id
             );
             assert!(!m.title.is_empty() && !m.description.is_empty() && !m.remediation.is_empty());
-            assert!(m.examples.iter().any(|e| !e.expect.is_empty()), "{} has no bad example", m.id);
-            assert!(m.examples.iter().any(|e| e.expect.is_empty()), "{} has no good example", m.id);
+            assert!(
+                m.examples.iter().any(|e| !e.expect.is_empty()),
+                "{} has no bad example",
+                m.id
+            );
+            assert!(
+                m.examples.iter().any(|e| e.expect.is_empty()),
+                "{} has no good example",
+                m.id
+            );
             for e in m.equivalents {
                 let (tool, rule) = e.split_once(':').expect("tool:rule_id");
-                assert!(["checkov", "trivy", "kics", "cfn_nag", "tfsec"].contains(&tool), "{e}");
+                assert!(
+                    ["checkov", "trivy", "kics", "cfn_nag", "tfsec"].contains(&tool),
+                    "{e}"
+                );
                 assert!(!rule.is_empty());
             }
         }

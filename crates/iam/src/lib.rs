@@ -222,7 +222,10 @@ mod tests {
         assert!(wildcard_match("s3:Get*", "s3:GetObject"));
         assert!(wildcard_match("S3:get*", "s3:GetObject"));
         assert!(!wildcard_match("s3:Get*", "s3:PutObject"));
-        assert!(wildcard_match("repo:org/*:*", "repo:org/app:ref:refs/heads/main"));
+        assert!(wildcard_match(
+            "repo:org/*:*",
+            "repo:org/app:ref:refs/heads/main"
+        ));
         assert!(wildcard_match("a?c", "abc"));
         assert!(!wildcard_match("a?c", "ac"));
         assert!(wildcard_match("*", ""));
@@ -243,7 +246,10 @@ mod tests {
             operator_class("ForAnyValue:StringEquals"),
             OperatorClass::Equals
         );
-        assert_eq!(operator_class("StringEqualsIfExists"), OperatorClass::Equals);
+        assert_eq!(
+            operator_class("StringEqualsIfExists"),
+            OperatorClass::Equals
+        );
         assert_eq!(operator_class("StringNotEquals"), OperatorClass::Other);
     }
 
@@ -251,6 +257,8 @@ mod tests {
     fn account_root() {
         assert!(is_account_root_principal("arn:aws:iam::123456789012:root"));
         assert!(is_account_root_principal("123456789012"));
-        assert!(!is_account_root_principal("arn:aws:iam::123456789012:role/x"));
+        assert!(!is_account_root_principal(
+            "arn:aws:iam::123456789012:role/x"
+        ));
     }
 }

@@ -98,19 +98,21 @@ impl Model {
                 r.owner = shift(r.owner);
                 r
             }));
-        self.nacl_rules.extend(other.nacl_rules.into_iter().map(|mut r| {
-            r.owner = shift(r.owner);
-            r
-        }));
+        self.nacl_rules
+            .extend(other.nacl_rules.into_iter().map(|mut r| {
+                r.owner = shift(r.owner);
+                r
+            }));
         self.encryption
             .extend(other.encryption.into_iter().map(|mut e| {
                 e.owner = shift(e.owner);
                 e
             }));
-        self.kms_keys.extend(other.kms_keys.into_iter().map(|mut k| {
-            k.owner = shift(k.owner);
-            k
-        }));
+        self.kms_keys
+            .extend(other.kms_keys.into_iter().map(|mut k| {
+                k.owner = shift(k.owner);
+                k
+            }));
     }
 }
 

@@ -191,7 +191,13 @@ mod tests {
                             map(
                                 vec![(
                                     "StringLike",
-                                    map(vec![("token.actions.githubusercontent.com:sub", s("repo:o/*", 5))], 4),
+                                    map(
+                                        vec![(
+                                            "token.actions.githubusercontent.com:sub",
+                                            s("repo:o/*", 5),
+                                        )],
+                                        4,
+                                    ),
                                 )],
                                 4,
                             ),

@@ -1,0 +1,29 @@
+variable "ebs_key_arn" {
+  type = string
+}
+
+resource "aws_kms_key" "main" {
+  description         = "data at rest"
+  enable_key_rotation = true
+}
+
+resource "aws_ebs_volume" "orders" {
+  availability_zone = "eu-west-1a"
+  size              = 100
+  encrypted         = true
+  kms_key_id        = aws_kms_key.main.arn
+}
+
+resource "aws_ebs_volume" "billing" {
+  availability_zone = "eu-west-1a"
+  size              = 100
+  encrypted         = true
+  kms_key_id        = var.ebs_key_arn
+}
+
+resource "aws_ebs_volume" "audit" {
+  availability_zone = "eu-west-1a"
+  size              = 100
+  encrypted         = true
+  kms_key_id        = "arn:aws:kms:eu-west-1:111122223333:key/6f1c2b1e-3d4a-4b7e-9a51-2c8d0e4f7a90"
+}

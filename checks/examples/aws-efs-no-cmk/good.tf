@@ -1,0 +1,26 @@
+variable "efs_key_arn" {
+  type = string
+}
+
+resource "aws_kms_key" "main" {
+  description         = "data at rest"
+  enable_key_rotation = true
+}
+
+resource "aws_efs_file_system" "orders" {
+  creation_token    = "orders"
+  encrypted         = true
+  kms_key_id        = aws_kms_key.main.arn
+}
+
+resource "aws_efs_file_system" "billing" {
+  creation_token    = "billing"
+  encrypted         = true
+  kms_key_id        = var.efs_key_arn
+}
+
+resource "aws_efs_file_system" "audit" {
+  creation_token    = "audit"
+  encrypted         = true
+  kms_key_id        = "arn:aws:kms:eu-west-1:111122223333:key/6f1c2b1e-3d4a-4b7e-9a51-2c8d0e4f7a90"
+}

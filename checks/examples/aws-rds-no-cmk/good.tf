@@ -1,0 +1,32 @@
+variable "rds_key_arn" {
+  type = string
+}
+
+resource "aws_kms_key" "main" {
+  description         = "data at rest"
+  enable_key_rotation = true
+}
+
+resource "aws_db_instance" "orders" {
+  identifier        = "orders"
+  engine            = "postgres"
+  instance_class    = "db.t3.medium"
+  storage_encrypted = true
+  kms_key_id        = aws_kms_key.main.arn
+}
+
+resource "aws_db_instance" "billing" {
+  identifier        = "billing"
+  engine            = "postgres"
+  instance_class    = "db.t3.medium"
+  storage_encrypted = true
+  kms_key_id        = var.rds_key_arn
+}
+
+resource "aws_db_instance" "audit" {
+  identifier        = "audit"
+  engine            = "postgres"
+  instance_class    = "db.t3.medium"
+  storage_encrypted = true
+  kms_key_id        = "arn:aws:kms:eu-west-1:111122223333:key/6f1c2b1e-3d4a-4b7e-9a51-2c8d0e4f7a90"
+}

@@ -1,0 +1,23 @@
+variable "sns_key_arn" {
+  type = string
+}
+
+resource "aws_kms_key" "main" {
+  description         = "data at rest"
+  enable_key_rotation = true
+}
+
+resource "aws_sns_topic" "orders" {
+  name              = "orders"
+  kms_master_key_id = aws_kms_key.main.arn
+}
+
+resource "aws_sns_topic" "billing" {
+  name              = "billing"
+  kms_master_key_id = var.sns_key_arn
+}
+
+resource "aws_sns_topic" "audit" {
+  name              = "audit"
+  kms_master_key_id = "arn:aws:kms:eu-west-1:111122223333:key/6f1c2b1e-3d4a-4b7e-9a51-2c8d0e4f7a90"
+}

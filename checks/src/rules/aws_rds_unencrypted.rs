@@ -43,7 +43,6 @@ pub static CHECK: Check = Check {
             "kics:ffee2785-c347-451e-89f3-11aeb08e5c84",
             "kics:1a690d1d-0ae7-49fa-b2db-b75ae0dd1d3e",
             "kics:08bd0760-8752-44e1-9779-7bb369b2b4e4",
-            "kics:656880aa-1388-488f-a6d4-8f73c23149b2",
             "kics:3199c26c-7871-4cb3-99c2-10a59244ce7f",
         ],
         examples: &[

@@ -60,6 +60,22 @@ pub struct CheckMeta {
     pub examples: &'static [Example],
 }
 
+impl CheckMeta {
+    /// The equivalents in every spelling other tools use for the same rule: Trivy's
+    /// `trivy:AVD-AWS-0107` is `AWS-0107` in the trivy-checks repository, where its examples
+    /// live, so both are listed.
+    pub fn equivalent_ids(&self) -> Vec<String> {
+        let mut ids = Vec::new();
+        for e in self.equivalents {
+            ids.push(e.to_string());
+            if let Some(avd) = e.strip_prefix("trivy:AVD-") {
+                ids.push(format!("trivy-checks:{avd}"));
+            }
+        }
+        ids
+    }
+}
+
 pub struct Check {
     pub meta: CheckMeta,
     pub run: fn(&Model, &mut Vec<Finding>),
@@ -103,6 +119,26 @@ pub fn examples_dir() -> std::path::PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trivy_equivalents_are_listed_in_both_spellings() {
+        let meta = CheckMeta {
+            id: "aws-x-y",
+            aliases: &[],
+            title: "t",
+            severity: Severity::Low,
+            service: "x",
+            description: "d",
+            remediation: "r",
+            references: &[],
+            equivalents: &["trivy:AVD-AWS-0107", "checkov:CKV_AWS_24"],
+            examples: &[],
+        };
+        assert_eq!(
+            meta.equivalent_ids(),
+            vec!["trivy:AVD-AWS-0107", "trivy-checks:AWS-0107", "checkov:CKV_AWS_24"]
+        );
+    }
 
     #[test]
     fn ids_are_unique_slugs_and_metadata_is_complete() {

@@ -203,7 +203,7 @@ struct CheckJson {
     description: &'static str,
     remediation: &'static str,
     references: &'static [&'static str],
-    equivalents: &'static [&'static str],
+    equivalents: Vec<String>,
     aliases: &'static [&'static str],
 }
 
@@ -227,7 +227,7 @@ fn checks(format: Format) -> ExitCode {
                         description: c.meta.description,
                         remediation: c.meta.remediation,
                         references: c.meta.references,
-                        equivalents: c.meta.equivalents,
+                        equivalents: c.meta.equivalent_ids(),
                         aliases: c.meta.aliases,
                     })
                     .collect(),

@@ -1,1 +1,207 @@
-//! Shared logic of the network exposure checks (ports, CIDRs).
+//! Shared logic of the network exposure checks: what a port range exposes, and how bad that is.
+//!
+//! The ladder (DESIGN.md, issue #2): all protocols or all ports is the worst case, then the
+//! remote administration ports (SSH 22, RDP 3389), then database and cache ports, then any other
+//! port; web ports 80/443 alone are expected on a public load balancer and rank lowest.
+
+use crate::Severity;
+use palisade_model::ec2::is_all_protocols;
+
+/// Remote administration ports.
+pub const ADMIN_PORTS: &[(i64, &str)] = &[(22, "SSH"), (3389, "RDP")];
+
+/// Database, cache and search engine ports that should never face the internet. The list
+/// follows the engines AWS offers as managed services plus the common self-hosted ones.
+pub const DATA_PORTS: &[(i64, &str)] = &[
+    (1433, "SQL Server"),
+    (1521, "Oracle"),
+    (2375, "Docker API"),
+    (2379, "etcd"),
+    (2383, "SQL Server Analysis Services"),
+    (3306, "MySQL/MariaDB/Aurora"),
+    (5432, "PostgreSQL"),
+    (5439, "Redshift"),
+    (5984, "CouchDB"),
+    (6379, "Redis"),
+    (7000, "Cassandra"),
+    (7001, "Cassandra"),
+    (8086, "InfluxDB"),
+    (8529, "ArangoDB"),
+    (9042, "Cassandra"),
+    (9092, "Kafka"),
+    (9160, "Cassandra Thrift"),
+    (9200, "Elasticsearch/OpenSearch"),
+    (9300, "Elasticsearch/OpenSearch"),
+    (11211, "Memcached"),
+    (27017, "MongoDB/DocumentDB"),
+    (27018, "MongoDB"),
+    (50070, "HDFS NameNode"),
+];
+
+/// Web ports: expected to be public on a load balancer.
+pub const WEB_PORTS: &[i64] = &[80, 443];
+
+/// What a rule exposes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exposure {
+    pub severity: Severity,
+    /// `all traffic`, `SSH (port 22/tcp)`, `ports 8000-8100/tcp`, ...
+    pub what: String,
+    /// True when the range includes an admin port (or everything).
+    pub admin: bool,
+    /// True when every port (or every protocol) is open.
+    pub everything: bool,
+}
+
+fn protocol_name(protocol: &str) -> String {
+    match protocol.trim().to_ascii_lowercase().as_str() {
+        "6" => "tcp".into(),
+        "17" => "udp".into(),
+        "1" => "icmp".into(),
+        "58" => "icmpv6".into(),
+        other => other.to_string(),
+    }
+}
+
+/// Classifies a rule's protocol and port range. `None` means unknown.
+pub fn classify(protocol: Option<&str>, from: Option<i64>, to: Option<i64>) -> Exposure {
+    if protocol.is_some_and(is_all_protocols) {
+        return Exposure {
+            severity: Severity::Critical,
+            what: "all traffic (every protocol and port)".into(),
+            admin: true,
+            everything: true,
+        };
+    }
+    let proto = protocol.map(protocol_name);
+    if matches!(proto.as_deref(), Some("icmp" | "icmpv6")) {
+        return Exposure {
+            severity: Severity::Low,
+            what: format!("{} traffic", proto.unwrap_or_default()),
+            admin: false,
+            everything: false,
+        };
+    }
+    let suffix = proto.map(|p| format!("/{p}")).unwrap_or_default();
+    let (Some(from), Some(to)) = (from, to) else {
+        return Exposure {
+            severity: Severity::Medium,
+            what: "traffic on ports that could not be determined".into(),
+            admin: false,
+            everything: false,
+        };
+    };
+    let (lo, hi) = (from.min(to), from.max(to));
+    // `0-0` with a port protocol is how some templates spell "all ports".
+    if (lo <= 1 && hi >= 65535) || (lo == 0 && hi == 0) || lo < 0 {
+        return Exposure {
+            severity: Severity::Critical,
+            what: format!("all ports{suffix}"),
+            admin: true,
+            everything: true,
+        };
+    }
+    let range = if lo == hi {
+        format!("port {lo}{suffix}")
+    } else {
+        format!("ports {lo}-{hi}{suffix}")
+    };
+    let named = |list: &[(i64, &str)]| -> Vec<String> {
+        list.iter()
+            .filter(|(p, _)| (lo..=hi).contains(p))
+            .map(|(p, n)| format!("{n} {p}"))
+            .collect()
+    };
+    let admin = named(ADMIN_PORTS);
+    if !admin.is_empty() {
+        return Exposure {
+            severity: Severity::High,
+            what: format!("{range} ({})", admin.join(", ")),
+            admin: true,
+            everything: false,
+        };
+    }
+    let data = named(DATA_PORTS);
+    if !data.is_empty() {
+        let mut listed = data;
+        if listed.len() > 3 {
+            let more = listed.len() - 3;
+            listed.truncate(3);
+            listed.push(format!("{more} more database ports"));
+        }
+        return Exposure {
+            severity: Severity::High,
+            what: format!("{range} ({})", listed.join(", ")),
+            admin: false,
+            everything: false,
+        };
+    }
+    if (lo..=hi).all(|p| WEB_PORTS.contains(&p)) {
+        return Exposure {
+            severity: Severity::Low,
+            what: format!("{range} (web)"),
+            admin: false,
+            everything: false,
+        };
+    }
+    Exposure {
+        severity: Severity::Medium,
+        what: range,
+        admin: false,
+        everything: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ladder_of_severities() {
+        assert_eq!(
+            classify(Some("-1"), Some(0), Some(0)).severity,
+            Severity::Critical
+        );
+        assert_eq!(
+            classify(Some("tcp"), Some(0), Some(65535)).severity,
+            Severity::Critical
+        );
+        let ssh = classify(Some("tcp"), Some(22), Some(22));
+        assert_eq!(ssh.severity, Severity::High);
+        assert!(ssh.admin && ssh.what.contains("SSH"));
+        assert!(classify(Some("6"), Some(3000), Some(4000))
+            .what
+            .contains("MySQL"));
+        assert_eq!(
+            classify(Some("tcp"), Some(5432), Some(5432)).severity,
+            Severity::High
+        );
+        assert_eq!(
+            classify(Some("tcp"), Some(443), Some(443)).severity,
+            Severity::Low
+        );
+        // 80-443 is more than the two web ports: judged as "other ports".
+        assert_eq!(
+            classify(Some("tcp"), Some(80), Some(443)).severity,
+            Severity::Medium
+        );
+    }
+
+    #[test]
+    fn other_ports_unknown_ports_and_icmp() {
+        assert_eq!(
+            classify(Some("tcp"), Some(8080), Some(8080)).severity,
+            Severity::Medium
+        );
+        assert_eq!(
+            classify(Some("tcp"), None, Some(22)).severity,
+            Severity::Medium
+        );
+        assert_eq!(
+            classify(Some("icmp"), Some(-1), Some(-1)).severity,
+            Severity::Low
+        );
+        // A range is judged by what it contains: 20-30 includes SSH.
+        assert!(classify(Some("tcp"), Some(20), Some(30)).admin);
+    }
+}

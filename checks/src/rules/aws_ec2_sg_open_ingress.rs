@@ -1,0 +1,128 @@
+//! `aws-ec2-sg-open-ingress`: security group ingress from the whole internet.
+
+use crate::finding::when_suffix;
+use crate::network::classify;
+use crate::{Check, CheckMeta, Example, Finding};
+use palisade_model::ec2::is_world_cidr;
+use palisade_model::{Direction, Model, SgSource};
+
+pub static CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "aws-ec2-sg-open-ingress",
+        aliases: &[],
+        title: "Security group allows ingress from the whole internet",
+        severity: crate::Severity::High,
+        service: "ec2",
+        description: "A security group rule that lets traffic in from `0.0.0.0/0` or `::/0`, in \
+            any form: inline `ingress` blocks of `aws_security_group` and \
+            `aws_default_security_group`, `aws_security_group_rule` of type `ingress`, \
+            `aws_vpc_security_group_ingress_rule`, CloudFormation inline \
+            `SecurityGroupIngress` and `AWS::EC2::SecurityGroupIngress`. IPv6 `::/0` counts as \
+            much as IPv4 `0.0.0.0/0`.\n\nAnything reachable from the internet is scanned within \
+            minutes of being exposed. The severity follows what is exposed: all protocols or \
+            all ports is **critical**; remote administration (SSH 22, RDP 3389) and database, \
+            cache and search ports (MySQL 3306, PostgreSQL 5432, Redis 6379, ...) are **high**; \
+            any other port is **medium**; the web ports 80 and 443 alone are **low**, since a \
+            public load balancer needs exactly that. A rule whose ports cannot be determined \
+            but whose source is known to be the internet is medium.\n\nNot findings: egress \
+            rules, rules whose source is another security group, a prefix list or `self`, \
+            and sources that are unknown (a variable without default).",
+        remediation: "Restrict the source to the networks that need access (a VPN or office \
+            range, a load balancer's security group via `source_security_group_id` / \
+            `referenced_security_group_id` / `SourceSecurityGroupId`, or a managed prefix \
+            list). For administration use AWS Systems Manager Session Manager or EC2 Instance \
+            Connect Endpoint instead of opening SSH or RDP. If a port really must be public \
+            (a web endpoint), suppress with a reason: `# palisade:ignore[aws-ec2-sg-open-ingress] \
+            public HTTPS endpoint`.",
+        references: &[
+            "CIS AWS Foundations Benchmark 5.2, 5.3 (no ingress from 0.0.0.0/0 or ::/0 to remote administration ports)",
+            "AWS Foundational Security Best Practices EC2.13, EC2.14, EC2.18, EC2.19",
+            "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html",
+        ],
+        equivalents: &[
+            "checkov:CKV_AWS_24",
+            "checkov:CKV_AWS_25",
+            "checkov:CKV_AWS_260",
+            "checkov:CKV_AWS_277",
+            "trivy:AVD-AWS-0107",
+            "tfsec:aws-ec2-no-public-ingress-sgr",
+            "cfn_nag:W2",
+            "kics:9564406d-e761-4e61-b8d7-5926e3ab8e79",
+            "kics:494b03d3-bf40-4464-8524-7c56ad0700ed",
+            "kics:78055456-f670-4d2e-94d5-392d1cf4f5e4",
+            "kics:e415f8d3-fc2b-4f52-88ab-1129e8c8d3f5",
+            "kics:ddfc4eaa-af23-409f-b96c-bf5c45dc4daa",
+            "kics:3ae83918-7ec7-4cb8-80db-b91ef0f94002",
+            "kics:cdbb0467-2957-4a77-9992-7b55b29df7b7",
+            "kics:6e856af2-62d7-4ba2-adc1-73b62cef9cc1",
+            "kics:829ce3b8-065c-41a3-ad57-e0accfea82d2",
+            "kics:4a1e6b34-1008-4e61-a5f2-1f7c276f8d14",
+            "kics:1e0ef61b-ad85-4518-a3d3-85eaad164885",
+            "kics:ffac8a12-322e-42c1-b9b9-81ff85c39ef7",
+            "kics:151187cb-0efc-481c-babd-ad24e3c9bc22",
+            "kics:65905cec-d691-4320-b320-2000436cb696",
+            "kics:381c3f2a-ef6f-4eff-99f7-b169cda3422c",
+            "kics:54c417bf-c762-48b9-9d31-b3d87047e3f0",
+            "kics:590d878b-abdc-428f-895a-e2b68a0e1998",
+            "kics:4728cd65-a20c-49da-8b31-9c08b423e4db",
+        ],
+        examples: &[
+            Example::bad(
+                "bad.tf",
+                &[
+                    (11, "var.admin_cidr"),
+                    (19, "\"::/0\""),
+                    (25, "\"0.0.0.0/0\""),
+                    (34, "\"0.0.0.0/0\""),
+                ],
+            ),
+            Example::good("good.tf"),
+            Example::bad("bad.yaml", &[(14, "0.0.0.0/0"), (21, "::/0"), (28, "!Ref")]),
+            Example::good("good.yaml"),
+            Example::bad("bad.json", &[(13, "\"0.0.0.0/0\""), (25, "\"::/0\"")]),
+            Example::good("good.json"),
+        ],
+    },
+    run,
+};
+
+fn run(model: &Model, out: &mut Vec<Finding>) {
+    for rule in &model.security_group_rules {
+        let ingress = rule
+            .direction
+            .candidates()
+            .iter()
+            .any(|d| *d.value == Direction::Ingress);
+        if !ingress {
+            continue;
+        }
+        let protocol = rule.protocol.get().map(String::as_str);
+        let exposure = classify(protocol, rule.from_port.get().copied(), rule.to_port.get().copied());
+        let owner = &model.resource(rule.owner).address;
+        for source in &rule.sources {
+            let SgSource::Cidr(cidr) = source else { continue };
+            for candidate in cidr.candidates() {
+                if !is_world_cidr(candidate.value) {
+                    continue;
+                }
+                let message = format!(
+                    "{owner} allows ingress of {} from {}{}",
+                    exposure.what,
+                    candidate.value.trim(),
+                    when_suffix(&candidate.conditions)
+                );
+                out.push(
+                    Finding::on_resource(
+                        model,
+                        CHECK.meta.id,
+                        exposure.severity,
+                        rule.owner,
+                        candidate.span,
+                        message,
+                    )
+                    .defined_at(candidate.defined_at),
+                );
+            }
+        }
+    }
+}

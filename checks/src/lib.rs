@@ -136,7 +136,11 @@ mod tests {
         };
         assert_eq!(
             meta.equivalent_ids(),
-            vec!["trivy:AVD-AWS-0107", "trivy-checks:AWS-0107", "checkov:CKV_AWS_24"]
+            vec![
+                "trivy:AVD-AWS-0107",
+                "trivy-checks:AWS-0107",
+                "checkov:CKV_AWS_24"
+            ]
         );
     }
 

@@ -169,7 +169,7 @@ mod tests {
         let ssh = classify(Some("tcp"), Some(22), Some(22));
         assert_eq!(ssh.severity, Severity::High);
         assert!(ssh.admin && ssh.what.contains("SSH"));
-        assert!(classify(Some("6"), Some(3000), Some(4000))
+        assert!(classify(Some("6"), Some(3300), Some(3310))
             .what
             .contains("MySQL"));
         assert_eq!(

@@ -1,4 +1,5 @@
-use palisade_model::{Model, ResourceId, Span};
+use palisade_iam::Statement;
+use palisade_model::{AttachedPolicy, Model, ResourceId, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -74,6 +75,34 @@ impl Finding {
         }
     }
 
+    /// A finding on a policy statement: attributed to the resource holding the policy, or, for
+    /// a standalone policy file, bounded by the statement. Names the conditions under which the
+    /// statement exists.
+    pub fn on_policy(
+        model: &Model,
+        check: &'static str,
+        severity: Severity,
+        policy: &AttachedPolicy,
+        statement: &Statement,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Finding {
+        let mut message = message.into();
+        message.push_str(&when_suffix(&statement.when));
+        match policy.owner {
+            Some(id) => Finding::on_resource(model, check, severity, id, span, message),
+            None => Finding {
+                check,
+                severity,
+                message,
+                span,
+                resource: None,
+                extent: statement.span,
+                related: Vec::new(),
+            },
+        }
+    }
+
     /// Adds "defined here" when the value came through a variable, local or parameter.
     pub fn defined_at(mut self, defined_at: Option<Span>) -> Finding {
         if let Some(span) = defined_at {
@@ -99,4 +128,13 @@ pub fn when_suffix(conditions: &[(String, bool)]) -> String {
         .map(|(c, b)| format!("condition {c} is {b}"))
         .collect();
     format!(" (when {})", parts.join(" and "))
+}
+
+/// How messages name a policy: `aws_iam_role.ci (assume_role_policy)`, or `this policy` for a
+/// standalone file.
+pub fn policy_subject(model: &Model, policy: &AttachedPolicy) -> String {
+    match policy.owner {
+        Some(id) => format!("{} ({})", model.resource(id).address, policy.attribute),
+        None => "this policy".to_string(),
+    }
 }

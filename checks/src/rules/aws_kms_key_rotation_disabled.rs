@@ -1,0 +1,83 @@
+//! `aws-kms-key-rotation-disabled`: a symmetric KMS key without automatic rotation.
+
+use crate::finding::when_suffix;
+use crate::{Check, CheckMeta, Example, Finding, Severity};
+use palisade_model::Model;
+
+pub static CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "aws-kms-key-rotation-disabled",
+        aliases: &[],
+        title: "KMS key does not rotate automatically",
+        severity: Severity::Medium,
+        service: "kms",
+        description: "A symmetric encryption KMS key (`aws_kms_key`, `AWS::KMS::Key`) with \
+            automatic rotation disabled or not configured. AWS does not rotate customer-managed \
+            keys unless asked.\n\nRotation limits how much data one key version protects and \
+            how long a leaked key version stays useful; with automatic rotation KMS keeps old \
+            versions for decryption, so nothing breaks. Asymmetric and HMAC keys \
+            (`customer_master_key_spec`/`key_spec`/`KeySpec` other than `SYMMETRIC_DEFAULT`) \
+            cannot rotate automatically and are not reported.",
+        remediation: "**Terraform:** `enable_key_rotation = true` (optionally \
+            `rotation_period_in_days`). **CloudFormation:** `EnableKeyRotation: true`.",
+        references: &[
+            "CIS AWS Foundations Benchmark 3.6 (ensure rotation for customer-created symmetric CMKs is enabled)",
+            "AWS Foundational Security Best Practices KMS.4",
+            "https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html",
+        ],
+        equivalents: &[
+            "checkov:CKV_AWS_7",
+            "trivy:AVD-AWS-0065",
+            "tfsec:aws-kms-auto-rotate-keys",
+            "kics:1c07bfaf-663c-4f6f-b22b-8e2d481e4df5",
+            "kics:235ca980-eb71-48f4-9030-df0c371029eb",
+            "kics:22fbfeac-7b5a-421a-8a27-7a2178bb910b",
+        ],
+        examples: &[
+            Example::bad("bad.tf", &[(1, "resource \"aws_kms_key\" \"default\""), (7, "enable_key_rotation")]),
+            Example::good("good.tf"),
+            Example::bad("bad.yaml", &[(7, "DataKey:"), (14, "!Ref Rotate")]),
+            Example::good("good.yaml"),
+            Example::bad("bad.json", &[(4, "\"LegacyKey\"")]),
+            Example::good("good.json"),
+        ],
+    },
+    run,
+};
+
+fn run(model: &Model, out: &mut Vec<Finding>) {
+    for key in &model.kms_keys {
+        // Only symmetric encryption keys rotate. Frontends fill an omitted spec with the
+        // symmetric default; an unknown spec has no candidate and stays silent.
+        let symmetric = key
+            .key_spec
+            .candidates()
+            .iter()
+            .any(|c| c.value.eq_ignore_ascii_case("SYMMETRIC_DEFAULT"));
+        if !symmetric {
+            continue;
+        }
+        let address = &model.resource(key.owner).address;
+        for candidate in key.rotation_enabled.candidates() {
+            if *candidate.value {
+                continue;
+            }
+            let how = if candidate.provenance == palisade_model::Provenance::Omitted {
+                "automatic rotation is not enabled (AWS does not rotate keys by default)"
+            } else {
+                "automatic rotation is disabled"
+            };
+            out.push(
+                Finding::on_resource(
+                    model,
+                    CHECK.meta.id,
+                    CHECK.meta.severity,
+                    key.owner,
+                    candidate.span,
+                    format!("KMS key {address}: {how}{}", when_suffix(&candidate.conditions)),
+                )
+                .defined_at(candidate.defined_at),
+            );
+        }
+    }
+}

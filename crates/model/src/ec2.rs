@@ -59,8 +59,40 @@ pub fn is_all_protocols(protocol: &str) -> bool {
     matches!(protocol.trim().to_ascii_lowercase().as_str(), "-1" | "all")
 }
 
-/// True for CIDRs that cover the whole IPv4 or IPv6 internet.
+/// True for CIDRs that cover the whole IPv4 or IPv6 internet: any address with prefix length
+/// 0 (`0.0.0.0/0`, `::/0`, and non-canonical spellings such as `10.0.0.1/0`, which cover
+/// exactly the same addresses).
 pub fn is_world_cidr(cidr: &str) -> bool {
-    let c = cidr.trim();
-    c == "0.0.0.0/0" || c == "::/0" || c == "0::/0" || c == "::0/0"
+    match cidr.trim().rsplit_once('/') {
+        Some((address, prefix)) => {
+            prefix.trim() == "0"
+                && !address.is_empty()
+                && address
+                    .chars()
+                    .all(|c| c.is_ascii_hexdigit() || c == '.' || c == ':')
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn world_cidrs() {
+        for world in ["0.0.0.0/0", "::/0", "0::/0", " 10.0.0.1/0 "] {
+            assert!(is_world_cidr(world), "{world}");
+        }
+        for not_world in [
+            "10.0.0.0/8",
+            "0.0.0.0/1",
+            "0.0.0.0",
+            "::/00x",
+            "/0",
+            "1.2.3.4/32",
+        ] {
+            assert!(!is_world_cidr(not_world), "{not_world}");
+        }
+    }
 }

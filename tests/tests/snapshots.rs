@@ -19,15 +19,23 @@ fn demo(format: &str) -> Run {
 }
 
 #[test]
-#[ignore = "enabled once the check catalog has landed; then accept with `cargo insta review`"]
 fn demo_scan_text() {
     let run = demo("text");
+    assert_eq!(run.code, 1, "the demo has findings: {}", run.stderr);
     settings().bind(|| insta::assert_snapshot!("demo_scan_text", run.stdout));
 }
 
 #[test]
-#[ignore = "enabled once the check catalog has landed; then accept with `cargo insta review`"]
 fn demo_scan_json() {
     let run = demo("json");
+    assert_eq!(run.code, 1, "the demo has findings: {}", run.stderr);
     settings().bind(|| insta::assert_snapshot!("demo_scan_json", run.stdout));
+}
+
+/// The catalog as `palisade checks` prints it: a new, renamed or re-rated check shows up here.
+#[test]
+fn check_catalog_text() {
+    let run = palisade(&repo_root(), &["checks"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    settings().bind(|| insta::assert_snapshot!("check_catalog_text", run.stdout));
 }

@@ -9,6 +9,7 @@
 pub mod encryption;
 pub mod finding;
 pub mod network;
+pub mod reference;
 pub mod web_identity;
 
 pub use finding::{Finding, Related, Severity};

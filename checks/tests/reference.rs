@@ -1,0 +1,46 @@
+//! The committed check reference must match the catalog.
+
+use std::path::Path;
+
+#[test]
+fn docs_checks_md_is_up_to_date() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/checks.md");
+    let generated = palisade_checks::reference::markdown();
+    if std::env::var_os("PALISADE_UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &generated).expect("write docs/checks.md");
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "docs/checks.md is stale: run `PALISADE_UPDATE_DOCS=1 cargo test -p palisade-checks --test reference`"
+    );
+}
+
+#[test]
+fn every_check_has_examples_in_every_format_it_applies_to() {
+    let mut problems = Vec::new();
+    for check in palisade_checks::all() {
+        let m = &check.meta;
+        let mut formats = vec![".tf", ".yaml", ".json"];
+        if m.service == "iam" {
+            formats.push(".iam.json");
+        }
+        for ext in formats {
+            let of_format = |e: &&palisade_checks::Example| {
+                e.file.ends_with(ext) && (ext != ".json" || !e.file.ends_with(".iam.json"))
+            };
+            let bad = m.examples.iter().filter(of_format).any(|e| !e.expect.is_empty());
+            let good = m.examples.iter().filter(of_format).any(|e| e.expect.is_empty());
+            if !bad || !good {
+                problems.push(format!("{}: needs a bad and a good {ext} example", m.id));
+            }
+        }
+        for e in m.examples {
+            if !palisade_checks::examples_dir().join(m.id).join(e.file).is_file() {
+                problems.push(format!("{}: example file {} is missing", m.id, e.file));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

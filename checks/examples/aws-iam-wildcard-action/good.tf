@@ -38,3 +38,25 @@ resource "aws_organizations_policy" "full_access" {
   name    = "FullAWSAccess"
   content = jsonencode({ Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })
 }
+
+# The same delegation written as a data source that feeds a key's policy; the caller's ARN is
+# unknown before apply and is not judged.
+data "aws_iam_policy_document" "key" {
+  statement {
+    sid       = "Enable IAM User Permissions"
+    actions   = ["kms:*"]
+    resources = ["*"]
+    principals {
+      type = "AWS"
+      identifiers = [
+        "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root",
+        data.aws_caller_identity.current.arn,
+      ]
+    }
+  }
+}
+
+resource "aws_kms_key" "logs" {
+  enable_key_rotation = true
+  policy              = data.aws_iam_policy_document.key.json
+}

@@ -4,7 +4,7 @@
 use crate::finding::policy_subject;
 use crate::{Check, CheckMeta, Example, Finding, Severity};
 use palisade_iam::{full_wildcard_action, is_account_root_principal, known_strings, Statement};
-use palisade_model::{AttachedPolicy, Model, PolicyKind};
+use palisade_model::{Model, PolicyKind};
 
 pub static CHECK: Check = Check {
     meta: CheckMeta {
@@ -77,7 +77,6 @@ fn run(model: &Model, out: &mut Vec<Finding>) {
         if policy.document.kind == PolicyKind::ControlPolicy {
             continue;
         }
-        let key_policy = is_key_policy(model, policy);
         for statement in &policy.document.statements {
             if !statement.is_allow() {
                 continue;
@@ -89,7 +88,7 @@ fn run(model: &Model, out: &mut Vec<Finding>) {
                 let Some(service) = full_wildcard_action(action) else {
                     continue;
                 };
-                if key_policy && service == Some("kms") && delegates_to_account(statement) {
+                if service == Some("kms") && delegates_to_account(statement) {
                     continue;
                 }
                 let (what, severity) = match service {
@@ -134,15 +133,11 @@ fn run(model: &Model, out: &mut Vec<Finding>) {
     }
 }
 
-fn is_key_policy(model: &Model, policy: &AttachedPolicy) -> bool {
-    policy.owner.is_some_and(|id| {
-        let kind = &model.resource(id).kind;
-        kind == "aws_kms_key" || kind == "AWS::KMS::Key" || kind == "aws_kms_key_policy"
-    })
-}
-
-/// The statement's principals are all the account itself (`arn:aws:iam::<account>:root`,
-/// possibly with an unknown account id or partition, or a bare account id).
+/// The key policy statement that delegates a KMS key to the account's IAM: its known principals
+/// are all the account itself (`arn:aws:iam::<account>:root`, possibly with an unknown account
+/// id or partition, or a bare account id). Only a key policy grants `kms:*` to a principal, so
+/// the owner need not be known (a policy-document data source can feed an `aws_kms_key`).
+/// Principals whose value is unknown are not judged.
 fn delegates_to_account(statement: &Statement) -> bool {
     let Some(principal) = &statement.principal else {
         return false;
@@ -155,7 +150,7 @@ fn delegates_to_account(statement: &Statement) -> bool {
         for list in entry.values.candidates() {
             for item in list.value {
                 let Some(parts) = item.parts() else {
-                    return false;
+                    continue;
                 };
                 let text = crate::web_identity::text_of(&parts, "000000000000");
                 if !is_account_root_principal(&text) {

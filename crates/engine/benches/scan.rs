@@ -6,6 +6,10 @@
 //! the same files (the frontends' `parse_only`, in parallel), so the engine's overhead over the
 //! parse floor is visible. Each corpus is measured in a fresh child process (this binary run
 //! with `--child CORPUS`) so that peak memory (VmHWM) of one does not leak into the other.
+//! Then it scans generated explosive inputs (nested for-expressions, a thousand chained
+//! conditionals and locals, a huge `count`, 2,000 chained CloudFormation conditions, deeply
+//! nested `Fn::If`, a YAML alias bomb): each must finish in linear time, with a note where
+//! evaluation was bounded, instead of taking minutes.
 //! Finally it times `palisade scan <one small file> --format json` end to end, using the
 //! release binary next to this benchmark (build it first with `cargo build --release`).
 
@@ -145,6 +149,104 @@ fn latency() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Inputs designed to make a naive evaluator explode: `(file name, contents)`.
+fn explosive_inputs() -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+
+    // Six nested for-expressions over 30 items: 729 million combinations if unbounded.
+    let mut nested = String::from("locals {\n  xs = [for i in range(30) : i]\n  nested = flatten(");
+    for depth in 0..6 {
+        nested.push_str(&format!("[for v{depth} in local.xs : "));
+    }
+    nested.push_str("v5");
+    nested.push_str(&"]".repeat(6));
+    nested.push_str(")\n}\n");
+    nested.push_str("resource \"aws_security_group\" \"n\" {\n  ingress {\n    from_port   = 0\n    to_port     = 65535\n    protocol    = \"tcp\"\n    cidr_blocks = [for x in local.nested : \"0.0.0.0/0\"]\n  }\n}\n");
+    out.push(("tf-nested/main.tf", nested));
+
+    // A thousand locals, each a conditional over the previous one.
+    let mut chained = String::from("locals {\n  c0 = \"0.0.0.0/0\"\n");
+    for i in 1..1000 {
+        chained.push_str(&format!(
+            "  c{i} = local.c{} == \"x\" ? local.c{} : local.c{}\n",
+            i - 1,
+            i - 1,
+            i - 1
+        ));
+    }
+    chained.push_str("}\nresource \"aws_security_group_rule\" \"r\" {\n  type        = \"ingress\"\n  protocol    = \"-1\"\n  from_port   = 0\n  to_port     = 0\n  cidr_blocks = [local.c999]\n  security_group_id = \"sg-1\"\n}\n");
+    out.push(("tf-chained/main.tf", chained));
+
+    // A huge count and a for_each over a large generated map.
+    out.push((
+        "tf-count/main.tf",
+        "resource \"aws_ebs_volume\" \"many\" {\n  count             = 1000000\n  availability_zone = \"eu-west-1a\"\n  size              = 1\n}\nresource \"aws_ebs_volume\" \"each\" {\n  for_each          = { for i in range(100000) : tostring(i) => i }\n  availability_zone = \"eu-west-1a\"\n  size              = each.value\n}\n".to_string(),
+    ));
+
+    // 2,000 chained CloudFormation conditions and a 200-deep Fn::If.
+    let mut conditions = String::from("AWSTemplateFormatVersion: \"2010-09-09\"\nParameters:\n  Env:\n    Type: String\n    Default: prod\nConditions:\n  C0: !Equals [!Ref Env, prod]\n");
+    for i in 1..2000 {
+        conditions.push_str(&format!(
+            "  C{i}: !And [!Condition C{}, !Condition C{}]\n",
+            i - 1,
+            i - 1
+        ));
+    }
+    conditions.push_str("Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Condition: C1999\n    Properties:\n      GroupDescription: x\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: ");
+    conditions.push_str(&"!If [C1, ".repeat(200));
+    conditions.push_str("0.0.0.0/0");
+    conditions.push_str(&", 10.0.0.0/8]".repeat(200));
+    conditions.push('\n');
+    out.push(("cfn-conditions/template.yaml", conditions));
+
+    // A YAML alias bomb: each level references the previous one ten times.
+    let mut bomb = String::from("AWSTemplateFormatVersion: \"2010-09-09\"\nMappings:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..10 {
+        let refs = vec![format!("*a{}", i - 1); 10].join(", ");
+        bomb.push_str(&format!("  a{i}: &a{i} [{refs}]\n"));
+    }
+    bomb.push_str("Resources:\n  Q:\n    Type: AWS::SQS::Queue\n");
+    out.push(("cfn-alias-bomb/template.yaml", bomb));
+    out
+}
+
+/// Scans each explosive input on its own and prints the time and what was reported.
+fn explosive() {
+    let dir = std::env::temp_dir().join(format!("palisade-explosive-{}", std::process::id()));
+    for (name, text) in explosive_inputs() {
+        let path = dir.join(name);
+        let written = path
+            .parent()
+            .map(|p| std::fs::create_dir_all(p).is_ok())
+            .unwrap_or(false)
+            && std::fs::write(&path, text.as_bytes()).is_ok();
+        if !written {
+            println!("explosive: cannot write {}", path.display());
+            continue;
+        }
+        let t = Instant::now();
+        match scan(&[path.clone()], &options()) {
+            Ok(r) => {
+                let note = r
+                    .errors
+                    .first()
+                    .map(|e| format!("; note: {}", e.message))
+                    .unwrap_or_default();
+                println!(
+                    "explosive {:30} {:>8} bytes  {:>8.1} ms  {} findings, {} errors{note}",
+                    name,
+                    text.len(),
+                    ms(t.elapsed()),
+                    r.findings.len(),
+                    r.errors.len()
+                );
+            }
+            Err(e) => println!("explosive {name:30} scan failed: {e}"),
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--child") {
@@ -187,5 +289,6 @@ fn main() {
             Err(e) => println!("{name:15} cannot start child: {e}"),
         }
     }
+    explosive();
     latency();
 }

@@ -225,7 +225,7 @@ fn explosive() {
             continue;
         }
         let t = Instant::now();
-        match scan(&[path.clone()], &options()) {
+        match scan(std::slice::from_ref(&path), &options()) {
             Ok(r) => {
                 let note = r
                     .errors

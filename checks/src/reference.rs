@@ -63,7 +63,11 @@ fn section(check: &Check) -> String {
     }
     s.push_str("\n### Examples\n\n");
     for e in m.examples {
-        let kind = if e.expect.is_empty() { "passes" } else { "fails" };
+        let kind = if e.expect.is_empty() {
+            "passes"
+        } else {
+            "fails"
+        };
         s.push_str(&format!(
             "- [`{}`](../checks/examples/{}/{}) {kind}\n",
             e.file, m.id, e.file

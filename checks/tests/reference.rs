@@ -30,14 +30,26 @@ fn every_check_has_examples_in_every_format_it_applies_to() {
             let of_format = |e: &&palisade_checks::Example| {
                 e.file.ends_with(ext) && (ext != ".json" || !e.file.ends_with(".iam.json"))
             };
-            let bad = m.examples.iter().filter(of_format).any(|e| !e.expect.is_empty());
-            let good = m.examples.iter().filter(of_format).any(|e| e.expect.is_empty());
+            let bad = m
+                .examples
+                .iter()
+                .filter(of_format)
+                .any(|e| !e.expect.is_empty());
+            let good = m
+                .examples
+                .iter()
+                .filter(of_format)
+                .any(|e| e.expect.is_empty());
             if !bad || !good {
                 problems.push(format!("{}: needs a bad and a good {ext} example", m.id));
             }
         }
         for e in m.examples {
-            if !palisade_checks::examples_dir().join(m.id).join(e.file).is_file() {
+            if !palisade_checks::examples_dir()
+                .join(m.id)
+                .join(e.file)
+                .is_file()
+            {
                 problems.push(format!("{}: example file {} is missing", m.id, e.file));
             }
         }

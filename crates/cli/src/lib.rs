@@ -43,6 +43,19 @@ enum Format {
     Json,
 }
 
+/// Report formats of `scan`.
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    /// Findings with source snippets and a summary line.
+    Text,
+    /// One JSON object: findings, errors, summary (the stable contract).
+    Json,
+    /// SARIF 2.1.0 for code scanning (GitHub, GitLab, Azure DevOps).
+    Sarif,
+    /// JUnit XML for CI test reports.
+    Junit,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Level {
     Low,
@@ -71,7 +84,7 @@ enum Command {
         /// recursively, honouring .gitignore and skipping .terraform/, .git/, node_modules/.
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "text")]
-        format: Format,
+        format: ReportFormat,
         /// Write the report to FILE instead of standard output.
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -129,7 +142,7 @@ pub fn run() -> ExitCode {
 
 fn scan(
     paths: Vec<PathBuf>,
-    format: Format,
+    format: ReportFormat,
     output: Option<PathBuf>,
     severity: Option<Severity>,
     fail_on: Option<Severity>,
@@ -156,8 +169,10 @@ fn scan(
         eprintln!("palisade: warning: {w}");
     }
     let report = match format {
-        Format::Json => palisade_report::json(&result),
-        Format::Text => {
+        ReportFormat::Json => palisade_report::json(&result),
+        ReportFormat::Sarif => palisade_report::sarif(&result),
+        ReportFormat::Junit => palisade_report::junit(&result),
+        ReportFormat::Text => {
             let color = output.is_none()
                 && std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());

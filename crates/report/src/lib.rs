@@ -1,6 +1,12 @@
-//! Reporters: turn a [`ScanResult`] into text (miette snippets) or JSON.
+//! Reporters: turn a [`ScanResult`] into text (miette snippets), JSON, SARIF or JUnit XML.
 //!
 //! Reporters return strings; only the CLI writes them anywhere (invariant 6).
+
+mod junit;
+mod sarif;
+
+pub use junit::junit;
+pub use sarif::sarif;
 
 use std::collections::BTreeSet;
 use std::fmt;

@@ -1,0 +1,75 @@
+//! SARIF and JUnit reports carry the same findings as the JSON contract.
+
+mod common;
+
+use common::*;
+
+fn demo(format: &str) -> Run {
+    palisade(&repo_root(), &["scan", "demo", "--format", format])
+}
+
+#[test]
+fn sarif_has_one_result_per_finding_with_its_rule_and_region() {
+    let json = demo("json").json();
+    let findings = json["findings"].as_array().expect("findings").clone();
+    assert!(!findings.is_empty());
+    let run = demo("sarif");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let sarif: serde_json::Value = serde_json::from_str(&run.stdout).expect("SARIF is JSON");
+    assert_eq!(sarif["version"], "2.1.0");
+    let run0 = &sarif["runs"][0];
+    let rules = run0["tool"]["driver"]["rules"].as_array().expect("rules");
+    let results = run0["results"].as_array().expect("results");
+    assert_eq!(results.len(), findings.len());
+    for (r, f) in results.iter().zip(&findings) {
+        assert_eq!(r["ruleId"], f["check"]);
+        let index = r["ruleIndex"].as_u64().expect("ruleIndex") as usize;
+        assert_eq!(
+            rules[index]["id"], f["check"],
+            "ruleIndex points at the rule"
+        );
+        assert!(rules[index]["help"]["markdown"]
+            .as_str()
+            .is_some_and(|h| h.contains("How to fix")));
+        let loc = &r["locations"][0]["physicalLocation"];
+        assert_eq!(loc["artifactLocation"]["uri"], f["file"]);
+        assert_eq!(loc["region"]["startLine"], f["line"]);
+        assert_eq!(loc["region"]["startColumn"], f["column"]);
+        assert_eq!(loc["region"]["endLine"], f["end_line"]);
+        let expected_level = match f["severity"].as_str() {
+            Some("critical" | "high") => "error",
+            Some("medium") => "warning",
+            _ => "note",
+        };
+        assert_eq!(r["level"], expected_level);
+        assert!(r["partialFingerprints"]["palisade/v1"]
+            .as_str()
+            .is_some_and(|s| s.len() == 16));
+    }
+}
+
+#[test]
+fn junit_has_one_failure_per_finding_and_escapes_markup() {
+    let json = demo("json").json();
+    let count = json["findings"].as_array().expect("findings").len();
+    let run = demo("junit");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stdout.starts_with("<?xml"));
+    assert_eq!(run.stdout.matches("<failure ").count(), count);
+    assert!(run.stdout.contains(&format!("failures=\"{count}\"")));
+    // Messages quote `sub` patterns with backticks and may hold < & >: none leak unescaped.
+    for line in run.stdout.lines().filter(|l| l.contains("<failure")) {
+        let inner = line.split("message=\"").nth(1).unwrap_or("");
+        let value = inner.split('"').next().unwrap_or("");
+        assert!(!value.contains('<') && !value.contains('>'), "{line}");
+    }
+}
+
+#[test]
+fn junit_of_a_clean_scan_is_one_passing_case() {
+    let dir = project(&[("main.tf", PROVIDER_ONLY)]);
+    let run = palisade(dir.path(), &["scan", "--format", "junit"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("failures=\"0\""));
+    assert_eq!(run.stdout.matches("<testcase ").count(), 1);
+}

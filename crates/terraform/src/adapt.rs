@@ -95,16 +95,19 @@ pub fn run(ev: &mut Eval<'_>) -> Model {
             continue;
         }
         let header = block_header(r.file, r.node);
-        let node = ev.block_node(r.file, r.node, JSON_ATTRS);
-        let id = cx.model.add_resource(Resource {
-            address: format!("{}.{}", r.kind, r.name),
-            kind: r.kind.to_string(),
-            format: Format::Terraform,
-            header,
-            extent: span(r.file, r.node),
-            trace: Vec::new(),
-        });
-        adapt_resource(&mut cx, id, r.kind, &node, header);
+        // One resource per instance; none when `count = 0` or the collection is empty.
+        for inst in ev.expand(r.file, r.node) {
+            let node = ev.with_instance(&inst, |ev| ev.block_node(r.file, r.node, JSON_ATTRS));
+            let id = cx.model.add_resource(Resource {
+                address: format!("{}.{}{}", r.kind, r.name, inst.key.suffix()),
+                kind: r.kind.to_string(),
+                format: Format::Terraform,
+                header,
+                extent: span(r.file, r.node),
+                trace: Vec::new(),
+            });
+            adapt_resource(&mut cx, id, r.kind, &node, header);
+        }
     }
     link_s3_encryption(&mut cx);
     for name in &ix.policy_doc_order {
@@ -113,34 +116,36 @@ pub fn run(ev: &mut Eval<'_>) -> Model {
         };
         let extent = span(block.file, block.node);
         let header = block_header(block.file, block.node);
-        let doc = ev.policy_doc(name);
-        let id = cx.model.add_resource(Resource {
-            address: format!("data.aws_iam_policy_document.{name}"),
-            kind: "aws_iam_policy_document".into(),
-            format: Format::Terraform,
-            header,
-            extent,
-            trace: Vec::new(),
-        });
-        let kind = if cx.trust_docs.contains(&extent) {
-            PolicyKind::Trust
-        } else {
-            PolicyKind::Identity
-        };
-        if let Some(mut document) = palisade_model::policy::policy_from_node(&doc, kind) {
-            if kind == PolicyKind::Identity
-                && document
-                    .statements
-                    .iter()
-                    .any(|s| s.principal.is_some() || s.not_principal.is_some())
-            {
-                document.kind = PolicyKind::Resource;
-            }
-            cx.model.policies.push(AttachedPolicy {
-                owner: Some(id),
-                attribute: "statement".into(),
-                document,
+        for inst in ev.doc_instances(name) {
+            let doc = ev.policy_doc(name, &inst);
+            let id = cx.model.add_resource(Resource {
+                address: format!("data.aws_iam_policy_document.{name}{}", inst.key.suffix()),
+                kind: "aws_iam_policy_document".into(),
+                format: Format::Terraform,
+                header,
+                extent,
+                trace: Vec::new(),
             });
+            let kind = if cx.trust_docs.contains(&extent) {
+                PolicyKind::Trust
+            } else {
+                PolicyKind::Identity
+            };
+            if let Some(mut document) = palisade_model::policy::policy_from_node(&doc, kind) {
+                if kind == PolicyKind::Identity
+                    && document
+                        .statements
+                        .iter()
+                        .any(|s| s.principal.is_some() || s.not_principal.is_some())
+                {
+                    document.kind = PolicyKind::Resource;
+                }
+                cx.model.policies.push(AttachedPolicy {
+                    owner: Some(id),
+                    attribute: "statement".into(),
+                    document,
+                });
+            }
         }
     }
     cx.model
@@ -667,6 +672,17 @@ fn s3_bucket(cx: &mut Cx, id: ResourceId, n: &Node, header: Span) {
     store(cx, id, Service::S3, "bucket", encrypted, kms, sp);
 }
 
+/// The bucket a reference names: the exact instance (`aws_s3_bucket.b["logs"]`), else the
+/// bare address when the reference indexes a bucket that is not expanded (`b[0]` with an
+/// unknown count).
+fn bucket_of(buckets: &HashMap<String, usize>, target: &str) -> Option<usize> {
+    if let Some(i) = buckets.get(target) {
+        return Some(*i);
+    }
+    let base = target.split_once('[').map(|(b, _)| b)?;
+    buckets.get(base).copied()
+}
+
 fn link_s3_encryption(cx: &mut Cx) {
     for (id, n, header) in std::mem::take(&mut cx.sse_configs) {
         let Some((encrypted, kms, sp)) = s3_default_encryption(&n) else {
@@ -674,7 +690,7 @@ fn link_s3_encryption(cx: &mut Cx) {
         };
         let target = match n.get("bucket").map(|b| &b.kind) {
             Some(NodeKind::Reference(r)) if r.target.starts_with("aws_s3_bucket.") => {
-                cx.buckets.get(&r.target).copied()
+                bucket_of(&cx.buckets, &r.target)
             }
             _ => None,
         };

@@ -61,10 +61,62 @@ pub struct Eval<'t> {
     pub tfvars: HashMap<String, Node>,
     locals: HashMap<&'t str, Slot>,
     defaults: HashMap<&'t str, Node>,
-    docs: HashMap<&'t str, Slot>,
-    scopes: Vec<(&'t str, Node)>,
+    /// Documents by data source name and instance suffix.
+    docs: HashMap<(&'t str, String), Slot>,
+    doc_instances: HashMap<&'t str, Vec<Instance>>,
+    /// Names in scope: for-expression variables, `count`/`each` of the instance being
+    /// evaluated, dynamic-block iterators. The flag asks for relocation to the use site:
+    /// values of `each.value` or an iterator are written elsewhere (a collection), and a
+    /// finding must point into the resource, naming the definition.
+    scopes: Vec<(&'t str, Node, bool)>,
     depth: u32,
     fuel: u64,
+    /// Directory of the module, as `path.module` / `path.root` / `path.cwd` give it.
+    pub module_dir: String,
+    /// Notes about partial analysis (expansions cut at [`MAX_INSTANCES`]).
+    pub notes: Vec<palisade_source::Diagnostic>,
+}
+
+/// Most instances one `count` / `for_each` (or one `dynamic` block) expands to; the rest is
+/// not analysed and a note says so. Real configurations stay far below this.
+pub const MAX_INSTANCES: usize = 1000;
+
+/// Which instance of a counted or iterated block.
+#[derive(Clone, Debug, PartialEq)]
+pub enum InstanceKey {
+    /// No `count` / `for_each`, or one whose value is unknown: the block stands for itself.
+    None,
+    Index(usize),
+    Name(String),
+}
+
+impl InstanceKey {
+    /// The address suffix: `[0]`, `["key"]`, or nothing.
+    pub fn suffix(&self) -> String {
+        match self {
+            InstanceKey::None => String::new(),
+            InstanceKey::Index(i) => format!("[{i}]"),
+            InstanceKey::Name(k) => format!("[{k:?}]"),
+        }
+    }
+
+    /// Whether an index written in a reference (`x[0]`, `x["k"]`) selects this instance.
+    fn matches(&self, key: &Node) -> Option<bool> {
+        match self {
+            InstanceKey::None => Some(true),
+            InstanceKey::Index(i) => number(key).map(|n| n == *i as f64),
+            InstanceKey::Name(k) => scalar_text(key).map(|s| s == *k),
+        }
+    }
+}
+
+/// One instance of a resource or data block: its key and what `count` / `each` mean in it.
+#[derive(Clone, Debug)]
+pub struct Instance {
+    pub key: InstanceKey,
+    /// `("count", {index})` or `("each", {key, value})`; unknown inside when the collection
+    /// is unknown; `None` without `count` / `for_each`.
+    binding: Option<(&'static str, Node)>,
 }
 
 fn unknown(span: Span) -> Node {
@@ -73,6 +125,23 @@ fn unknown(span: Span) -> Node {
 
 fn string_node(s: String, span: Span, provenance: Provenance) -> Node {
     Node::new(NodeKind::String(s), span, provenance)
+}
+
+/// An object with fixed keys (the `count` / `each` / iterator objects).
+fn map_node(entries: Vec<(&str, Node)>, span: Span) -> Node {
+    let entries = entries
+        .into_iter()
+        .map(|(k, v)| {
+            (
+                MapKey {
+                    name: k.to_string(),
+                    span,
+                },
+                v,
+            )
+        })
+        .collect();
+    Node::new(NodeKind::Map(entries), span, Provenance::Derived)
 }
 
 /// Moves a value to its use site: every node's span becomes `use_span`, and `defined_at`
@@ -314,7 +383,10 @@ impl<'t> Eval<'t> {
             locals: HashMap::new(),
             defaults: HashMap::new(),
             docs: HashMap::new(),
+            doc_instances: HashMap::new(),
             scopes: Vec::new(),
+            module_dir: ".".to_string(),
+            notes: Vec::new(),
             depth: 0,
             // Linear in the input: generous for real code, a hard stop for explosive input.
             fuel: 2_000_000 + 64 * total_bytes as u64,
@@ -392,6 +464,18 @@ impl<'t> Eval<'t> {
             None => {
                 let when_true = self.expr(f, a);
                 let when_false = self.expr(f, b);
+                // Both branches alike: the condition does not matter. Collapsing here also keeps
+                // chains of conditionals over the previous value linear instead of doubling.
+                if when_true.kind == when_false.kind {
+                    return when_true;
+                }
+                // Conditionals nested deeper than this carry too many combinations to be
+                // useful in a message; treat the value as unknown rather than grow it.
+                if conditional_depth(&when_true).max(conditional_depth(&when_false))
+                    >= MAX_CONDITIONAL_NESTING
+                {
+                    return unknown(sp);
+                }
                 Node::new(
                     NodeKind::Conditional {
                         condition: condition_text(f, c),
@@ -571,12 +655,20 @@ impl<'t> Eval<'t> {
                 None => sp,
             }
         };
-        if let Some(pos) = self.scopes.iter().rposition(|(name, _)| *name == root_name) {
-            let v = match self.scopes.get(pos).map(|s| s.1.clone()) {
-                Some(v) => self.charge(v, sp),
-                None => unknown(sp),
+        if let Some(pos) = self
+            .scopes
+            .iter()
+            .rposition(|(name, _, _)| *name == root_name)
+        {
+            let (v, moves) = match self.scopes.get(pos).map(|s| (s.1.clone(), s.2)) {
+                Some((v, moves)) => (self.charge(v, sp), moves),
+                None => (unknown(sp), false),
             };
-            return self.postfix(f, v, k.get(1..).unwrap_or(&[]));
+            let mut v = self.postfix(f, v, k.get(1..).unwrap_or(&[]));
+            if moves {
+                relocate(&mut v, sp, through_local);
+            }
+            return v;
         }
         match root_name {
             // The grammar may read a keyword literal as a variable name.
@@ -606,32 +698,68 @@ impl<'t> Eval<'t> {
                 let (Some(ty), Some(name)) = (attr_name(1), attr_name(2)) else {
                     return unknown(sp);
                 };
-                // `data.x.name[0].json`: a counted data source has one document for all
-                // instances until count/for_each expansion exists.
+                // `data.x.name[0].json`, `data.x.name["k"].json`: the index picks the instance.
                 let mut i = 3;
-                while k.get(i).is_some_and(|c| c.kind() == "index") {
+                let mut key = None;
+                while let Some(c) = k.get(i).copied().filter(|c| c.kind() == "index") {
+                    let kv = self.index_key(f, c);
+                    key.get_or_insert(kv);
                     i += 1;
                 }
                 match attr_name(i) {
                     Some("json" | "minified_json") if ty == "aws_iam_policy_document" => {
-                        let v = self.policy_doc(name);
+                        let v = self.policy_doc_ref(name, key.as_ref(), sp);
                         self.postfix(f, v, k.get(i + 1..).unwrap_or(&[]))
                     }
                     _ => unknown(sp),
                 }
             }
-            // Expanded by later evaluation work (count/for_each, modules); unknown for now.
-            "count" | "each" | "self" | "path" | "terraform" | "module" | "ephemeral" => {
-                unknown(sp)
-            }
+            "path" => match attr_name(1) {
+                Some("module" | "root" | "cwd") => {
+                    let v =
+                        string_node(self.module_dir.clone(), prefix_span(2), Provenance::Derived);
+                    self.postfix(f, v, k.get(2..).unwrap_or(&[]))
+                }
+                _ => unknown(sp),
+            },
+            // Palisade reads configurations as they are written: the default workspace.
+            "terraform" => match attr_name(1) {
+                Some("workspace") => {
+                    let v = string_node("default".into(), prefix_span(2), Provenance::Derived);
+                    self.postfix(f, v, k.get(2..).unwrap_or(&[]))
+                }
+                _ => unknown(sp),
+            },
+            // Outside an expanded block (no binding in scope), and for what needs a plan or
+            // other modules: unknown.
+            "count" | "each" | "self" | "module" | "ephemeral" => unknown(sp),
             _ => {
                 let Some(name) = attr_name(1) else {
                     return unknown(sp);
                 };
-                // `aws_x.name.attr`, `aws_x.name[0].attr`: a reference to a resource.
+                // `aws_x.name.attr`, `aws_x.name[0].attr`: a reference to a resource; a known
+                // index names the instance (`aws_x.name["k"]`), as its address does.
+                let mut target = format!("{root_name}.{name}");
+                let mut suffix = String::new();
+                let mut all_known = true;
                 let mut i = 2;
-                while k.get(i).is_some_and(|c| c.kind() == "index") {
+                while let Some(c) = k.get(i).copied().filter(|c| c.kind() == "index") {
+                    let kv = self.index_key(f, c);
+                    match &kv.kind {
+                        NodeKind::Number(n) if *n >= 0.0 && n.fract() == 0.0 => {
+                            suffix.push_str(&InstanceKey::Index(*n as usize).suffix())
+                        }
+                        NodeKind::String(s) => {
+                            suffix.push_str(&InstanceKey::Name(s.clone()).suffix())
+                        }
+                        _ => all_known = false,
+                    }
                     i += 1;
+                }
+                // An unknown index keeps the bare address: it still names the resource when
+                // that is not expanded (an unknown count keeps one instance).
+                if all_known {
+                    target.push_str(&suffix);
                 }
                 let attribute = attr_name(i).map(str::to_string);
                 let end = if attribute.is_some() { i + 1 } else { i };
@@ -640,10 +768,7 @@ impl<'t> Eval<'t> {
                     return unknown(sp);
                 }
                 Node::new(
-                    NodeKind::Reference(Reference {
-                        target: format!("{root_name}.{name}"),
-                        attribute,
-                    }),
+                    NodeKind::Reference(Reference { target, attribute }),
                     sp,
                     Provenance::Derived,
                 )
@@ -720,11 +845,46 @@ impl<'t> Eval<'t> {
         v
     }
 
-    /// The evaluated document of `data "aws_iam_policy_document" NAME` (cached, cycle-safe).
-    pub fn policy_doc(&mut self, name: &'t str) -> Node {
+    /// The instances of `data "aws_iam_policy_document" NAME` (cached: a note about a capped
+    /// expansion is given once).
+    pub fn doc_instances(&mut self, name: &'t str) -> Vec<Instance> {
+        if let Some(v) = self.doc_instances.get(name) {
+            return v.clone();
+        }
+        let v = match self.ix.policy_docs.get(name).copied() {
+            Some(b) => self.expand(b.file, b.node),
+            None => Vec::new(),
+        };
+        self.doc_instances.insert(name, v.clone());
+        v
+    }
+
+    /// The document a reference `data.aws_iam_policy_document.NAME[key].json` names.
+    fn policy_doc_ref(&mut self, name: &'t str, key: Option<&Node>, sp: Span) -> Node {
+        let instances = self.doc_instances(name);
+        let chosen = match (&instances[..], key) {
+            // Not expanded (or expanded over an unknown collection): any index names it.
+            ([only], _) if only.key == InstanceKey::None => Some(only),
+            (_, Some(key)) => instances.iter().find(|i| i.key.matches(key) == Some(true)),
+            _ => None,
+        };
+        match chosen {
+            Some(inst) => {
+                let inst = inst.clone();
+                self.policy_doc(name, &inst)
+            }
+            // `count = 0`, an unknown index, or a key that does not exist.
+            None => unknown(sp),
+        }
+    }
+
+    /// The evaluated document of one instance of `data "aws_iam_policy_document" NAME`
+    /// (cached, cycle-safe).
+    pub fn policy_doc(&mut self, name: &'t str, inst: &Instance) -> Node {
         let block = self.ix.policy_docs.get(name).copied();
         let fallback = block.map(|b| span(b.file, b.node)).unwrap_or_default();
-        match self.docs.get(name) {
+        let cache_key = (name, inst.key.suffix());
+        match self.docs.get(&cache_key) {
             Some(Slot::Done(v)) => {
                 let v = v.clone();
                 return self.charge(v, fallback);
@@ -735,12 +895,170 @@ impl<'t> Eval<'t> {
         let Some(block) = block else {
             return unknown(fallback);
         };
-        self.docs.insert(name, Slot::Busy);
+        self.docs.insert(cache_key.clone(), Slot::Busy);
         let saved = std::mem::take(&mut self.scopes);
+        if let Some((n, b)) = &inst.binding {
+            self.scopes.push((n, b.clone(), true));
+        }
         let v = crate::policy_doc::build(self, block);
         self.scopes = saved;
-        self.docs.insert(name, Slot::Done(v.clone()));
+        self.docs.insert(cache_key, Slot::Done(v.clone()));
         v
+    }
+
+    /// Binds `count` / `each` of an instance while `f` evaluates its block.
+    pub fn with_instance<R>(&mut self, inst: &Instance, f: impl FnOnce(&mut Self) -> R) -> R {
+        let saved = std::mem::take(&mut self.scopes);
+        if let Some((n, b)) = &inst.binding {
+            self.scopes.push((n, b.clone(), true));
+        }
+        let r = f(self);
+        self.scopes = saved;
+        r
+    }
+
+    /// Caps an expansion at [`MAX_INSTANCES`], noting the cut.
+    fn cap(&mut self, n: usize, at: Span) -> usize {
+        if n > MAX_INSTANCES {
+            self.notes.push(palisade_source::Diagnostic::new(
+                at,
+                format!(
+                    "note: expands to {n} instances; only the first {MAX_INSTANCES} are analysed"
+                ),
+            ));
+            MAX_INSTANCES
+        } else {
+            n
+        }
+    }
+
+    /// The instances `count` / `for_each` of a resource or data block create. `count = 0`, a
+    /// false conditional count and an empty collection give none (nothing is deployed); a
+    /// value that is not known gives one instance in which `count.*` / `each.*` are unknown.
+    pub fn expand(&mut self, f: &'t SourceFile, block: TsNode<'t>) -> Vec<Instance> {
+        let mut count = None;
+        let mut for_each = None;
+        for item in block_items(block) {
+            if item.kind() != "attribute" {
+                continue;
+            }
+            if let Some((n, v)) = attribute_parts(item) {
+                match syntax::text(f, n) {
+                    "count" => count = Some((item, v)),
+                    "for_each" => for_each = Some((item, v)),
+                    _ => {}
+                }
+            }
+        }
+        let unknown_one = |name: &'static str, at: Span| {
+            vec![Instance {
+                key: InstanceKey::None,
+                binding: Some((name, unknown(at))),
+            }]
+        };
+        // `count` and `for_each` see the module's names only.
+        let saved = std::mem::take(&mut self.scopes);
+        let out = if let Some((attr, e)) = count {
+            let asp = span(f, attr);
+            let v = self.expr(f, e);
+            match number(&v) {
+                Some(n) if n >= 0.0 && n.fract() == 0.0 && n.is_finite() => {
+                    let n = self.cap(n as usize, asp);
+                    (0..n)
+                        .map(|i| Instance {
+                            key: InstanceKey::Index(i),
+                            binding: Some((
+                                "count",
+                                map_node(
+                                    vec![(
+                                        "index",
+                                        Node::new(NodeKind::Number(i as f64), v.span, v.provenance),
+                                    )],
+                                    asp,
+                                ),
+                            )),
+                        })
+                        .collect()
+                }
+                _ => unknown_one("count", asp),
+            }
+        } else if let Some((attr, e)) = for_each {
+            let asp = span(f, attr);
+            let v = self.expr(f, e);
+            // (instance name, each.key, each.value)
+            let pairs: Option<Vec<(String, Node, Node)>> = match &v.kind {
+                NodeKind::Map(entries) => Some(
+                    entries
+                        .iter()
+                        .map(|(k, val)| {
+                            let key = string_node(k.name.clone(), k.span, v.provenance);
+                            (k.name.clone(), key, val.clone())
+                        })
+                        .collect(),
+                ),
+                // A set of strings: key and value are the string.
+                NodeKind::List(items) => {
+                    let mut out: Vec<(String, Node, Node)> = Vec::new();
+                    let mut ok = true;
+                    for item in items {
+                        match scalar_text(item) {
+                            Some(s) if !out.iter().any(|(n, _, _)| *n == s) => {
+                                let node = string_node(s.clone(), item.span, item.provenance);
+                                out.push((s, node.clone(), node));
+                            }
+                            Some(_) => {}
+                            None => ok = false,
+                        }
+                    }
+                    ok.then_some(out)
+                }
+                NodeKind::Null => Some(Vec::new()),
+                _ => None,
+            };
+            match pairs {
+                Some(pairs) => {
+                    let n = self.cap(pairs.len(), asp);
+                    pairs
+                        .into_iter()
+                        .take(n)
+                        .map(|(name, key, value)| Instance {
+                            key: InstanceKey::Name(name),
+                            binding: Some((
+                                "each",
+                                map_node(vec![("key", key), ("value", value)], asp),
+                            )),
+                        })
+                        .collect()
+                }
+                None => unknown_one("each", asp),
+            }
+        } else {
+            vec![Instance {
+                key: InstanceKey::None,
+                binding: None,
+            }]
+        };
+        self.scopes = saved;
+        out
+    }
+
+    /// The key written in an `index` postfix (`[0]`, `["k"]`, legacy `.0`).
+    fn index_key(&mut self, f: &'t SourceFile, op: TsNode<'t>) -> Node {
+        let sp = span(f, op);
+        match op.named_child(0) {
+            Some(ix) if ix.kind() == "legacy_index" => {
+                let digits = syntax::text(f, ix).trim_start_matches('.');
+                match digits.parse::<f64>() {
+                    Ok(n) => Node::literal(NodeKind::Number(n), sp),
+                    Err(_) => unknown(sp),
+                }
+            }
+            Some(ix) => match ix.named_child(0) {
+                Some(e) => self.expr(f, e),
+                None => unknown(sp),
+            },
+            None => unknown(sp),
+        }
     }
 
     fn postfix(&mut self, f: &'t SourceFile, mut v: Node, ops: &[TsNode<'t>]) -> Node {
@@ -752,20 +1070,7 @@ impl<'t> Eval<'t> {
                     v = get_attr(v, name, sp);
                 }
                 "index" => {
-                    let key = match op.named_child(0) {
-                        Some(ix) if ix.kind() == "legacy_index" => {
-                            let digits = syntax::text(f, ix).trim_start_matches('.');
-                            match digits.parse::<f64>() {
-                                Ok(n) => Node::literal(NodeKind::Number(n), sp),
-                                Err(_) => unknown(sp),
-                            }
-                        }
-                        Some(ix) => match ix.named_child(0) {
-                            Some(e) => self.expr(f, e),
-                            None => unknown(sp),
-                        },
-                        None => unknown(sp),
-                    };
+                    let key = self.index_key(f, *op);
                     v = index(v, &key, sp);
                 }
                 "splat" => {
@@ -1201,10 +1506,10 @@ impl<'t> Eval<'t> {
         for (key, value) in pairs {
             self.scopes.truncate(base);
             match names[..] {
-                [v] => self.scopes.push((v, value)),
+                [v] => self.scopes.push((v, value, false)),
                 [kname, vname, ..] => {
-                    self.scopes.push((kname, key));
-                    self.scopes.push((vname, value));
+                    self.scopes.push((kname, key, false));
+                    self.scopes.push((vname, value, false));
                 }
                 _ => {
                     self.scopes.truncate(base);
@@ -1361,13 +1666,28 @@ impl<'t> Eval<'t> {
                 let ty = block_type(f, item);
                 if ty == "dynamic" {
                     let label = block_labels(f, item).first().copied().unwrap_or("");
-                    entries.push((
-                        MapKey {
-                            name: format!("dynamic:{label}"),
-                            span: isp,
-                        },
-                        unknown(isp),
-                    ));
+                    match self.dynamic(f, item, label, json_attrs) {
+                        Some(generated) => {
+                            for (csp, v) in generated {
+                                entries.push((
+                                    MapKey {
+                                        name: label.to_string(),
+                                        span: csp,
+                                    },
+                                    v,
+                                ));
+                            }
+                        }
+                        // Blocks over an unknown collection: unknown, so nothing fires on
+                        // them and readers can tell that something may be there.
+                        None => entries.push((
+                            MapKey {
+                                name: format!("dynamic:{label}"),
+                                span: isp,
+                            },
+                            unknown(isp),
+                        )),
+                    }
                 } else {
                     let v = self.block_node(f, item, json_attrs);
                     entries.push((
@@ -1382,6 +1702,68 @@ impl<'t> Eval<'t> {
         }
         self.depth -= 1;
         Node::literal(NodeKind::Map(entries), sp)
+    }
+}
+
+impl<'t> Eval<'t> {
+    /// The blocks a `dynamic "LABEL"` block generates, each evaluated from its `content` with
+    /// the iterator (`LABEL`, or the name given by `iterator =`) bound to `{key, value}`; each
+    /// generated block's span is its `content` block. `None` when the collection is unknown.
+    fn dynamic(
+        &mut self,
+        f: &'t SourceFile,
+        block: TsNode<'t>,
+        label: &'t str,
+        json_attrs: &[&str],
+    ) -> Option<Vec<(Span, Node)>> {
+        let mut for_each = None;
+        let mut iterator = label;
+        let mut content = None;
+        for item in block_items(block) {
+            if item.kind() == "attribute" {
+                if let Some((n, v)) = attribute_parts(item) {
+                    match syntax::text(f, n) {
+                        "for_each" => for_each = Some(v),
+                        "iterator" => iterator = syntax::text(f, v).trim(),
+                        _ => {}
+                    }
+                }
+            } else if block_type(f, item) == "content" {
+                content = Some(item);
+            }
+        }
+        let (for_each, content) = (for_each?, content?);
+        let coll = self.expr(f, for_each);
+        let pairs: Vec<(Node, Node)> = match coll.kind {
+            NodeKind::List(items) => items
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    (
+                        Node::new(NodeKind::Number(i as f64), v.span, coll.provenance),
+                        v,
+                    )
+                })
+                .collect(),
+            NodeKind::Map(entries) => entries
+                .into_iter()
+                .map(|(k, v)| (string_node(k.name, k.span, coll.provenance), v))
+                .collect(),
+            // Terraform rejects a null collection: nothing is generated.
+            NodeKind::Null => Vec::new(),
+            _ => return None,
+        };
+        let n = self.cap(pairs.len(), span(f, for_each));
+        let csp = span(f, content);
+        let mut out = Vec::with_capacity(n);
+        for (key, value) in pairs.into_iter().take(n) {
+            let binding = map_node(vec![("key", key), ("value", value)], coll.span);
+            self.scopes.push((iterator, binding, true));
+            let v = self.block_node(f, content, json_attrs);
+            self.scopes.pop();
+            out.push((csp, v));
+        }
+        Some(out)
     }
 }
 
@@ -1442,4 +1824,34 @@ fn index(v: Node, key: &Node, sp: Span) -> Node {
 /// Size guard for strings built by functions.
 pub fn string_too_long(s: &str) -> bool {
     s.len() > MAX_STRING
+}
+
+/// How many unknown conditions may nest in one value before it is treated as unknown.
+const MAX_CONDITIONAL_NESTING: usize = 8;
+
+/// The nesting depth of `Conditional` nodes along their branches, counted up to the limit.
+fn conditional_depth(n: &Node) -> usize {
+    let mut depth = 0;
+    let mut frontier = vec![n];
+    while depth < MAX_CONDITIONAL_NESTING {
+        let next: Vec<&Node> = frontier
+            .iter()
+            .filter_map(|n| match &n.kind {
+                NodeKind::Conditional {
+                    when_true,
+                    when_false,
+                    ..
+                } => Some([when_true.as_ref(), when_false.as_ref()]),
+                _ => None,
+            })
+            .flatten()
+            .take(1 << MAX_CONDITIONAL_NESTING)
+            .collect();
+        if next.is_empty() {
+            break;
+        }
+        depth += 1;
+        frontier = next;
+    }
+    depth
 }

@@ -55,9 +55,26 @@ pub fn load_module(files: &[&SourceFile]) -> Loaded {
     let index = build_index(&configs);
     let total: usize = files.iter().map(|f| f.text.len()).sum();
     let mut ev = Eval::new(&index, total);
+    ev.module_dir = module_dir(files);
     load_tfvars(&mut ev, &tfvars_hcl, &tfvars_json, &mut diagnostics);
     let model = adapt::run(&mut ev);
+    diagnostics.append(&mut ev.notes);
     Loaded { model, diagnostics }
+}
+
+/// The module's directory as `path.module` gives it: the files' parent, `.` when the files sit
+/// in the current directory.
+fn module_dir(files: &[&SourceFile]) -> String {
+    let dir = files
+        .first()
+        .and_then(|f| f.path.parent())
+        .map(|p| p.to_string_lossy().to_string())
+        .unwrap_or_default();
+    if dir.is_empty() {
+        ".".to_string()
+    } else {
+        dir
+    }
 }
 
 /// Parses one file and drops the tree: the parse floor the benchmark compares against.

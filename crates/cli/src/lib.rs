@@ -101,6 +101,15 @@ enum Command {
         /// Ignore any palisade.toml.
         #[arg(long)]
         no_config: bool,
+        /// Set a Terraform input variable of the scanned root modules, as `terraform plan
+        /// -var` does (repeatable; overrides tfvars files). `[...]` and `{...}` values are read
+        /// as HCL lists and objects.
+        #[arg(long = "var", value_name = "NAME=VALUE")]
+        vars: Vec<String>,
+        /// Read Terraform input variables from FILE (HCL, or JSON when it ends in .json), as
+        /// `terraform plan -var-file` does (repeatable; overrides tfvars files).
+        #[arg(long = "var-file", value_name = "FILE")]
+        var_files: Vec<PathBuf>,
     },
     /// List every check with its metadata.
     Checks {
@@ -126,15 +135,34 @@ pub fn run() -> ExitCode {
             fail_on,
             config,
             no_config,
-        } => scan(
-            paths,
-            format,
-            output,
-            severity.map(Into::into),
-            fail_on.map(Into::into),
-            config,
-            no_config,
-        ),
+            vars,
+            var_files,
+        } => {
+            let mut pairs = Vec::with_capacity(vars.len());
+            for v in vars {
+                match v.split_once('=') {
+                    Some((name, value)) if !name.trim().is_empty() => {
+                        pairs.push((name.trim().to_string(), value.to_string()))
+                    }
+                    _ => {
+                        eprintln!("palisade: error: --var expects NAME=VALUE, got `{v}`");
+                        return ExitCode::from(2);
+                    }
+                }
+            }
+            let options = ScanOptions {
+                config: match (config, no_config) {
+                    (_, true) => ConfigChoice::Disabled,
+                    (Some(p), false) => ConfigChoice::File(p),
+                    (None, false) => ConfigChoice::Discover,
+                },
+                min_severity: severity.map(Into::into),
+                cwd: None,
+                terraform_vars: pairs,
+                terraform_var_files: var_files,
+            };
+            scan(paths, format, output, fail_on.map(Into::into), &options)
+        }
         Command::Checks { format } => checks(format),
         Command::Explain { id } => explain(&id),
     }
@@ -144,21 +172,10 @@ fn scan(
     paths: Vec<PathBuf>,
     format: ReportFormat,
     output: Option<PathBuf>,
-    severity: Option<Severity>,
     fail_on: Option<Severity>,
-    config: Option<PathBuf>,
-    no_config: bool,
+    options: &ScanOptions,
 ) -> ExitCode {
-    let options = ScanOptions {
-        config: match (config, no_config) {
-            (_, true) => ConfigChoice::Disabled,
-            (Some(p), false) => ConfigChoice::File(p),
-            (None, false) => ConfigChoice::Discover,
-        },
-        min_severity: severity,
-        cwd: None,
-    };
-    let result = match palisade_engine::scan(&paths, &options) {
+    let result = match palisade_engine::scan(&paths, options) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("palisade: error: {e}");

@@ -55,6 +55,10 @@ pub struct ScanOptions {
     pub min_severity: Option<Severity>,
     /// Base for displayed paths; the current directory when `None`.
     pub cwd: Option<PathBuf>,
+    /// `--var NAME=VALUE` for the Terraform root modules scanned, in command-line order.
+    pub terraform_vars: Vec<(String, String)>,
+    /// `--var-file FILE` (relative to `cwd`) for the Terraform root modules scanned.
+    pub terraform_var_files: Vec<PathBuf>,
 }
 
 /// A location in a file, 1-based.
@@ -201,6 +205,9 @@ enum FileRole {
 struct Prepared {
     sources: Vec<SourceFile>,
     roles: Vec<FileRole>,
+    /// Indices into `sources` of the `--var-file` files (role `Skip`: read, not scanned).
+    var_files: Vec<usize>,
+    vars: Vec<(String, String)>,
     errors: Vec<ScanError>,
     config: Config,
     cwd: PathBuf,
@@ -310,10 +317,29 @@ fn prepare(paths: &[PathBuf], options: &ScanOptions) -> Result<Prepared, EngineE
         sources.push(file);
     }
     timings.classify = t.elapsed();
+    // Var files join the sources so that a value's definition site resolves like any span.
+    let mut var_files = Vec::new();
+    for p in &options.terraform_var_files {
+        let path = absolute(&if p.is_absolute() {
+            p.clone()
+        } else {
+            cwd.join(p)
+        });
+        let text = std::fs::read_to_string(&path).map_err(|e| EngineError::Io {
+            path: p.clone(),
+            message: format!("cannot read var file: {e}"),
+        })?;
+        let id = FileId(sources.len() as u32);
+        sources.push(SourceFile::new(id, display_path(&path, &cwd), text));
+        roles.push(FileRole::Skip);
+        var_files.push(sources.len() - 1);
+    }
     timings.total = start.elapsed();
     Ok(Prepared {
         sources,
         roles,
+        var_files,
+        vars: options.terraform_vars.clone(),
         errors,
         config,
         cwd,
@@ -531,8 +557,13 @@ fn analyze(unit: &Unit, prepared: &Prepared) -> UnitOutput {
     let (loaded, files): (Option<Loaded>, Vec<usize>) = match unit {
         Unit::Terraform(idx) => {
             let files: Vec<&SourceFile> = idx.iter().map(|&i| &sources[i]).collect();
+            // Every scanned module is a root module, so command-line values apply to each.
+            let inputs = palisade_terraform::TerraformInputs {
+                vars: prepared.vars.clone(),
+                var_files: prepared.var_files.iter().map(|&i| &sources[i]).collect(),
+            };
             (
-                guarded(|| palisade_terraform::load_module(&files)),
+                guarded(|| palisade_terraform::load_module_with(&files, &inputs)),
                 idx.clone(),
             )
         }

@@ -59,6 +59,8 @@ enum Seg {
 pub struct Eval<'t> {
     pub ix: &'t Index<'t>,
     pub tfvars: HashMap<String, Node>,
+    /// Variables whose value came from `--var`: it has no file, so no definition site.
+    pub cli_vars: std::collections::HashSet<String>,
     locals: HashMap<&'t str, Slot>,
     defaults: HashMap<&'t str, Node>,
     /// Documents by data source name and instance suffix.
@@ -171,6 +173,24 @@ pub fn relocate(node: &mut Node, use_span: Span, provenance: fn(Provenance) -> P
         } => {
             relocate(when_true, use_span, provenance);
             relocate(when_false, use_span, provenance);
+        }
+        _ => {}
+    }
+}
+
+/// Drops definition sites (a `--var` value was written on no file).
+fn forget_definition(node: &mut Node) {
+    node.defined_at = None;
+    match &mut node.kind {
+        NodeKind::List(items) => items.iter_mut().for_each(forget_definition),
+        NodeKind::Map(entries) => entries.iter_mut().for_each(|(_, v)| forget_definition(v)),
+        NodeKind::Conditional {
+            when_true,
+            when_false,
+            ..
+        } => {
+            forget_definition(when_true);
+            forget_definition(when_false);
         }
         _ => {}
     }
@@ -380,6 +400,7 @@ impl<'t> Eval<'t> {
         Eval {
             ix,
             tfvars: HashMap::new(),
+            cli_vars: std::collections::HashSet::new(),
             locals: HashMap::new(),
             defaults: HashMap::new(),
             docs: HashMap::new(),
@@ -780,6 +801,9 @@ impl<'t> Eval<'t> {
         if let Some(v) = self.tfvars.get(name).cloned() {
             let mut v = self.charge(v, use_span);
             relocate(&mut v, use_span, as_derived);
+            if self.cli_vars.contains(name) {
+                forget_definition(&mut v);
+            }
             return v;
         }
         let Some((file, default)) = self.ix.variables.get(name).copied() else {

@@ -18,9 +18,27 @@ use palisade_model::{Loaded, Node, NodeKind};
 use palisade_source::{Diagnostic, SourceFile};
 use tree_sitter::Tree;
 
+/// Values given for a root module from outside it, as `terraform plan -var` / `-var-file`
+/// would: they override `terraform.tfvars` and `*.auto.tfvars`.
+#[derive(Clone, Debug, Default)]
+pub struct TerraformInputs<'a> {
+    /// `--var NAME=VALUE` in command-line order (a later one wins). A value starting with `[`
+    /// or `{` is read as an HCL list or object; anything else is a string, which Terraform
+    /// converts to a number or bool where the variable needs one.
+    pub vars: Vec<(String, String)>,
+    /// `--var-file` files in command-line order: HCL, or JSON when the name ends in `.json`.
+    /// Their spans resolve like any scanned file's, so a finding can name the definition.
+    pub var_files: Vec<&'a SourceFile>,
+}
+
 /// Loads one module directory: all its `.tf` files (and `terraform.tfvars`, `*.auto.tfvars`,
 /// their `.json` forms) evaluated together.
 pub fn load_module(files: &[&SourceFile]) -> Loaded {
+    load_module_with(files, &TerraformInputs::default())
+}
+
+/// [`load_module`] for a root module with values given on the command line.
+pub fn load_module_with(files: &[&SourceFile], inputs: &TerraformInputs<'_>) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut configs: Vec<(&SourceFile, Tree)> = Vec::new();
     let mut tfvars_hcl: Vec<(&SourceFile, Tree)> = Vec::new();
@@ -52,11 +70,40 @@ pub fn load_module(files: &[&SourceFile]) -> Loaded {
             _ => tfvars_hcl.push((file, tree)),
         }
     }
+    // Var files given on the command line, parsed before the evaluator borrows the trees.
+    let mut var_files: Vec<(&SourceFile, Option<Tree>)> = Vec::new();
+    for &file in &inputs.var_files {
+        if file.path.to_string_lossy().ends_with(".json") {
+            var_files.push((file, None));
+            continue;
+        }
+        match syntax::parse(&file.text) {
+            Some(tree) => {
+                syntax::diagnostics(file, &tree, &mut diagnostics);
+                var_files.push((file, Some(tree)));
+            }
+            None => diagnostics.push(Diagnostic::new(
+                file.full_span(),
+                "could not parse the file",
+            )),
+        }
+    }
     let index = build_index(&configs);
     let total: usize = files.iter().map(|f| f.text.len()).sum();
     let mut ev = Eval::new(&index, total);
     ev.module_dir = module_dir(files);
     load_tfvars(&mut ev, &tfvars_hcl, &tfvars_json, &mut diagnostics);
+    for (file, tree) in &var_files {
+        match tree {
+            Some(tree) => hcl_vars(&mut ev, file, tree),
+            None => json_vars(&mut ev, file, &mut diagnostics),
+        }
+    }
+    for (name, value) in &inputs.vars {
+        let node = cli_value(value);
+        ev.tfvars.insert(name.clone(), node);
+        ev.cli_vars.insert(name.clone());
+    }
     let model = adapt::run(&mut ev);
     diagnostics.append(&mut ev.notes);
     Loaded { model, diagnostics }
@@ -194,41 +241,85 @@ fn load_tfvars<'t>(
     });
     for src in all {
         match src {
-            Src::Hcl(file, tree) => {
-                let mut items = Vec::new();
-                syntax::body_items(tree.root_node(), &mut items, 0);
-                for a in items {
-                    if a.kind() != "attribute" {
-                        continue;
-                    }
-                    if let Some((n, v)) = syntax::attribute_parts(a) {
-                        let value = ev.expr(file, v);
-                        ev.tfvars.insert(syntax::text(file, n).to_string(), value);
-                    }
-                }
-            }
-            Src::Json(file) => {
-                let map = json::SpanMap::Identity {
-                    file: file.id,
-                    base: 0,
-                };
-                match json::parse(&file.text, &map, &[]) {
-                    Some(Node {
-                        kind: NodeKind::Map(entries),
-                        ..
-                    }) => {
-                        for (k, v) in entries {
-                            ev.tfvars.insert(k.name, v);
-                        }
-                    }
-                    _ => diagnostics.push(Diagnostic::new(
-                        file.span(0, 0),
-                        "invalid JSON: a .tfvars.json file must hold one object",
-                    )),
-                }
-            }
+            Src::Hcl(file, tree) => hcl_vars(ev, file, tree),
+            Src::Json(file) => json_vars(ev, file, diagnostics),
         }
     }
+}
+
+/// The assignments of an HCL var file.
+fn hcl_vars<'t>(ev: &mut Eval<'t>, file: &'t SourceFile, tree: &'t Tree) {
+    let mut items = Vec::new();
+    syntax::body_items(tree.root_node(), &mut items, 0);
+    for a in items {
+        if a.kind() != "attribute" {
+            continue;
+        }
+        if let Some((n, v)) = syntax::attribute_parts(a) {
+            let value = ev.expr(file, v);
+            let name = syntax::text(file, n).to_string();
+            ev.cli_vars.remove(&name);
+            ev.tfvars.insert(name, value);
+        }
+    }
+}
+
+/// The members of a JSON var file (one object).
+fn json_vars(ev: &mut Eval<'_>, file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) {
+    let map = json::SpanMap::Identity {
+        file: file.id,
+        base: 0,
+    };
+    match json::parse(&file.text, &map, &[]) {
+        Some(Node {
+            kind: NodeKind::Map(entries),
+            ..
+        }) => {
+            for (k, v) in entries {
+                ev.cli_vars.remove(&k.name);
+                ev.tfvars.insert(k.name, v);
+            }
+        }
+        _ => diagnostics.push(Diagnostic::new(
+            file.span(0, 0),
+            "invalid JSON: a .tfvars.json file must hold one object",
+        )),
+    }
+}
+
+/// A `--var` value: a list or object written in HCL when it starts with `[` or `{` (as
+/// Terraform reads values of complex variables), else the string itself. It has no file: its
+/// spans are replaced by the use site when the variable is read.
+fn cli_value(value: &str) -> Node {
+    let trimmed = value.trim_start();
+    if !(trimmed.starts_with('[') || trimmed.starts_with('{')) {
+        return Node::new(
+            NodeKind::String(value.to_string()),
+            palisade_model::Span::default(),
+            palisade_model::Provenance::Derived,
+        );
+    }
+    let file = SourceFile::new(
+        palisade_source::FileId(u32::MAX),
+        "<--var>",
+        format!("v = {value}\n"),
+    );
+    let unknown = || Node::unknown(palisade_model::Span::default());
+    let Some(tree) = syntax::parse(&file.text) else {
+        return unknown();
+    };
+    if tree.root_node().has_error() {
+        return unknown();
+    }
+    let mut items = Vec::new();
+    syntax::body_items(tree.root_node(), &mut items, 0);
+    let Some((_, expr)) = items.first().and_then(|a| syntax::attribute_parts(*a)) else {
+        return unknown();
+    };
+    // A value on its own: no module names are in scope.
+    let index = Index::default();
+    let mut ev = Eval::new(&index, file.text.len());
+    ev.expr(&file, expr)
 }
 
 /// Evaluates `local.NAME` of a module written as `(path, text)` pairs: the evaluator's unit

@@ -566,3 +566,43 @@ removed {
     assert!(e.encrypted.is_unknown());
     assert!(e.kms_key.as_ref().unwrap().is_unknown());
 }
+
+#[test]
+fn command_line_values_override_tfvars_and_point_at_the_use_site() {
+    let fs = vec![
+        SourceFile::new(
+            FileId(0),
+            "mod/main.tf",
+            r#"variable "cidrs" {}
+variable "one" { default = "10.0.0.0/8" }
+resource "aws_security_group" "sg" {
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = concat(var.cidrs, [var.one])
+  }
+}
+"#,
+        ),
+        SourceFile::new(FileId(1), "mod/terraform.tfvars", "one = \"10.9.0.0/16\"\n"),
+        SourceFile::new(FileId(2), "prod.tfvars", "one = \"0.0.0.0/0\"\n"),
+    ];
+    let module: Vec<&SourceFile> = fs[..2].iter().collect();
+    let inputs = palisade_terraform::TerraformInputs {
+        vars: vec![("cidrs".into(), "[\"::/0\"]".into())],
+        var_files: vec![&fs[2]],
+    };
+    let l = palisade_terraform::load_module_with(&module, &inputs);
+    assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+    let got = cidrs(&l, &fs, 0);
+    assert_eq!(got[0].0, "::/0");
+    assert_eq!(got[0].1, "var.cidrs");
+    assert_eq!(got[0].2, "", "a --var value has no definition site");
+    assert_eq!(
+        got[1].0, "0.0.0.0/0",
+        "the var file wins over terraform.tfvars"
+    );
+    assert_eq!(got[1].2, "\"0.0.0.0/0\"");
+    assert_eq!(got[1].3, Provenance::Derived);
+}

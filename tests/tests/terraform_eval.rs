@@ -1,0 +1,174 @@
+//! Terraform evaluation end to end: `--var` / `--var-file`, `count` / `for_each` addresses and
+//! `dynamic` blocks as the JSON report shows them.
+
+mod common;
+
+use common::*;
+
+const MAIN: &str = r#"variable "admin_cidr" {
+  default = "10.0.0.0/8"
+}
+
+variable "enabled" {
+  default = false
+}
+
+resource "aws_security_group" "ssh" {
+  count = var.enabled ? 1 : 0
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = [var.admin_cidr]
+  }
+}
+"#;
+
+fn sg(v: &serde_json::Value) -> Vec<serde_json::Value> {
+    v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["check"] == SG)
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn without_inputs_the_disabled_group_is_not_reported() {
+    assert!(has_check(SG), "{SG} is missing from the catalog");
+    let dir = project(&[("main.tf", MAIN)]);
+    let run = palisade(dir.path(), &["scan", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(sg(&run.json()).is_empty());
+}
+
+#[test]
+fn var_and_var_file_turn_the_group_on_and_open_it() {
+    assert!(has_check(SG), "{SG} is missing from the catalog");
+    let dir = project(&[
+        ("main.tf", MAIN),
+        // Discovered tfvars are overridden by the command line.
+        ("terraform.tfvars", "enabled = false\n"),
+        ("prod.tfvars", "admin_cidr = \"0.0.0.0/0\"\n"),
+    ]);
+    let run = palisade(
+        dir.path(),
+        &[
+            "scan",
+            "--format",
+            "json",
+            "--var",
+            "enabled=true",
+            "--var-file",
+            "prod.tfvars",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    let v = run.json();
+    assert_eq!(v["errors"], serde_json::json!([]));
+    let f = sg(&v);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0]["resource"], "aws_security_group.ssh[0]");
+    assert_eq!(f[0]["file"], "main.tf");
+    assert_eq!(f[0]["line"], 15, "the use site in the resource");
+    // The definition is named in the var file.
+    let related = f[0]["related"].as_array().cloned().unwrap_or_default();
+    assert!(
+        related
+            .iter()
+            .any(|r| r["file"] == "prod.tfvars" && r["line"] == 1),
+        "{related:?}"
+    );
+}
+
+#[test]
+fn a_var_value_wins_over_var_files_and_json_var_files_work() {
+    assert!(has_check(SG), "{SG} is missing from the catalog");
+    let dir = project(&[
+        ("main.tf", MAIN),
+        (
+            "on.tfvars.json",
+            "{\"enabled\": true, \"admin_cidr\": \"0.0.0.0/0\"}\n",
+        ),
+    ]);
+    let open = palisade(
+        dir.path(),
+        &["scan", "--format", "json", "--var-file", "on.tfvars.json"],
+    );
+    assert_eq!(open.code, 1, "{}", open.stdout);
+    assert_eq!(sg(&open.json()).len(), 1);
+    let closed = palisade(
+        dir.path(),
+        &[
+            "scan",
+            "--format",
+            "json",
+            "--var-file",
+            "on.tfvars.json",
+            "--var",
+            "admin_cidr=192.168.0.0/16",
+        ],
+    );
+    assert_eq!(closed.code, 0, "{}", closed.stdout);
+    assert!(sg(&closed.json()).is_empty());
+    // A list value given on the command line.
+    let list = palisade(
+        dir.path(),
+        &[
+            "scan",
+            "--format",
+            "json",
+            "--var",
+            "enabled=true",
+            "--var",
+            "admin_cidr=[\"0.0.0.0/0\"]",
+        ],
+    );
+    // `cidr_blocks = [var.admin_cidr]` is then a nested list: not a CIDR string, so unknown.
+    assert_eq!(list.code, 0, "{}", list.stdout);
+}
+
+#[test]
+fn bad_var_arguments_are_usage_errors() {
+    let dir = project(&[("main.tf", MAIN)]);
+    let run = palisade(dir.path(), &["scan", "--var", "novalue"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let run = palisade(dir.path(), &["scan", "--var-file", "missing.tfvars"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("missing.tfvars"), "{}", run.stderr);
+}
+
+#[test]
+fn instances_and_dynamic_blocks_are_reported_by_address_inside_content() {
+    assert!(has_check(SG), "{SG} is missing from the catalog");
+    let dir = project(&[(
+        "main.tf",
+        r#"resource "aws_security_group" "web" {
+  for_each = toset(["a", "b"])
+  dynamic "ingress" {
+    for_each = [22]
+    content {
+      from_port   = ingress.value
+      to_port     = ingress.value
+      protocol    = "tcp"
+      cidr_blocks = ["0.0.0.0/0"]
+    }
+  }
+}
+"#,
+    )]);
+    let run = palisade(dir.path(), &["scan", "--format", "json"]);
+    let f = sg(&run.json());
+    let resources: Vec<&str> = f.iter().filter_map(|x| x["resource"].as_str()).collect();
+    assert_eq!(
+        resources,
+        [
+            "aws_security_group.web[\"a\"]",
+            "aws_security_group.web[\"b\"]"
+        ]
+    );
+    for x in &f {
+        assert_eq!(x["line"], 9, "at the CIDR inside content: {x}");
+    }
+}

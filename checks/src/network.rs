@@ -83,9 +83,11 @@ pub fn classify(protocol: Option<&str>, from: Option<i64>, to: Option<i64>) -> E
         };
     }
     let suffix = proto.map(|p| format!("/{p}")).unwrap_or_default();
+    // Ports not known (a variable without default) while the source is known to be the
+    // internet: the worst case cannot be ruled out, so the check's default severity applies.
     let (Some(from), Some(to)) = (from, to) else {
         return Exposure {
-            severity: Severity::Medium,
+            severity: Severity::High,
             what: "traffic on ports that could not be determined".into(),
             admin: false,
             everything: false,
@@ -195,13 +197,91 @@ mod tests {
         );
         assert_eq!(
             classify(Some("tcp"), None, Some(22)).severity,
-            Severity::Medium
+            Severity::High
         );
+        assert!(!classify(Some("tcp"), None, None).admin);
+        // All protocols is everything whatever the ports say.
+        assert!(classify(Some("all"), None, None).everything);
         assert_eq!(
             classify(Some("icmp"), Some(-1), Some(-1)).severity,
             Severity::Low
         );
         // A range is judged by what it contains: 20-30 includes SSH.
         assert!(classify(Some("tcp"), Some(20), Some(30)).admin);
+    }
+}
+
+/// Hand-built network models for the checks' unit tests: they must not depend on a frontend.
+#[cfg(test)]
+pub(crate) mod testing {
+    use palisade_model::{
+        Direction, Format, Model, NaclRule, Resource, ResourceId, SecurityGroupRule, SgSource,
+        Span, Value,
+    };
+    use palisade_source::FileId;
+
+    pub fn sp(at: usize) -> Span {
+        Span::new(FileId(0), at, at + 1)
+    }
+
+    pub fn owner(model: &mut Model, address: &str) -> ResourceId {
+        model.add_resource(Resource {
+            address: address.into(),
+            kind: "aws_security_group".into(),
+            format: Format::Terraform,
+            header: sp(1),
+            extent: Span::new(FileId(0), 0, 10_000),
+            trace: Vec::new(),
+        })
+    }
+
+    /// A rule `protocol from-to` with CIDR sources at 100, 101, ...
+    pub fn sg_rule(
+        owner: ResourceId,
+        direction: Direction,
+        protocol: &str,
+        ports: Option<(i64, i64)>,
+        cidrs: &[&str],
+    ) -> SecurityGroupRule {
+        let port = |p: Option<i64>, at| match p {
+            Some(p) => Value::literal(p, sp(at)),
+            None => Value::unknown(sp(at)),
+        };
+        SecurityGroupRule {
+            owner,
+            direction: Value::literal(direction, sp(10)),
+            protocol: Value::literal(protocol.to_string(), sp(11)),
+            from_port: port(ports.map(|p| p.0), 12),
+            to_port: port(ports.map(|p| p.1), 13),
+            sources: cidrs
+                .iter()
+                .enumerate()
+                .map(|(i, c)| SgSource::Cidr(Value::literal(c.to_string(), sp(100 + i))))
+                .collect(),
+            span: sp(9),
+            description: None,
+        }
+    }
+
+    pub fn nacl_rule(
+        owner: ResourceId,
+        direction: Direction,
+        action: &str,
+        protocol: &str,
+        ports: (i64, i64),
+        cidr: &str,
+    ) -> NaclRule {
+        NaclRule {
+            owner,
+            direction: Value::literal(direction, sp(10)),
+            action: Value::literal(action.to_string(), sp(14)),
+            protocol: Value::literal(protocol.to_string(), sp(11)),
+            from_port: Value::literal(ports.0, sp(12)),
+            to_port: Value::literal(ports.1, sp(13)),
+            cidr: Some(Value::literal(cidr.to_string(), sp(100))),
+            ipv6_cidr: None,
+            rule_number: Value::literal(100, sp(15)),
+            span: sp(9),
+        }
     }
 }

@@ -103,3 +103,59 @@ fn run(model: &Model, out: &mut Vec<Finding>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::network::testing::*;
+    use crate::Severity;
+
+    /// direction, action, protocol, ports, CIDR.
+    type Entry<'a> = (Direction, &'a str, &'a str, (i64, i64), &'a str);
+
+    fn findings(rules: Vec<Entry>) -> Vec<Finding> {
+        let mut model = Model::default();
+        let acl = owner(&mut model, "aws_network_acl.public");
+        for (direction, action, protocol, ports, cidr) in rules {
+            model
+                .nacl_rules
+                .push(nacl_rule(acl, direction, action, protocol, ports, cidr));
+        }
+        let mut out = Vec::new();
+        run(&model, &mut out);
+        out
+    }
+
+    #[test]
+    fn admin_ports_and_all_traffic_from_the_world_fire_at_the_cidr() {
+        let f = findings(vec![
+            (Direction::Ingress, "allow", "tcp", (22, 22), "0.0.0.0/0"),
+            (Direction::Ingress, "allow", "-1", (0, 0), "::/0"),
+            (Direction::Ingress, "allow", "tcp", (3000, 4000), "0.0.0.0/0"),
+        ]);
+        assert_eq!(f.len(), 3);
+        assert!(f.iter().all(|f| f.span == sp(100)));
+        // Capped at high: the ACL is the second layer behind the security groups.
+        assert!(f.iter().all(|f| f.severity == Severity::High));
+        assert!(f[0].message.contains("SSH"));
+    }
+
+    #[test]
+    fn deny_egress_private_web_and_ephemeral_entries_stay_silent() {
+        let f = findings(vec![
+            (Direction::Ingress, "deny", "tcp", (22, 22), "0.0.0.0/0"),
+            (Direction::Egress, "allow", "-1", (0, 0), "0.0.0.0/0"),
+            (Direction::Ingress, "allow", "tcp", (22, 22), "10.0.0.0/8"),
+            (Direction::Ingress, "allow", "tcp", (443, 443), "0.0.0.0/0"),
+            (Direction::Ingress, "allow", "tcp", (1024, 65535), "0.0.0.0/0"),
+            (Direction::Ingress, "allow", "tcp", (5432, 5432), "0.0.0.0/0"),
+        ]);
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn all_ports_of_one_protocol_fire_even_over_the_ephemeral_range() {
+        let f = findings(vec![(Direction::Ingress, "allow", "tcp", (0, 65535), "0.0.0.0/0")]);
+        assert_eq!(f.len(), 1);
+    }
+}

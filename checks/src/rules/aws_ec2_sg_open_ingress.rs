@@ -24,7 +24,11 @@ pub static CHECK: Check = Check {
             cache and search ports (MySQL 3306, PostgreSQL 5432, Redis 6379, ...) are **high**; \
             any other port is **medium**; the web ports 80 and 443 alone are **low**, since a \
             public load balancer needs exactly that. A rule whose ports cannot be determined \
-            but whose source is known to be the internet is medium.\n\nNot findings: egress \
+            (a variable without default) but whose source is known to be the internet is \
+            **high**, the check's default: the worst case cannot be ruled out. ICMP alone is \
+            low. One finding per open CIDR value, at that value; a value that came through a \
+            variable or parameter also points at its definition, and one that exists only under \
+            a condition names the condition.\n\nNot findings: egress \
             rules, rules whose source is another security group, a prefix list or `self`, \
             and sources that are unknown (a variable without default).",
         remediation: "Restrict the source to the networks that need access (a VPN or office \
@@ -121,5 +125,98 @@ fn run(model: &Model, out: &mut Vec<Finding>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::network::testing::*;
+    use crate::Severity;
+    use palisade_model::{ValueKind, Value};
+
+    fn findings(model: &Model) -> Vec<Finding> {
+        let mut out = Vec::new();
+        run(model, &mut out);
+        out
+    }
+
+    fn one_rule(protocol: &str, ports: Option<(i64, i64)>, cidrs: &[&str]) -> Vec<Finding> {
+        let mut model = Model::default();
+        let sg = owner(&mut model, "aws_security_group.web");
+        model
+            .security_group_rules
+            .push(sg_rule(sg, Direction::Ingress, protocol, ports, cidrs));
+        findings(&model)
+    }
+
+    #[test]
+    fn one_finding_per_world_cidr_at_the_value() {
+        let f = one_rule("tcp", Some((22, 22)), &["10.0.0.0/8", "0.0.0.0/0", "::/0"]);
+        assert_eq!(f.len(), 2);
+        assert_eq!((f[0].span, f[1].span), (sp(101), sp(102)));
+        assert!(f.iter().all(|f| f.severity == Severity::High));
+        assert!(f[0].message.contains("SSH") && f[0].message.contains("0.0.0.0/0"));
+        assert!(f[1].message.contains("::/0"));
+        assert_eq!(f[0].resource, Some(palisade_model::ResourceId(0)));
+    }
+
+    #[test]
+    fn severity_ladder() {
+        let sev = |p: &str, ports| one_rule(p, ports, &["0.0.0.0/0"])[0].severity;
+        assert_eq!(sev("-1", Some((0, 0))), Severity::Critical);
+        assert_eq!(sev("tcp", Some((0, 65535))), Severity::Critical);
+        assert_eq!(sev("tcp", Some((3389, 3389))), Severity::High);
+        assert_eq!(sev("tcp", Some((6379, 6379))), Severity::High);
+        assert_eq!(sev("tcp", Some((8080, 8080))), Severity::Medium);
+        assert_eq!(sev("tcp", Some((443, 443))), Severity::Low);
+        assert_eq!(sev("tcp", None), Severity::High);
+    }
+
+    #[test]
+    fn egress_private_and_other_sources_never_fire() {
+        let mut model = Model::default();
+        let sg = owner(&mut model, "aws_security_group.web");
+        model
+            .security_group_rules
+            .push(sg_rule(sg, Direction::Egress, "-1", Some((0, 0)), &["0.0.0.0/0"]));
+        let mut from_group = sg_rule(sg, Direction::Ingress, "-1", Some((0, 0)), &[]);
+        from_group.sources.push(SgSource::Other(sp(120)));
+        model.security_group_rules.push(from_group);
+        model.security_group_rules.push(sg_rule(
+            sg,
+            Direction::Ingress,
+            "tcp",
+            Some((22, 22)),
+            &["10.0.0.0/8", "0.0.0.0/1"],
+        ));
+        assert!(findings(&model).is_empty());
+    }
+
+    #[test]
+    fn unknown_cidrs_never_fire_and_conditional_ones_name_the_branch() {
+        let mut model = Model::default();
+        let sg = owner(&mut model, "aws_security_group.web");
+        let mut rule = sg_rule(sg, Direction::Ingress, "tcp", Some((22, 22)), &[]);
+        rule.sources.push(SgSource::Cidr(Value::unknown(sp(130))));
+        rule.sources.push(SgSource::Cidr(Value {
+            kind: ValueKind::Conditional {
+                condition: "IsProd".into(),
+                when_true: Box::new(Value::literal("10.0.0.0/8".to_string(), sp(131))),
+                when_false: Box::new(Value::literal("0.0.0.0/0".to_string(), sp(132))),
+            },
+            span: sp(133),
+            defined_at: None,
+        }));
+        let defined = Value::literal("::/0".to_string(), sp(134)).with_defined_at(Some(sp(500)));
+        rule.sources.push(SgSource::Cidr(defined));
+        model.security_group_rules.push(rule);
+        let f = findings(&model);
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0].span, sp(132));
+        assert!(f[0].message.ends_with("(when condition IsProd is false)"), "{}", f[0].message);
+        assert_eq!(f[1].span, sp(134));
+        assert_eq!(f[1].related.len(), 1);
+        assert_eq!(f[1].related[0].span, sp(500));
     }
 }

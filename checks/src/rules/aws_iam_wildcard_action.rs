@@ -162,3 +162,150 @@ fn delegates_to_account(statement: &Statement) -> bool {
     }
     any
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::web_identity::testing::*;
+    use palisade_iam::{Effect, PolicyKind};
+
+    fn findings(model: &Model) -> Vec<Finding> {
+        let mut out = Vec::new();
+        run(model, &mut out);
+        out
+    }
+
+    fn identity(statements: Vec<Statement>) -> Model {
+        model_with(Some("aws_iam_policy"), PolicyKind::Identity, statements)
+    }
+
+    fn on_everything(mut s: Statement) -> Statement {
+        s.resource = Some(list(vec![lit("*", 50)], 50));
+        s
+    }
+
+    #[test]
+    fn star_and_service_star_fire_at_the_action() {
+        let s = statement(
+            Effect::Allow,
+            vec![lit("s3:GetObject", 20), lit("s3:*", 21), lit("*", 22), lit("s3:Get*", 23)],
+        );
+        let f = findings(&identity(vec![s]));
+        let spans: Vec<_> = f.iter().map(|f| f.span).collect();
+        assert_eq!(spans, vec![sp(21), sp(22)]);
+        assert!(f.iter().all(|f| f.severity == Severity::High));
+        assert!(f[0].message.contains("`s3:*`"));
+    }
+
+    #[test]
+    fn star_on_every_resource_is_critical() {
+        let f = findings(&identity(vec![on_everything(statement(
+            Effect::Allow,
+            vec![lit("*", 20)],
+        ))]));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Critical);
+        // `iam:*` on `*` is high: one service, not administrator access.
+        let f = findings(&identity(vec![on_everything(statement(
+            Effect::Allow,
+            vec![lit("iam:*", 20)],
+        ))]));
+        assert_eq!(f[0].severity, Severity::High);
+    }
+
+    #[test]
+    fn deny_and_control_policies_never_fire() {
+        assert!(findings(&identity(vec![statement(Effect::Deny, vec![lit("*", 20)])])).is_empty());
+        let scp = model_with(
+            Some("aws_organizations_policy"),
+            PolicyKind::ControlPolicy,
+            vec![statement(Effect::Allow, vec![lit("*", 20)])],
+        );
+        assert!(findings(&scp).is_empty());
+    }
+
+    #[test]
+    fn unknown_actions_never_fire() {
+        let s = statement(Effect::Allow, vec![palisade_model::Value::unknown(sp(20))]);
+        assert!(findings(&identity(vec![s])).is_empty());
+        let mut s = statement(Effect::Allow, Vec::new());
+        s.action = Some(palisade_model::Value::unknown(sp(20)));
+        assert!(findings(&identity(vec![s])).is_empty());
+    }
+
+    #[test]
+    fn allow_with_not_action_fires_at_not_action() {
+        let mut s = statement(Effect::Allow, Vec::new());
+        s.action = None;
+        s.not_action = Some(list(vec![lit("iam:*", 31)], 30));
+        let f = findings(&identity(vec![s.clone()]));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].span, sp(30));
+        assert!(f[0].message.contains("except iam:*"), "{}", f[0].message);
+        s.effect = palisade_model::Value::literal(Effect::Deny, sp(700));
+        assert!(findings(&identity(vec![s])).is_empty());
+    }
+
+    fn key_statement(principals: Vec<palisade_model::Value<String>>) -> Statement {
+        let mut s = on_everything(statement(Effect::Allow, vec![lit("kms:*", 20)]));
+        s.principal = Some(principal("AWS", principals));
+        s
+    }
+
+    #[test]
+    fn kms_root_delegation_is_exempt() {
+        for root in [
+            lit("arn:aws:iam::123456789012:root", 40),
+            lit("123456789012", 40),
+            // `arn:${AWS::Partition}:iam::${AWS::AccountId}:root`
+            partial("arn:\u{0}:iam::\u{0}:root", 40),
+        ] {
+            let model = model_with(Some("aws_kms_key"), PolicyKind::Resource, vec![key_statement(vec![root])]);
+            assert!(findings(&model).is_empty());
+        }
+        // An unknown extra principal is not judged; the known one is the root.
+        let model = model_with(
+            None,
+            PolicyKind::Unspecified,
+            vec![key_statement(vec![
+                lit("arn:aws:iam::123456789012:root", 40),
+                palisade_model::Value::unknown(sp(41)),
+            ])],
+        );
+        assert!(findings(&model).is_empty());
+    }
+
+    #[test]
+    fn kms_star_for_anyone_else_fires() {
+        let role = key_statement(vec![
+            lit("arn:aws:iam::123456789012:root", 40),
+            lit("arn:aws:iam::123456789012:role/admin", 41),
+        ]);
+        let model = model_with(Some("aws_kms_key"), PolicyKind::Resource, vec![role]);
+        assert_eq!(findings(&model).len(), 1);
+
+        let mut everyone = key_statement(Vec::new());
+        everyone.principal = Some(principal("*", vec![lit("*", 40)]));
+        let model = model_with(Some("aws_kms_key"), PolicyKind::Resource, vec![everyone]);
+        assert_eq!(findings(&model).len(), 1);
+
+        // The exemption is for `kms:*` only.
+        let mut s = key_statement(vec![lit("arn:aws:iam::123456789012:root", 40)]);
+        s.action = Some(list(vec![lit("s3:*", 20)], 20));
+        let model = model_with(Some("aws_s3_bucket_policy"), PolicyKind::Resource, vec![s]);
+        assert_eq!(findings(&model).len(), 1);
+    }
+
+    #[test]
+    fn standalone_policy_findings_have_no_resource() {
+        let model = model_with(
+            None,
+            PolicyKind::Unspecified,
+            vec![statement(Effect::Allow, vec![lit("ec2:*", 20)])],
+        );
+        let f = findings(&model);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].resource, None);
+        assert_eq!(f[0].extent, sp(703));
+    }
+}

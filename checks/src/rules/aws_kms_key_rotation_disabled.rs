@@ -81,3 +81,66 @@ fn run(model: &Model, out: &mut Vec<Finding>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use palisade_model::{Format, KmsKey, Provenance, Resource, Span, Value};
+    use palisade_source::FileId;
+
+    fn sp(at: usize) -> Span {
+        Span::new(FileId(0), at, at + 1)
+    }
+
+    fn findings(rotation: Value<bool>, spec: Value<String>) -> Vec<Finding> {
+        let mut model = Model::default();
+        let owner = model.add_resource(Resource {
+            address: "aws_kms_key.k".into(),
+            kind: "aws_kms_key".into(),
+            format: Format::Terraform,
+            header: sp(1),
+            extent: Span::new(FileId(0), 0, 100),
+            trace: Vec::new(),
+        });
+        model.kms_keys.push(KmsKey {
+            owner,
+            rotation_enabled: rotation,
+            key_spec: spec,
+        });
+        let mut out = Vec::new();
+        run(&model, &mut out);
+        out
+    }
+
+    fn symmetric() -> Value<String> {
+        Value::omitted("SYMMETRIC_DEFAULT".to_string(), sp(1))
+    }
+
+    #[test]
+    fn omitted_rotation_fires_at_the_header_and_explicit_false_at_the_value() {
+        let f = findings(Value::omitted(false, sp(1)), symmetric());
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].span, sp(1));
+        assert!(f[0].message.contains("not enabled"));
+        let f = findings(Value::literal(false, sp(7)), symmetric());
+        assert_eq!(f[0].span, sp(7));
+        assert!(f[0].message.contains("disabled"));
+        let defaulted = Value::known(false, Provenance::Default, sp(8)).with_defined_at(Some(sp(90)));
+        let f = findings(defaulted, symmetric());
+        assert_eq!(f[0].related[0].span, sp(90));
+    }
+
+    #[test]
+    fn enabled_unknown_and_non_symmetric_keys_stay_silent() {
+        assert!(findings(Value::literal(true, sp(7)), symmetric()).is_empty());
+        assert!(findings(Value::unknown(sp(7)), symmetric()).is_empty());
+        for spec in ["RSA_2048", "ECC_NIST_P256", "HMAC_256"] {
+            let spec = Value::literal(spec.to_string(), sp(3));
+            assert!(findings(Value::omitted(false, sp(1)), spec).is_empty());
+        }
+        // An unknown spec might be asymmetric: not judged.
+        assert!(findings(Value::omitted(false, sp(1)), Value::unknown(sp(3))).is_empty());
+        let explicit = Value::literal("symmetric_default".to_string(), sp(3));
+        assert_eq!(findings(Value::omitted(false, sp(1)), explicit).len(), 1);
+    }
+}

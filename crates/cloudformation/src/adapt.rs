@@ -4,7 +4,7 @@
 use crate::eval::{scalar_node_text, Ctx};
 use crate::syntax::{parse_embedded_json, Syn, SynKind};
 use palisade_model::iam::PolicyKind;
-use palisade_model::node::{Node, NodeKind};
+use palisade_model::node::{MapKey, Node, NodeKind};
 use palisade_model::policy::policy_from_node;
 use palisade_model::{
     AttachedPolicy, Direction, EncryptionAtRest, Format, KmsKey, Model, NaclRule, Resource,
@@ -304,6 +304,10 @@ impl Adapter<'_> {
                 self.header,
             ),
             "AWS::Kinesis::Stream" => self.kinesis(),
+            // SAM: a function's (or state machine's) generated role carries `Policies`.
+            "AWS::Serverless::Function" | "AWS::Serverless::StateMachine" => self.sam_policies(),
+            "AWS::Serverless::SimpleTable" => self.dynamodb(),
+            "AWS::Serverless::Api" => self.sam_api(),
             "AWS::OpenSearchService::Domain" | "AWS::Elasticsearch::Domain" => self.opensearch(),
             _ => {}
         }
@@ -451,8 +455,19 @@ impl Adapter<'_> {
     }
 
     fn attach_policy(&mut self, doc: &Node, kind: PolicyKind, attribute: String) {
+        self.attach_policy_when(doc, kind, attribute, &[]);
+    }
+
+    /// Attaches a document that applies only under `when` (conditions around it).
+    fn attach_policy_when(
+        &mut self,
+        doc: &Node,
+        kind: PolicyKind,
+        attribute: String,
+        when: &[(String, bool)],
+    ) {
         let mut docs = Vec::new();
-        policy_documents(doc, &mut Vec::new(), &mut docs);
+        policy_documents(doc, &mut when.to_vec(), &mut docs);
         for (node, when) in docs {
             if let Some(mut document) = policy_from_node(&node, kind) {
                 for st in &mut document.statements {
@@ -467,6 +482,87 @@ impl Adapter<'_> {
                 });
             }
         }
+    }
+
+    // -- SAM --------------------------------------------------------------------------------
+
+    /// `Policies` of a SAM function: managed policy names or ARNs (their content is not
+    /// known here), inline documents, and policy templates. With `Role` given, SAM creates
+    /// no role and ignores `Policies`, so nothing is attached.
+    fn sam_policies(&mut self) {
+        if present(self.props, "Role").is_some() {
+            return;
+        }
+        let Some(policies) = present(self.props, "Policies") else {
+            return;
+        };
+        let policies = policies.clone();
+        self.sam_policy_item(&policies, &mut Vec::new(), true);
+    }
+
+    fn sam_policy_item(&mut self, node: &Node, when: &mut Vec<(String, bool)>, top: bool) {
+        match &node.kind {
+            NodeKind::List(items) if top => {
+                for item in items {
+                    self.sam_policy_item(item, when, false);
+                }
+            }
+            NodeKind::Conditional {
+                condition,
+                when_true,
+                when_false,
+            } => {
+                when.push((condition.clone(), true));
+                self.sam_policy_item(when_true, when, top);
+                when.pop();
+                when.push((condition.clone(), false));
+                self.sam_policy_item(when_false, when, top);
+                when.pop();
+            }
+            NodeKind::Map(entries) => {
+                if node.get_ci("Statement").is_some() {
+                    self.attach_policy_when(node, PolicyKind::Identity, "Policies".into(), when);
+                } else if let [(key, args)] = entries.as_slice() {
+                    let doc = crate::sam::template_document(&key.name, key.span, args, node.span);
+                    if let Some(doc) = doc {
+                        let attribute = format!("Policies[{}]", key.name);
+                        self.attach_policy_when(&doc, PolicyKind::Identity, attribute, when);
+                    }
+                }
+            }
+            // A managed policy name or ARN, or something unknown.
+            _ => {}
+        }
+    }
+
+    /// `Auth.ResourcePolicy.CustomStatements` of a SAM API: statements of the API's resource
+    /// policy.
+    fn sam_api(&mut self) {
+        let Some(resource_policy) = present(self.props, "Auth")
+            .and_then(|a| present(a, "ResourcePolicy"))
+            .cloned()
+        else {
+            return;
+        };
+        let Some((key, statements)) = resource_policy
+            .entries()
+            .iter()
+            .find(|(k, v)| k.name == "CustomStatements" && !matches!(v.kind, NodeKind::Null))
+        else {
+            return;
+        };
+        let doc = Node::new(
+            NodeKind::Map(vec![(
+                MapKey {
+                    name: "Statement".into(),
+                    span: key.span,
+                },
+                statements.clone(),
+            )]),
+            resource_policy.span,
+            resource_policy.provenance,
+        );
+        self.attach_policy(&doc, PolicyKind::Resource, "Auth.ResourcePolicy".into());
     }
 
     // -- encryption -----------------------------------------------------------------------

@@ -9,6 +9,7 @@
 
 mod adapt;
 mod eval;
+mod sam;
 mod syntax;
 
 use palisade_model::iam::PolicyKind;

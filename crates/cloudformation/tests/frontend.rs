@@ -757,3 +757,198 @@ fn explosive_condition_chains_finish_quickly() {
     // Too deep to evaluate: both branches are kept rather than guessing.
     assert_eq!(m.encryption[0].encrypted.candidates().len(), 2);
 }
+
+#[test]
+fn base64_keeps_the_text_and_length_counts_known_lists() {
+    let text = "\
+Parameters:
+  Nets: {Type: CommaDelimitedList, Default: 'a,b,c'}
+Mappings:
+  M:
+    k: {v: 1}
+Resources:
+  Acl:
+    Type: AWS::EC2::NetworkAclEntry
+    Properties:
+      RuleNumber: !Length [x, y]
+      Protocol: !Base64 '-1'
+      RuleAction: !FindInMap [M, k, missing, {DefaultValue: allow}]
+      CidrBlock: !Base64 {Fn::Sub: ['0.0.0.0/${Mask}', {Mask: 0}]}
+      Egress: false
+  Acl2:
+    Type: AWS::EC2::NetworkAclEntry
+    Properties:
+      RuleNumber: !Length {Ref: Nets}
+      Protocol: !Length {Fn::ImportValue: X}
+      RuleAction: allow
+";
+    let m = model("t.yaml", text);
+    let [a, b] = m.nacl_rules.as_slice() else {
+        panic!("two entries expected")
+    };
+    assert_eq!(a.rule_number.get(), Some(&2));
+    assert_eq!(a.protocol.get().map(String::as_str), Some("-1"));
+    // The LanguageExtensions default of a missing mapping key.
+    assert_eq!(a.action.get().map(String::as_str), Some("allow"));
+    assert_eq!(
+        a.cidr.as_ref().unwrap().get().map(String::as_str),
+        Some("0.0.0.0/0")
+    );
+    assert_eq!(b.rule_number.get(), Some(&3));
+    assert!(b.protocol.is_unknown());
+}
+
+fn owner_of<'m>(m: &'m Model, p: &palisade_model::AttachedPolicy) -> &'m str {
+    &m.resources[p.owner.unwrap().0].address
+}
+
+#[test]
+fn sam_function_policies_documents_and_templates() {
+    let text = "\
+Transform: AWS::Serverless-2016-10-31
+Parameters:
+  Bucket: {Type: String, Default: uploads}
+  Queue: {Type: String}
+Conditions:
+  IsProd: !Equals [!Ref AWS::Region, us-east-1]
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      Policies:
+        - AWSLambdaBasicExecutionRole
+        - arn:aws:iam::aws:policy/ReadOnlyAccess
+        - Statement:
+            - Effect: Allow
+              Action: s3:*
+              Resource: '*'
+        - S3CrudPolicy:
+            BucketName: !Ref Bucket
+        - SQSSendMessagePolicy: {QueueName: !Ref Queue}
+        - SomeFuturePolicy: {Name: x}
+        - !If [IsProd, {DynamoDBReadPolicy: {TableName: t}}, !Ref AWS::NoValue]
+  WithRole:
+    Type: AWS::Serverless::Function
+    Properties:
+      Role: arn:aws:iam::123456789012:role/x
+      Policies:
+        - Statement: [{Effect: Allow, Action: '*', Resource: '*'}]
+  Single:
+    Type: AWS::Serverless::Function
+    Properties:
+      Policies:
+        Version: '2012-10-17'
+        Statement: {Effect: Allow, Action: 'iam:*', Resource: '*'}
+";
+    let f = file("t.yaml", text);
+    let m = model("t.yaml", text);
+    let attrs: Vec<(&str, &str)> = m
+        .policies
+        .iter()
+        .map(|p| (owner_of(&m, p), p.attribute.as_str()))
+        .collect();
+    assert_eq!(
+        attrs,
+        vec![
+            ("Fn", "Policies"),
+            ("Fn", "Policies[S3CrudPolicy]"),
+            ("Fn", "Policies[SQSSendMessagePolicy]"),
+            ("Fn", "Policies[DynamoDBReadPolicy]"),
+            ("Single", "Policies"),
+        ]
+    );
+    assert!(m
+        .policies
+        .iter()
+        .all(|p| p.document.kind == PolicyKind::Identity));
+    let inline = &m.policies[0].document.statements[0];
+    assert_eq!(inline.actions()[0].0, "s3:*");
+
+    // The template expands to its published grants, located at the template's name.
+    let crud = &m.policies[1].document.statements;
+    assert_eq!(crud.len(), 1);
+    let actions: Vec<&str> = crud[0].actions().iter().map(|a| a.0).collect();
+    assert_eq!(actions.len(), 9);
+    assert!(actions.contains(&"s3:DeleteObject") && actions.contains(&"s3:PutObjectAcl"));
+    assert_eq!(at(&f, crud[0].actions()[0].1), (19, 11, "S3CrudPolicy"));
+    let resources = crud[0].resource.as_ref().unwrap().get().unwrap();
+    let arns: Vec<Option<&str>> = resources
+        .iter()
+        .map(|r| r.get().map(String::as_str))
+        .collect();
+    assert_eq!(
+        arns,
+        vec![Some("arn:aws:s3:::uploads"), Some("arn:aws:s3:::uploads/*")]
+    );
+
+    // A queue parameter without a default leaves the queue name unknown.
+    let send = &m.policies[2].document.statements[0];
+    assert_eq!(send.actions()[0].0, "sqs:SendMessage*");
+    let queue = &send.resource.as_ref().unwrap().get().unwrap()[0];
+    assert_eq!(queue.parts().unwrap().last(), Some(&StrPart::Unknown));
+
+    // A template under `Fn::If` applies under its condition.
+    let read = &m.policies[3].document.statements[0];
+    assert_eq!(read.when, vec![("IsProd".to_string(), true)]);
+    assert_eq!(read.actions().len(), 5);
+}
+
+#[test]
+fn sam_simple_table_api_and_nested_stack() {
+    let text = "\
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Table:
+    Type: AWS::Serverless::SimpleTable
+    Properties:
+      SSESpecification: {SSEEnabled: true}
+  Plain:
+    Type: AWS::Serverless::SimpleTable
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      Auth:
+        ResourcePolicy:
+          CustomStatements:
+            - Effect: Allow
+              Principal: '*'
+              Action: execute-api:*
+              Resource: execute-api:/*
+  Child:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: https://example.com/child.yaml
+";
+    let f = file("t.yaml", text);
+    let m = model("t.yaml", text);
+    let kinds: Vec<&str> = m.resources.iter().map(|r| r.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            "AWS::Serverless::SimpleTable",
+            "AWS::Serverless::SimpleTable",
+            "AWS::Serverless::Api",
+            "AWS::CloudFormation::Stack"
+        ]
+    );
+    let [table, plain] = m.encryption.as_slice() else {
+        panic!("two tables expected: {:?}", m.encryption)
+    };
+    assert_eq!(table.service, Service::DynamoDb);
+    assert_eq!(
+        table.kms_key.as_ref().unwrap().get().map(String::as_str),
+        Some("alias/aws/dynamodb")
+    );
+    assert!(plain.kms_key.is_none());
+    assert_eq!(at(&f, plain.span).2, "Plain");
+    let [api] = m.policies.as_slice() else {
+        panic!("one API policy expected")
+    };
+    assert_eq!(owner_of(&m, api), "Api");
+    assert_eq!(api.document.kind, PolicyKind::Resource);
+    assert_eq!(api.document.statements[0].actions()[0].0, "execute-api:*");
+    // The nested stack is a resource; nothing is fetched, nothing else is known.
+    assert_eq!(m.security_group_rules.len() + m.kms_keys.len(), 0);
+}

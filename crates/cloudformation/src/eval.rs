@@ -162,6 +162,7 @@ impl<'t> Ctx<'t> {
             // secrets in user data) wants to see.
             "Fn::Base64" => self.eval_at(arg, depth),
             "Fn::FindInMap" => self.find_in_map(arg, span, depth),
+            "Fn::Cidr" => Some(self.cidr(arg, span, depth)),
             "Fn::If" => self.if_(arg, span, depth),
             "Fn::Length" => {
                 let list = self.eval_at(arg, depth)?;
@@ -174,7 +175,7 @@ impl<'t> Ctx<'t> {
                     _ => unknown,
                 }
             }
-            // Deploy-time values (ImportValue, GetAZs, Cidr, Transform, ...) and condition
+            // Deploy-time values (ImportValue, GetAZs, Transform, ...) and condition
             // functions used as values.
             _ => unknown,
         }
@@ -410,6 +411,48 @@ impl<'t> Ctx<'t> {
         }
     }
 
+    /// `Fn::Cidr [ipBlock, count, cidrBits]`: `count` consecutive subnets of `cidrBits` host
+    /// bits from the start of the block, when all three are known and CloudFormation would
+    /// accept them (else unknown, as the stack would fail to deploy anyway).
+    fn cidr(&self, arg: &Syn, span: Span, depth: usize) -> Node {
+        let SynKind::Seq(items) = &arg.kind else {
+            return Node::unknown(span);
+        };
+        let [block, count, bits] = items.as_slice() else {
+            return Node::unknown(span);
+        };
+        let known = |s: &Syn| {
+            self.eval_at(s, depth + 1)
+                .filter(|n| scalar_node_text(n).is_some())
+        };
+        let (Some(block), Some(count), Some(bits)) = (known(block), known(count), known(bits))
+        else {
+            return Node::unknown(span);
+        };
+        let text = |n: &Node| scalar_node_text(n).unwrap_or_default();
+        let (Ok(count), Ok(bits)) = (
+            text(&count).trim().parse::<u32>(),
+            text(&bits).trim().parse::<u32>(),
+        ) else {
+            return Node::unknown(span);
+        };
+        let Some(subnets) = cidr_subnets(&text(&block), count, bits) else {
+            return Node::unknown(span);
+        };
+        let provenance = block.provenance.combine(Provenance::Derived);
+        let item = |cidr: String| Node {
+            kind: NodeKind::String(cidr),
+            span,
+            provenance,
+            defined_at: block.defined_at,
+        };
+        Node::new(
+            NodeKind::List(subnets.into_iter().map(item).collect()),
+            span,
+            Provenance::Derived,
+        )
+    }
+
     fn find_in_map(&self, arg: &Syn, span: Span, depth: usize) -> Option<Node> {
         let SynKind::Seq(items) = &arg.kind else {
             return Some(Node::unknown(span));
@@ -545,6 +588,48 @@ impl<'t> Ctx<'t> {
     }
 }
 
+/// CloudFormation accepts at most this many subnets in one `Fn::Cidr`.
+const MAX_CIDR_COUNT: u32 = 256;
+
+/// The subnets `Fn::Cidr` returns, IPv4 or IPv6; `None` for input CloudFormation rejects.
+fn cidr_subnets(block: &str, count: u32, bits: u32) -> Option<Vec<String>> {
+    let (addr, prefix) = block.trim().split_once('/')?;
+    let prefix: u32 = prefix.parse().ok()?;
+    let (base, width, v4) = match addr.parse::<std::net::IpAddr>().ok()? {
+        std::net::IpAddr::V4(a) => (u128::from(u32::from(a)), 32, true),
+        std::net::IpAddr::V6(a) => (u128::from(a), 128, false),
+    };
+    if count == 0 || count > MAX_CIDR_COUNT || prefix > width || bits == 0 || bits > width {
+        return None;
+    }
+    let subnet_prefix = width - bits;
+    if subnet_prefix < prefix {
+        return None;
+    }
+    // The block must hold `count` subnets: count <= 2^(subnet_prefix - prefix).
+    let room = subnet_prefix - prefix;
+    if room < 32 && u64::from(count) > 1u64 << room {
+        return None;
+    }
+    let host_mask = if width - prefix >= 128 {
+        u128::MAX
+    } else {
+        (1u128 << (width - prefix)) - 1
+    };
+    let network = base & !host_mask;
+    (0..u128::from(count))
+        .map(|i| {
+            let start = network.checked_add(i.checked_shl(bits)?)?;
+            Some(if v4 {
+                let a = std::net::Ipv4Addr::from(u32::try_from(start).ok()?);
+                format!("{a}/{subnet_prefix}")
+            } else {
+                format!("{}/{subnet_prefix}", std::net::Ipv6Addr::from(start))
+            })
+        })
+        .collect()
+}
+
 fn is_intrinsic(key: &str) -> bool {
     key == "Ref" || key.starts_with("Fn::")
 }
@@ -582,6 +667,35 @@ fn restamp(node: &mut Node, span: Span, provenance: Provenance, defined_at: Opti
 }
 
 /// Accumulates the pieces of `Fn::Sub` / `Fn::Join` into a string or a partial string.
+#[cfg(test)]
+mod tests {
+    use super::cidr_subnets;
+
+    #[test]
+    fn cidr_splits_blocks_like_cloudformation() {
+        assert_eq!(
+            cidr_subnets("10.0.0.0/16", 3, 8).unwrap(),
+            ["10.0.0.0/24", "10.0.1.0/24", "10.0.2.0/24"]
+        );
+        // The host part of the block is ignored.
+        assert_eq!(
+            cidr_subnets("192.168.1.77/24", 2, 6).unwrap(),
+            ["192.168.1.0/26", "192.168.1.64/26"]
+        );
+        assert_eq!(
+            cidr_subnets("2001:db8::/56", 2, 64).unwrap(),
+            ["2001:db8::/64", "2001:db8:0:1::/64"]
+        );
+        // Does not fit, too many, subnets larger than the block, not an address.
+        assert_eq!(cidr_subnets("10.0.0.0/24", 5, 6), None);
+        assert_eq!(cidr_subnets("10.0.0.0/8", 257, 8), None);
+        assert_eq!(cidr_subnets("10.0.0.0/24", 1, 9), None);
+        assert_eq!(cidr_subnets("not/an/ip", 1, 8), None);
+        assert_eq!(cidr_subnets("0.0.0.0/0", 256, 32), None);
+        assert_eq!(cidr_subnets("::/0", 256, 120).unwrap().len(), 256);
+    }
+}
+
 #[derive(Default)]
 struct PartsBuilder {
     parts: Vec<StrPart>,

@@ -952,3 +952,45 @@ Resources:
     // The nested stack is a resource; nothing is fetched, nothing else is known.
     assert_eq!(m.security_group_rules.len() + m.kms_keys.len(), 0);
 }
+
+#[test]
+fn cidr_is_evaluated_when_its_inputs_are_known() {
+    let text = "\
+Parameters:
+  Block: {Type: String, Default: 10.0.0.0/16}
+  Unset: {Type: String}
+Resources:
+  Acl:
+    Type: AWS::EC2::NetworkAclEntry
+    Properties:
+      RuleNumber: 1
+      Protocol: -1
+      RuleAction: allow
+      CidrBlock: !Select [2, !Cidr [!Ref Block, 4, 8]]
+      Ipv6CidrBlock: !Select [1, !Cidr ['2001:db8::/56', 2, 64]]
+  Acl2:
+    Type: AWS::EC2::NetworkAclEntry
+    Properties:
+      RuleNumber: 2
+      Protocol: -1
+      RuleAction: allow
+      CidrBlock: !Select [0, !Cidr [!Ref Unset, 4, 8]]
+      Ipv6CidrBlock: !Select [0, !Cidr [10.0.0.0/24, 300, 2]]
+";
+    let f = file("t.yaml", text);
+    let m = model("t.yaml", text);
+    let [a, b] = m.nacl_rules.as_slice() else {
+        panic!("two entries expected")
+    };
+    let c = a.cidr.as_ref().unwrap();
+    assert_eq!(c.get().map(String::as_str), Some("10.0.2.0/24"));
+    assert!(matches!(c.kind, ValueKind::Known(_, Provenance::Derived)));
+    assert_eq!(f.slice(c.defined_at.unwrap()), "10.0.0.0/16");
+    assert_eq!(
+        a.ipv6_cidr.as_ref().unwrap().get().map(String::as_str),
+        Some("2001:db8:0:1::/64")
+    );
+    assert!(b.cidr.as_ref().unwrap().is_unknown());
+    // More subnets than CloudFormation allows: the stack would not deploy; unknown.
+    assert!(b.ipv6_cidr.as_ref().unwrap().is_unknown());
+}

@@ -2,7 +2,8 @@
 //! plus the typed facts of the types Palisade understands.
 
 use crate::eval::{scalar_node_text, Ctx};
-use crate::syntax::{parse_embedded_json, Syn, SynKind};
+use crate::foreach;
+use crate::syntax::{parse_embedded_json, Syn, SynKey, SynKind};
 use palisade_model::iam::PolicyKind;
 use palisade_model::node::{MapKey, Node, NodeKind};
 use palisade_model::policy::policy_from_node;
@@ -29,16 +30,44 @@ pub(crate) fn adapt_template(root: &Syn, diagnostics: &mut Vec<Diagnostic>) -> M
         return model;
     };
     let ctx = Ctx::for_template(root);
-    for (key, value) in entries {
+    let loops = foreach::uses_language_extensions(root);
+    let mut expander = foreach::Expander::new(&ctx);
+    // Resources in source order, loops replaced by what they expand to.
+    let mut generated: Vec<(SynKey, Syn)> = Vec::new();
+    let mut order: Vec<(bool, usize)> = Vec::with_capacity(entries.len());
+    for (i, (key, value)) in entries.iter().enumerate() {
+        if loops && foreach::is_loop(&key.name) && value.complete {
+            let first = generated.len();
+            expander.expand(key, value, &mut generated);
+            order.extend((first..generated.len()).map(|j| (true, j)));
+        } else {
+            order.push((false, i));
+        }
+    }
+    for (is_generated, i) in order {
+        let (key, value) = if is_generated {
+            &generated[i]
+        } else {
+            &entries[i]
+        };
         // A resource cut short by a syntax error would look like one lacking its settings:
         // the error is reported, its facts are not guessed.
         if !value.complete {
             continue;
         }
-        // `Fn::ForEach::Name` loops (LanguageExtensions) are not resources themselves.
-        if key.name.starts_with("Fn::ForEach") {
+        // `Fn::ForEach::Name` loops are not resources themselves (without the transform they
+        // are not expanded either).
+        if foreach::is_loop(&key.name) || key.name.starts_with("Fn::ForEach") {
             continue;
         }
+        // Loops over properties inside the resource.
+        let expanded;
+        let value = if loops {
+            expanded = expander.expand_within(value);
+            &expanded
+        } else {
+            value
+        };
         let header = key.span;
         let SynKind::Map(_) = &value.kind else {
             diagnostics.push(Diagnostic::new(
@@ -111,6 +140,7 @@ pub(crate) fn adapt_template(root: &Syn, diagnostics: &mut Vec<Diagnostic>) -> M
         };
         r.adapt(&kind);
     }
+    diagnostics.append(&mut expander.diagnostics);
     model
 }
 

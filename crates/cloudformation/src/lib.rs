@@ -9,6 +9,7 @@
 
 mod adapt;
 mod eval;
+mod foreach;
 mod sam;
 mod syntax;
 

@@ -994,3 +994,122 @@ Resources:
     // More subnets than CloudFormation allows: the stack would not deploy; unknown.
     assert!(b.ipv6_cidr.as_ref().unwrap().is_unknown());
 }
+
+#[test]
+fn for_each_expands_known_collections() {
+    let text = "\
+Transform: AWS::LanguageExtensions
+Parameters:
+  Ports: {Type: CommaDelimitedList, Default: '22,3389'}
+  Unset: {Type: CommaDelimitedList}
+Resources:
+  Fn::ForEach::Queues:
+    - Name
+    - [a-b, c.d]
+    - Queue&{Name}:
+        Type: AWS::SQS::Queue
+        Properties:
+          QueueName: !Sub '${Name}-queue'
+          KmsMasterKeyId: !Ref Name
+  Fn::ForEach::Rules:
+    - Port
+    - !Ref Ports
+    - Fn::ForEach::Cidrs:
+        - Cidr
+        - [0.0.0.0/0, 10.0.0.0/8]
+        - Rule${Port}x&{Cidr}:
+            Type: AWS::EC2::SecurityGroupIngress
+            Properties:
+              IpProtocol: tcp
+              FromPort: !Ref Port
+              ToPort: !Ref Port
+              CidrIp: !Ref Cidr
+  Fn::ForEach::Never:
+    - X
+    - !Ref Unset
+    - Vol${X}:
+        Type: AWS::EC2::Volume
+  Sg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: loops over properties
+      Fn::ForEach::Props:
+        - P
+        - [SecurityGroupIngress]
+        - ${P}:
+            - {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0}
+";
+    let f = file("t.yaml", text);
+    let m = model("t.yaml", text);
+    let names: Vec<&str> = m.resources.iter().map(|r| r.address.as_str()).collect();
+    assert_eq!(
+        names,
+        vec![
+            "Queueab",
+            "Queuecd",
+            "Rule22x00000",
+            "Rule22x100008",
+            "Rule3389x00000",
+            "Rule3389x100008",
+            "Sg"
+        ]
+    );
+    // Expanded resources point into the loop body.
+    assert_eq!(at(&f, m.resources[1].header), (9, 7, "Queue&{Name}"));
+    let keys: Vec<Option<&str>> = m.encryption[..2]
+        .iter()
+        .map(|e| e.kms_key.as_ref().unwrap().get().map(String::as_str))
+        .collect();
+    assert_eq!(keys, vec![Some("a-b"), Some("c.d")]);
+    let rules = &m.security_group_rules;
+    assert_eq!(rules.len(), 5);
+    assert_eq!(rules[2].from_port.get(), Some(&3389));
+    assert_eq!(
+        cidr(&rules[3].sources[0]).get().map(String::as_str),
+        Some("10.0.0.0/8")
+    );
+    assert_eq!(at(&f, cidr(&rules[3].sources[0]).span).2, "!Ref Cidr");
+    // The loop inside `Sg`'s properties produced its ingress list.
+    assert_eq!(m.resources[rules[4].owner.0].address, "Sg");
+    assert_eq!(rules[4].from_port.get(), Some(&443));
+}
+
+#[test]
+fn for_each_without_the_transform_is_not_expanded() {
+    let text = "\
+Resources:
+  Fn::ForEach::Vols:
+    - X
+    - [a]
+    - Vol${X}:
+        Type: AWS::EC2::Volume
+";
+    let m = model("t.yaml", text);
+    assert!(m.resources.is_empty());
+}
+
+#[test]
+fn a_huge_for_each_is_capped_quickly() {
+    let mut text = String::from(
+        "Transform: [AWS::LanguageExtensions]\nResources:\n  Fn::ForEach::Many:\n    - X\n    - [",
+    );
+    for i in 0..100_000 {
+        if i > 0 {
+            text.push_str(", ");
+        }
+        text.push_str(&format!("v{i}"));
+    }
+    text.push_str("]\n    - Fn::ForEach::Inner:\n        - Y\n        - [a, b, c]\n        - Vol${X}${Y}:\n            Type: AWS::EC2::Volume\n");
+    let f = file("t.yaml", &text);
+    let start = std::time::Instant::now();
+    let loaded = load_template(&f);
+    let elapsed = start.elapsed();
+    assert!(elapsed.as_secs_f64() < 2.0, "{elapsed:?}");
+    assert_eq!(loaded.model.resources.len(), 1_000);
+    assert_eq!(loaded.model.resources[3].address, "Volv1a");
+    let [d] = loaded.diagnostics.as_slice() else {
+        panic!("one note expected: {:?}", loaded.diagnostics)
+    };
+    assert!(d.message.contains("more than 1000"), "{}", d.message);
+    assert_eq!(at(&f, d.span).2, "Fn::ForEach::Inner");
+}

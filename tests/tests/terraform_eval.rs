@@ -172,3 +172,45 @@ fn instances_and_dynamic_blocks_are_reported_by_address_inside_content() {
         assert_eq!(x["line"], 9, "at the CIDR inside content: {x}");
     }
 }
+
+#[test]
+fn findings_inside_a_local_module_carry_the_call_site_trace() {
+    assert!(has_check(SG), "{SG} is missing from the catalog");
+    let dir = project(&[
+        (
+            "modules/sg/main.tf",
+            r#"variable "cidr" {
+  default = "10.0.0.0/8"
+}
+resource "aws_security_group" "this" {
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = [var.cidr]
+  }
+}
+"#,
+        ),
+        (
+            "examples/open/main.tf",
+            r#"module "web" {
+  source = "../../modules/sg"
+  cidr   = "0.0.0.0/0"
+}
+"#,
+        ),
+    ]);
+    let run = palisade(dir.path(), &["scan", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    let f = sg(&run.json());
+    // Scanned on its own, the module's default is closed; called with 0.0.0.0/0 it is open.
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0]["resource"], "module.web.aws_security_group.this");
+    assert_eq!(f[0]["file"], "modules/sg/main.tf");
+    assert_eq!(f[0]["line"], 9);
+    let trace = f[0]["trace"].as_array().expect("trace");
+    assert_eq!(trace.len(), 1);
+    assert_eq!(trace[0]["file"], "examples/open/main.tf");
+    assert_eq!(trace[0]["line"], 1);
+}

@@ -457,7 +457,11 @@ pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> Result<ScanResult, Engi
     let units = units(&prepared, &dirs);
 
     let t = Instant::now();
-    let outputs: Vec<UnitOutput> = units.par_iter().map(|u| analyze(u, &prepared)).collect();
+    let modules = ModuleDirs::new(&prepared, &units);
+    let outputs: Vec<UnitOutput> = units
+        .par_iter()
+        .map(|u| analyze(u, &prepared, &modules))
+        .collect();
     timings.analyze = t.elapsed();
 
     let mut result = ScanResult {
@@ -551,7 +555,44 @@ fn load_baseline(path: &Path) -> Result<BTreeSet<(String, String, Option<String>
         .collect())
 }
 
-fn analyze(unit: &Unit, prepared: &Prepared) -> UnitOutput {
+/// The `.tf` files of every scanned Terraform directory, by the directory as the frontend
+/// names it: what a local module call (`source = "../x"`) can load. Directories outside the
+/// scanned paths are not read, so such calls stay unknown.
+struct ModuleDirs<'a> {
+    dirs: BTreeMap<String, Vec<&'a SourceFile>>,
+}
+
+impl<'a> ModuleDirs<'a> {
+    fn new(prepared: &'a Prepared, units: &[Unit]) -> ModuleDirs<'a> {
+        let mut dirs: BTreeMap<String, Vec<&'a SourceFile>> = BTreeMap::new();
+        for unit in units {
+            let Unit::Terraform(idx) = unit else {
+                continue;
+            };
+            for &i in idx {
+                if prepared.roles.get(i) != Some(&FileRole::Terraform) {
+                    continue;
+                }
+                let Some(file) = prepared.sources.get(i) else {
+                    continue;
+                };
+                let dir = palisade_terraform::normalize_dir(
+                    file.path.parent().unwrap_or_else(|| Path::new("")),
+                );
+                dirs.entry(dir).or_default().push(file);
+            }
+        }
+        ModuleDirs { dirs }
+    }
+}
+
+impl palisade_terraform::ModuleLoader for ModuleDirs<'_> {
+    fn files(&self, dir: &str) -> Option<Vec<&SourceFile>> {
+        self.dirs.get(dir).cloned()
+    }
+}
+
+fn analyze(unit: &Unit, prepared: &Prepared, modules: &ModuleDirs<'_>) -> UnitOutput {
     let sources = &prepared.sources;
     let t = Instant::now();
     let (loaded, files): (Option<Loaded>, Vec<usize>) = match unit {
@@ -561,6 +602,7 @@ fn analyze(unit: &Unit, prepared: &Prepared) -> UnitOutput {
             let inputs = palisade_terraform::TerraformInputs {
                 vars: prepared.vars.clone(),
                 var_files: prepared.var_files.iter().map(|&i| &sources[i]).collect(),
+                modules: Some(modules),
             };
             (
                 guarded(|| palisade_terraform::load_module_with(&files, &inputs)),

@@ -109,6 +109,15 @@ pub fn run(ev: &mut Eval<'_>) -> Model {
             adapt_resource(&mut cx, id, r.kind, &node, header);
         }
     }
+    // Every module call is loaded, referenced or not: its resources are deployed.
+    for name in &ix.module_order {
+        let at = ix
+            .module_calls
+            .get(name)
+            .map(|b| block_header(b.file, b.node))
+            .unwrap_or_default();
+        ev.module_value(name, at);
+    }
     link_s3_encryption(&mut cx);
     for name in &ix.policy_doc_order {
         let Some(block) = ix.policy_docs.get(name) else {
@@ -147,6 +156,9 @@ pub fn run(ev: &mut Eval<'_>) -> Model {
                 });
             }
         }
+    }
+    for m in std::mem::take(&mut ev.module_models) {
+        cx.model.extend(m);
     }
     cx.model
 }

@@ -41,7 +41,37 @@ pub struct Index<'t> {
     pub policy_docs: HashMap<&'t str, BlockRef<'t>>,
     /// Names of policy documents in declaration order (deterministic output).
     pub policy_doc_order: Vec<&'t str>,
+    /// `module "NAME"` calls by name, and their names in declaration order.
+    pub module_calls: HashMap<&'t str, BlockRef<'t>>,
+    pub module_order: Vec<&'t str>,
+    /// `output "NAME" { value = ... }`: name, file, value expression.
+    pub outputs: Vec<(&'t str, &'t SourceFile, TsNode<'t>)>,
 }
+
+/// What a module evaluation shares with the modules it calls.
+pub struct ModuleEnv<'t> {
+    /// Reads the files of another module directory; `None`: local modules are not followed.
+    pub loader: Option<&'t dyn crate::ModuleLoader>,
+    /// Directories of the modules on the way here, the root first (cycle detection).
+    pub chain: Vec<String>,
+    /// Module instances still allowed in this root (explosive nesting stays bounded).
+    pub budget: &'t std::cell::Cell<usize>,
+    /// `path.root`.
+    pub root_dir: String,
+}
+
+/// Deepest chain of nested module calls followed.
+const MAX_MODULE_DEPTH: usize = 16;
+
+/// Arguments of a `module` block that are Terraform's, not input variables.
+const MODULE_META: &[&str] = &[
+    "source",
+    "version",
+    "count",
+    "for_each",
+    "providers",
+    "depends_on",
+];
 
 enum Slot {
     Busy,
@@ -75,8 +105,16 @@ pub struct Eval<'t> {
     fuel: u64,
     /// Directory of the module, as `path.module` / `path.root` / `path.cwd` give it.
     pub module_dir: String,
-    /// Notes about partial analysis (expansions cut at [`MAX_INSTANCES`]).
+    /// Notes about partial analysis (expansions cut at [`MAX_INSTANCES`]), module cycles,
+    /// and diagnostics of called modules' files.
     pub notes: Vec<palisade_source::Diagnostic>,
+    /// Input variables bound by the caller when this is a called module.
+    pub module_inputs: HashMap<String, Node>,
+    pub env: Option<&'t ModuleEnv<'t>>,
+    /// Module calls evaluated so far: the value `module.NAME` stands for (outputs).
+    modules: HashMap<&'t str, Slot>,
+    /// Resources of called modules, addresses already prefixed with `module.NAME.`.
+    pub module_models: Vec<palisade_model::Model>,
 }
 
 /// Most instances one `count` / `for_each` (or one `dynamic` block) expands to; the rest is
@@ -408,6 +446,10 @@ impl<'t> Eval<'t> {
             scopes: Vec::new(),
             module_dir: ".".to_string(),
             notes: Vec::new(),
+            module_inputs: HashMap::new(),
+            env: None,
+            modules: HashMap::new(),
+            module_models: Vec::new(),
             depth: 0,
             // Linear in the input: generous for real code, a hard stop for explosive input.
             fuel: 2_000_000 + 64 * total_bytes as u64,
@@ -736,9 +778,12 @@ impl<'t> Eval<'t> {
                 }
             }
             "path" => match attr_name(1) {
-                Some("module" | "root" | "cwd") => {
-                    let v =
-                        string_node(self.module_dir.clone(), prefix_span(2), Provenance::Derived);
+                Some(which @ ("module" | "root" | "cwd")) => {
+                    let dir = match (which, self.env) {
+                        ("module", _) | (_, None) => self.module_dir.clone(),
+                        (_, Some(env)) => env.root_dir.clone(),
+                    };
+                    let v = string_node(dir, prefix_span(2), Provenance::Derived);
                     self.postfix(f, v, k.get(2..).unwrap_or(&[]))
                 }
                 _ => unknown(sp),
@@ -753,7 +798,17 @@ impl<'t> Eval<'t> {
             },
             // Outside an expanded block (no binding in scope), and for what needs a plan or
             // other modules: unknown.
-            "count" | "each" | "self" | "module" | "ephemeral" => unknown(sp),
+            "module" => {
+                let Some(name) = attr_name(1) else {
+                    return unknown(sp);
+                };
+                let v = self.module_value(name, prefix_span(2));
+                let mut v = self.postfix(f, v, k.get(2..).unwrap_or(&[]));
+                // An output used here: the finding points here and names the output.
+                relocate(&mut v, sp, through_local);
+                v
+            }
+            "count" | "each" | "self" | "ephemeral" => unknown(sp),
             _ => {
                 let Some(name) = attr_name(1) else {
                     return unknown(sp);
@@ -804,6 +859,12 @@ impl<'t> Eval<'t> {
             if self.cli_vars.contains(name) {
                 forget_definition(&mut v);
             }
+            return v;
+        }
+        if let Some(v) = self.module_inputs.get(name).cloned() {
+            // Bound by the caller: a literal argument becomes derived, a default stays one.
+            let mut v = self.charge(v, use_span);
+            relocate(&mut v, use_span, through_local);
             return v;
         }
         let Some((file, default)) = self.ix.variables.get(name).copied() else {
@@ -928,6 +989,142 @@ impl<'t> Eval<'t> {
         self.scopes = saved;
         self.docs.insert(cache_key, Slot::Done(v.clone()));
         v
+    }
+
+    /// The value of `module.NAME`: its outputs (a list of them under `count`, a map under
+    /// `for_each`); evaluating it loads the module once and keeps its resources.
+    pub fn module_value(&mut self, name: &'t str, sp: Span) -> Node {
+        match self.modules.get(name) {
+            Some(Slot::Done(v)) => {
+                let v = v.clone();
+                return self.charge(v, sp);
+            }
+            Some(Slot::Busy) => return unknown(sp),
+            None => {}
+        }
+        let Some(call) = self.ix.module_calls.get(name).copied() else {
+            return unknown(sp);
+        };
+        self.modules.insert(name, Slot::Busy);
+        let saved = std::mem::take(&mut self.scopes);
+        let v = self.run_module(call).unwrap_or_else(|| unknown(sp));
+        self.scopes = saved;
+        self.modules.insert(name, Slot::Done(v.clone()));
+        v
+    }
+
+    /// Loads a local module call: every instance evaluated with its arguments bound to the
+    /// module's variables. `None` (unknown outputs, no resources) for registry and git
+    /// sources, a directory that was not read, a cycle, or when a bound is reached.
+    fn run_module(&mut self, call: BlockRef<'t>) -> Option<Node> {
+        let env = self.env?;
+        let loader = env.loader?;
+        let f = call.file;
+        let source = block_items(call.node).into_iter().find_map(|a| {
+            let (n, v) = attribute_parts(a)?;
+            (a.kind() == "attribute" && syntax::text(f, n) == "source").then_some((a, v))
+        })?;
+        let src = match self.expr(f, source.1).kind {
+            NodeKind::String(s) => s,
+            _ => return None,
+        };
+        // Only paths are local; anything else would be fetched, which Palisade never does.
+        if !(src.starts_with("./") || src.starts_with("../") || src == "." || src == "..") {
+            return None;
+        }
+        let dir = crate::join_dir(&self.module_dir, &src);
+        if env.chain.contains(&dir) {
+            self.notes.push(palisade_source::Diagnostic::new(
+                span(f, source.0),
+                format!(
+                    "module cycle: `{}` calls itself through `{src}`; not followed",
+                    call.name
+                ),
+            ));
+            return None;
+        }
+        if env.chain.len() >= MAX_MODULE_DEPTH {
+            self.notes.push(palisade_source::Diagnostic::new(
+                span(f, source.0),
+                format!("note: modules nested deeper than {MAX_MODULE_DEPTH}; not followed"),
+            ));
+            return None;
+        }
+        let files = loader.files(&dir)?;
+        let header = syntax::block_header(f, call.node);
+        let instances = self.expand(f, call.node);
+        let mut chain = env.chain.clone();
+        chain.push(dir.clone());
+        let child_env = ModuleEnv {
+            loader: Some(loader),
+            chain,
+            budget: env.budget,
+            root_dir: env.root_dir.clone(),
+        };
+        let mut list = Vec::new();
+        let mut map = Vec::new();
+        let mut single = None;
+        for inst in instances {
+            if env.budget.get() == 0 {
+                self.notes.push(palisade_source::Diagnostic::new(
+                    header,
+                    "note: too many module instances in this configuration; the rest are not analysed",
+                ));
+                break;
+            }
+            env.budget.set(env.budget.get() - 1);
+            let args = self.with_instance(&inst, |ev| ev.block_node(f, call.node, &[]));
+            let inputs: Vec<(String, Node)> = match args.kind {
+                NodeKind::Map(entries) => entries
+                    .into_iter()
+                    .filter(|(k, _)| !MODULE_META.contains(&k.name.as_str()))
+                    .map(|(k, v)| (k.name, v))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let (mut model, diagnostics, outputs) =
+                crate::load_called(&files, inputs, &child_env, &dir);
+            let prefix = format!("module.{}{}.", call.name, inst.key.suffix());
+            for r in &mut model.resources {
+                r.address.insert_str(0, &prefix);
+                r.trace.insert(0, header);
+            }
+            self.module_models.push(model);
+            self.notes.extend(diagnostics);
+            match inst.key {
+                InstanceKey::None => single = Some(outputs),
+                InstanceKey::Index(_) => list.push(outputs),
+                InstanceKey::Name(k) => map.push((
+                    MapKey {
+                        name: k,
+                        span: header,
+                    },
+                    outputs,
+                )),
+            }
+        }
+        Some(match single {
+            Some(v) => v,
+            None if !map.is_empty() => Node::new(NodeKind::Map(map), header, Provenance::Derived),
+            None => Node::new(NodeKind::List(list), header, Provenance::Derived),
+        })
+    }
+
+    /// The module's outputs as a map (after its resources were adapted).
+    pub fn outputs(&mut self) -> Node {
+        let ix = self.ix;
+        let mut entries = Vec::new();
+        for (name, file, expr) in &ix.outputs {
+            let v = self.expr(file, *expr);
+            entries.push((
+                MapKey {
+                    name: name.to_string(),
+                    span: v.span,
+                },
+                v,
+            ));
+        }
+        Node::new(NodeKind::Map(entries), Span::default(), Provenance::Derived)
     }
 
     /// Binds `count` / `each` of an instance while `f` evaluates its block.

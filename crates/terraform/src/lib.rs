@@ -20,7 +20,7 @@ use tree_sitter::Tree;
 
 /// Values given for a root module from outside it, as `terraform plan -var` / `-var-file`
 /// would: they override `terraform.tfvars` and `*.auto.tfvars`.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct TerraformInputs<'a> {
     /// `--var NAME=VALUE` in command-line order (a later one wins). A value starting with `[`
     /// or `{` is read as an HCL list or object; anything else is a string, which Terraform
@@ -29,6 +29,97 @@ pub struct TerraformInputs<'a> {
     /// `--var-file` files in command-line order: HCL, or JSON when the name ends in `.json`.
     /// Their spans resolve like any scanned file's, so a finding can name the definition.
     pub var_files: Vec<&'a SourceFile>,
+    /// Reads called local modules (`source = "./x"`); without it module calls stay unknown.
+    pub modules: Option<&'a dyn ModuleLoader>,
+}
+
+/// Gives the frontend the files of another module directory, so that a local module call
+/// (`module "x" { source = "../y" }`) can be evaluated. The files must be registered with the
+/// caller (their `FileId`s resolve like any scanned file's) so findings inside a called module
+/// point at its files.
+pub trait ModuleLoader: Sync {
+    /// The files of the directory `dir`, written as [`join_dir`] writes it (the directory of
+    /// the scanned files' paths, normalised); `None` when that directory was not read.
+    fn files(&self, dir: &str) -> Option<Vec<&SourceFile>>;
+}
+
+/// Most module instances evaluated for one root module (all nesting levels together).
+const MODULE_BUDGET: usize = 256;
+
+/// `base` joined with the relative path `rel`, normalised without touching the file system
+/// (`examples/basic` + `../../` = `.`). The key [`ModuleLoader::files`] is asked for.
+pub fn join_dir(base: &str, rel: &str) -> String {
+    normalize_dir(&std::path::Path::new(base).join(rel))
+}
+
+/// A directory path with `.` and `..` resolved lexically; `.` for the empty path.
+pub fn normalize_dir(path: &std::path::Path) -> String {
+    use std::path::Component;
+    let mut out: Vec<Component<'_>> = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => match out.last() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
+                }
+                // `..` at the root stays at the root.
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => out.push(c),
+            },
+            other => out.push(other),
+        }
+    }
+    let p: std::path::PathBuf = out.iter().collect();
+    let s = p.to_string_lossy().to_string();
+    if s.is_empty() {
+        ".".to_string()
+    } else {
+        s
+    }
+}
+
+/// Evaluates a called module: its `.tf` files with `inputs` bound to its variables. Returns
+/// its model (addresses not yet prefixed), the diagnostics of its files, and its outputs.
+pub(crate) fn load_called(
+    files: &[&SourceFile],
+    inputs: Vec<(String, Node)>,
+    env: &eval::ModuleEnv<'_>,
+    dir: &str,
+) -> (palisade_model::Model, Vec<Diagnostic>, Node) {
+    let mut diagnostics = Vec::new();
+    let mut configs: Vec<(&SourceFile, Tree)> = Vec::new();
+    for &file in files {
+        let name = file
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        // A called module's tfvars files are not read: only a root module's are.
+        if file_kind(&name) != FileKind::Config {
+            continue;
+        }
+        match syntax::parse(&file.text) {
+            Some(tree) => {
+                syntax::diagnostics(file, &tree, &mut diagnostics);
+                configs.push((file, tree));
+            }
+            None => diagnostics.push(Diagnostic::new(
+                file.full_span(),
+                "could not parse the file",
+            )),
+        }
+    }
+    let index = build_index(&configs);
+    let total: usize = configs.iter().map(|(f, _)| f.text.len()).sum();
+    let mut ev = Eval::new(&index, total);
+    ev.module_dir = dir.to_string();
+    ev.env = Some(env);
+    ev.module_inputs = inputs.into_iter().collect();
+    let model = adapt::run(&mut ev);
+    let outputs = ev.outputs();
+    diagnostics.append(&mut ev.notes);
+    (model, diagnostics, outputs)
 }
 
 /// Loads one module directory: all its `.tf` files (and `terraform.tfvars`, `*.auto.tfvars`,
@@ -88,10 +179,19 @@ pub fn load_module_with(files: &[&SourceFile], inputs: &TerraformInputs<'_>) -> 
             )),
         }
     }
+    let dir = module_dir(files);
+    let budget = std::cell::Cell::new(MODULE_BUDGET);
+    let env = eval::ModuleEnv {
+        loader: inputs.modules,
+        chain: vec![dir.clone()],
+        budget: &budget,
+        root_dir: dir.clone(),
+    };
     let index = build_index(&configs);
     let total: usize = files.iter().map(|f| f.text.len()).sum();
     let mut ev = Eval::new(&index, total);
-    ev.module_dir = module_dir(files);
+    ev.module_dir = dir;
+    ev.env = Some(&env);
     load_tfvars(&mut ev, &tfvars_hcl, &tfvars_json, &mut diagnostics);
     for (file, tree) in &var_files {
         match tree {
@@ -117,11 +217,7 @@ fn module_dir(files: &[&SourceFile]) -> String {
         .and_then(|f| f.path.parent())
         .map(|p| p.to_string_lossy().to_string())
         .unwrap_or_default();
-    if dir.is_empty() {
-        ".".to_string()
-    } else {
-        dir
-    }
+    normalize_dir(std::path::Path::new(&dir))
 }
 
 /// Parses one file and drops the tree: the parse floor the benchmark compares against.
@@ -181,6 +277,27 @@ fn build_index<'t>(configs: &'t [(&'t SourceFile, Tree)]) -> Index<'t> {
                             name,
                         },
                     );
+                }
+                ("module", [name, ..]) if !ix.module_calls.contains_key(name) => {
+                    ix.module_order.push(name);
+                    ix.module_calls.insert(
+                        name,
+                        BlockRef {
+                            file,
+                            node: item,
+                            kind: "module",
+                            name,
+                        },
+                    );
+                }
+                ("output", [name, ..]) => {
+                    let value = syntax::block_items(item).into_iter().find_map(|a| {
+                        let (n, v) = syntax::attribute_parts(a)?;
+                        (a.kind() == "attribute" && syntax::text(file, n) == "value").then_some(v)
+                    });
+                    if let Some(v) = value {
+                        ix.outputs.push((name, file, v));
+                    }
                 }
                 ("variable", [name, ..]) => {
                     let default = syntax::block_items(item).into_iter().find_map(|a| {

@@ -592,6 +592,7 @@ resource "aws_security_group" "sg" {
     let inputs = palisade_terraform::TerraformInputs {
         vars: vec![("cidrs".into(), "[\"::/0\"]".into())],
         var_files: vec![&fs[2]],
+        modules: None,
     };
     let l = palisade_terraform::load_module_with(&module, &inputs);
     assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);

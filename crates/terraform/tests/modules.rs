@@ -1,0 +1,192 @@
+//! Local module calls: inputs, outputs, nesting, addresses, traces, cycles, remote sources.
+
+use palisade_model::{Loaded, Provenance, SgSource, Span};
+use palisade_source::{FileId, SourceFile};
+use palisade_terraform::{ModuleLoader, TerraformInputs};
+
+struct Dirs(Vec<SourceFile>);
+
+impl ModuleLoader for Dirs {
+    fn files(&self, dir: &str) -> Option<Vec<&SourceFile>> {
+        let v: Vec<&SourceFile> = self
+            .0
+            .iter()
+            .filter(|f| {
+                palisade_terraform::normalize_dir(
+                    f.path.parent().unwrap_or(std::path::Path::new("")),
+                ) == dir
+            })
+            .collect();
+        (!v.is_empty()).then_some(v)
+    }
+}
+
+const ROOT: &str = r#"module "net" {
+  source = "../modules/sg"
+  cidr   = "0.0.0.0/0"
+}
+module "quiet" {
+  source = "../modules/sg/"
+  cidr   = "10.0.0.0/8"
+}
+module "many" {
+  count  = 2
+  source = "../modules/sg"
+  cidr   = "10.0.0.${count.index}/32"
+}
+module "remote" {
+  source  = "terraform-aws-modules/security-group/aws"
+  version = "5.0.0"
+}
+module "loop" {
+  source = "../modules/loop"
+}
+resource "aws_security_group" "uses_output" {
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = [module.net.cidr, module.remote.security_group_id]
+  }
+}
+"#;
+
+const SG: &str = r#"variable "cidr" {}
+resource "aws_security_group" "this" {
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = [var.cidr]
+  }
+}
+module "inner" {
+  source = "./inner"
+}
+output "cidr" {
+  value = var.cidr
+}
+"#;
+
+fn load() -> (Loaded, Vec<SourceFile>) {
+    let fs = vec![
+        SourceFile::new(FileId(0), "root/main.tf", ROOT),
+        SourceFile::new(FileId(1), "modules/sg/main.tf", SG),
+        SourceFile::new(
+            FileId(2),
+            "modules/sg/inner/main.tf",
+            "resource \"aws_ebs_volume\" \"v\" {}\n",
+        ),
+        SourceFile::new(
+            FileId(3),
+            "modules/loop/main.tf",
+            "module \"again\" {\n  source = \"../loop\"\n}\n",
+        ),
+    ];
+    let loader = Dirs(fs.clone());
+    let inputs = TerraformInputs {
+        modules: Some(&loader),
+        ..TerraformInputs::default()
+    };
+    let l = palisade_terraform::load_module_with(&[&fs[0]], &inputs);
+    (l, fs)
+}
+
+fn text(fs: &[SourceFile], sp: Span) -> &str {
+    fs[sp.file.0 as usize].slice(sp)
+}
+
+#[test]
+fn called_modules_are_evaluated_with_their_inputs() {
+    let (l, fs) = load();
+    let mut addrs: Vec<&str> = l
+        .model
+        .resources
+        .iter()
+        .map(|r| r.address.as_str())
+        .collect();
+    addrs.sort();
+    assert_eq!(
+        addrs,
+        [
+            "aws_security_group.uses_output",
+            "module.many[0].aws_security_group.this",
+            "module.many[0].module.inner.aws_ebs_volume.v",
+            "module.many[1].aws_security_group.this",
+            "module.many[1].module.inner.aws_ebs_volume.v",
+            "module.net.aws_security_group.this",
+            "module.net.module.inner.aws_ebs_volume.v",
+            "module.quiet.aws_security_group.this",
+            "module.quiet.module.inner.aws_ebs_volume.v",
+        ]
+    );
+    let rule_of = |addr: &str| {
+        l.model
+            .security_group_rules
+            .iter()
+            .find(|r| l.model.resource(r.owner).address == addr)
+            .unwrap_or_else(|| panic!("{addr}"))
+    };
+    let cidr = |addr: &str| match &rule_of(addr).sources[0] {
+        SgSource::Cidr(v) => v.clone(),
+        SgSource::Other(_) => panic!("not a CIDR"),
+    };
+    let net = cidr("module.net.aws_security_group.this");
+    let c = &net.candidates()[0];
+    assert_eq!(c.value, "0.0.0.0/0");
+    // The finding points at the resource in the module, naming the caller's argument.
+    assert_eq!(text(&fs, c.span), "var.cidr");
+    assert_eq!(c.span.file, FileId(1));
+    assert_eq!(text(&fs, net.defined_at.unwrap()), "\"0.0.0.0/0\"");
+    assert_eq!(c.provenance, Provenance::Derived);
+    assert_eq!(
+        cidr("module.quiet.aws_security_group.this")
+            .get()
+            .map(String::as_str),
+        Some("10.0.0.0/8")
+    );
+    assert_eq!(
+        cidr("module.many[1].aws_security_group.this")
+            .get()
+            .map(String::as_str),
+        Some("10.0.0.1/32")
+    );
+    // An output used by the caller: at the use site, naming the output.
+    let rule = rule_of("aws_security_group.uses_output");
+    let SgSource::Cidr(out) = &rule.sources[0] else {
+        panic!("not a CIDR")
+    };
+    assert_eq!(out.get().map(String::as_str), Some("0.0.0.0/0"));
+    assert_eq!(text(&fs, out.span), "module.net.cidr");
+    // A registry module is never fetched: its outputs are unknown.
+    let SgSource::Cidr(remote) = &rule.sources[1] else {
+        panic!("not a CIDR")
+    };
+    assert!(remote.is_unknown());
+}
+
+#[test]
+fn traces_name_every_call_site_outermost_first() {
+    let (l, fs) = load();
+    let inner = l
+        .model
+        .resources
+        .iter()
+        .find(|r| r.address == "module.net.module.inner.aws_ebs_volume.v")
+        .unwrap();
+    let trace: Vec<&str> = inner.trace.iter().map(|s| text(&fs, *s)).collect();
+    assert_eq!(trace, ["module \"net\"", "module \"inner\""]);
+    assert_eq!(inner.header.file, FileId(2));
+}
+
+#[test]
+fn module_cycles_are_reported_not_looped() {
+    let (l, fs) = load();
+    let cycles: Vec<&str> = l
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("cycle"))
+        .map(|d| text(&fs, d.span))
+        .collect();
+    assert_eq!(cycles, ["source = \"../loop\""], "{:?}", l.diagnostics);
+}

@@ -141,6 +141,7 @@ pub(crate) fn adapt_template(root: &Syn, diagnostics: &mut Vec<Diagnostic>) -> M
         r.adapt(&kind);
     }
     diagnostics.append(&mut expander.diagnostics);
+    diagnostics.extend(ctx.depth_note());
     model
 }
 

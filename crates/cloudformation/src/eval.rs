@@ -8,7 +8,7 @@
 
 use crate::syntax::{Syn, SynKind};
 use palisade_model::node::{format_number, MapKey, Node, NodeKind};
-use palisade_source::{Provenance, Reference, Span, StrPart};
+use palisade_source::{Diagnostic, Provenance, Reference, Span, StrPart};
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 
@@ -41,6 +41,9 @@ pub(crate) struct Ctx<'t> {
     resources: HashSet<&'t str>,
     /// False for standalone policy files: there a `{"Ref": ..}` is just data.
     intrinsics: bool,
+    /// Where evaluation gave up on depth (the first place only: one note per template says
+    /// enough, and a note per value of an explosive input would be explosive too).
+    capped: Cell<Option<Span>>,
 }
 
 impl<'t> Ctx<'t> {
@@ -83,6 +86,7 @@ impl<'t> Ctx<'t> {
             cond_nesting: Cell::new(0),
             resources,
             intrinsics: true,
+            capped: Cell::new(None),
         }
     }
 
@@ -96,6 +100,7 @@ impl<'t> Ctx<'t> {
             cond_nesting: Cell::new(0),
             resources: HashSet::new(),
             intrinsics: false,
+            capped: Cell::new(None),
         }
     }
 
@@ -104,8 +109,28 @@ impl<'t> Ctx<'t> {
         self.eval_at(syn, 0)
     }
 
+    /// A note for the first place where evaluation stopped at the depth limit.
+    pub fn depth_note(&self) -> Option<Diagnostic> {
+        self.capped.get().map(|span| {
+            Diagnostic::new(
+                span,
+                format!(
+                    "evaluation nested more than {MAX_DEPTH} levels deep (functions or \
+                     conditions); the value is treated as unknown"
+                ),
+            )
+        })
+    }
+
+    fn cap(&self, span: Span) {
+        if self.capped.get().is_none() {
+            self.capped.set(Some(span));
+        }
+    }
+
     fn eval_at(&self, syn: &Syn, depth: usize) -> Option<Node> {
         if depth > MAX_DEPTH {
+            self.cap(syn.span);
             return Some(Node::unknown(syn.span));
         }
         let kind = match &syn.kind {
@@ -533,6 +558,7 @@ impl<'t> Ctx<'t> {
         let syn = *self.conditions.get(name)?;
         let nesting = self.cond_nesting.get();
         if nesting > MAX_DEPTH {
+            self.cap(syn.span);
             return None;
         }
         self.cond_cache
@@ -549,6 +575,7 @@ impl<'t> Ctx<'t> {
 
     fn condition_expr(&self, syn: &Syn, depth: usize) -> Option<bool> {
         if depth > MAX_DEPTH {
+            self.cap(syn.span);
             return None;
         }
         let [(key, arg)] = syn.entries() else {

@@ -752,10 +752,94 @@ fn explosive_condition_chains_finish_quickly() {
     }
     text.push_str("Resources:\n  V:\n    Type: AWS::EC2::Volume\n    Properties:\n      Encrypted: !If [C4999, true, false]\n");
     let start = std::time::Instant::now();
-    let m = model("t.yaml", &text);
-    assert!(start.elapsed().as_secs() < 5);
-    // Too deep to evaluate: both branches are kept rather than guessing.
-    assert_eq!(m.encryption[0].encrypted.candidates().len(), 2);
+    let loaded = load_template(&file("t.yaml", &text));
+    assert!(start.elapsed().as_secs_f64() < 2.0);
+    // Too deep to evaluate: both branches are kept rather than guessing, with a note.
+    assert_eq!(loaded.model.encryption[0].encrypted.candidates().len(), 2);
+    assert_eq!(loaded.diagnostics.len(), 1);
+    assert!(loaded.diagnostics[0]
+        .message
+        .contains("more than 64 levels"));
+}
+
+#[test]
+fn two_thousand_chained_conditions_and_deep_ifs_finish_with_a_note() {
+    // C0 .. C1999, each the negation of the previous one.
+    let mut text = String::from(
+        "Parameters:\n  P: {Type: String, Default: a}\nConditions:\n  C0: !Equals [!Ref P, a]\n",
+    );
+    for i in 1..2000 {
+        text.push_str(&format!("  C{i}: !Not [!Condition C{}]\n", i - 1));
+    }
+    // A shallow chain stays exact; the deep end of it is unknown.
+    text.push_str("  Short: !Not [!Condition C3]\n");
+    text.push_str("Resources:\n  Shallow:\n    Type: AWS::EC2::Volume\n    Properties:\n      Encrypted: !If [Short, true, false]\n");
+    text.push_str("  Deep:\n    Type: AWS::EC2::Volume\n    Properties:\n      Encrypted: !If [C1999, true, false]\n");
+    let f = file("t.yaml", &text);
+    let start = std::time::Instant::now();
+    let loaded = load_template(&f);
+    let elapsed = start.elapsed();
+    assert!(elapsed.as_secs_f64() < 2.0, "{elapsed:?}");
+    let m = &loaded.model;
+    assert_eq!(m.encryption.len(), 2);
+    // C3 is false with the default (a = a, then three negations): `Short` is true.
+    assert_eq!(m.encryption[0].encrypted.get(), Some(&true));
+    // C1999 is beyond the depth limit: both branches are kept.
+    assert_eq!(m.encryption[1].encrypted.candidates().len(), 2);
+    let [note] = loaded.diagnostics.as_slice() else {
+        panic!("one note expected: {:?}", loaded.diagnostics)
+    };
+    assert!(
+        note.message.contains("treated as unknown"),
+        "{}",
+        note.message
+    );
+
+    // 200 nested `Fn::If` around a value, in block style (parsers bound flow nesting).
+    let mut text = String::from(
+        "Conditions:\n  C: !Equals [1, 2]\nResources:\n  V:\n    Type: AWS::EC2::Volume\n    Properties:\n      Encrypted:",
+    );
+    for level in 0..200 {
+        let pad = " ".repeat(8 + 2 * level);
+        text.push_str(&format!(" !If\n{pad}- C\n{pad}- true\n{pad}-"));
+    }
+    text.push_str(" false\n");
+    let start = std::time::Instant::now();
+    let loaded = load_template(&file("t.yaml", &text));
+    assert!(start.elapsed().as_secs_f64() < 2.0);
+    // Cut off at the depth limit: unknown, never a finding.
+    let [enc] = loaded.model.encryption.as_slice() else {
+        panic!("one volume expected: {:?}", loaded.diagnostics)
+    };
+    assert!(enc.encrypted.is_unknown());
+    let [note] = loaded.diagnostics.as_slice() else {
+        panic!("one note expected: {:?}", loaded.diagnostics)
+    };
+    assert!(
+        note.message.contains("treated as unknown"),
+        "{}",
+        note.message
+    );
+}
+
+#[test]
+fn a_yaml_alias_bomb_in_a_template_stops_quickly() {
+    let mut text = String::from("Resources:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..15 {
+        let p = i - 1;
+        text.push_str(&format!(
+            "  a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+        ));
+    }
+    text.push_str("  V:\n    Type: AWS::EC2::Volume\n");
+    let f = file("t.yaml", &text);
+    let start = std::time::Instant::now();
+    let loaded = load_template(&f);
+    assert!(start.elapsed().as_secs_f64() < 2.0);
+    assert!(loaded
+        .diagnostics
+        .iter()
+        .any(|d| d.message.contains("too many nodes")));
 }
 
 #[test]

@@ -1197,3 +1197,58 @@ fn a_huge_for_each_is_capped_quickly() {
     assert!(d.message.contains("more than 1000"), "{}", d.message);
     assert_eq!(at(&f, d.span).2, "Fn::ForEach::Inner");
 }
+
+#[test]
+fn lambda_permissions_are_resource_policy_statements() {
+    let text = "\
+Resources:
+  Any:
+    Type: AWS::Lambda::Permission
+    Properties:
+      Action: lambda:*
+      FunctionName: !GetAtt Fn.Arn
+      Principal: '*'
+  FromBucket:
+    Type: AWS::Lambda::Permission
+    Properties:
+      Action: lambda:InvokeFunction
+      FunctionName: fn
+      Principal: s3.amazonaws.com
+      SourceArn: arn:aws:s3:::uploads
+      SourceAccount: '123456789012'
+  Account:
+    Type: AWS::Lambda::Permission
+    Properties:
+      Action: lambda:InvokeFunction
+      FunctionName: fn
+      Principal: '123456789012'
+";
+    let f = file("t.yaml", text);
+    let m = model("t.yaml", text);
+    let [any, bucket, account] = m.policies.as_slice() else {
+        panic!("three permissions expected")
+    };
+    assert!(m
+        .policies
+        .iter()
+        .all(|p| p.document.kind == PolicyKind::Resource));
+    let st = &any.document.statements[0];
+    assert_eq!(st.effect.get(), Some(&Effect::Allow));
+    assert_eq!(at(&f, st.actions()[0].1), (5, 15, "lambda:*"));
+    let principal = &st.principal.as_ref().unwrap().entries[0];
+    assert_eq!(principal.kind, "*");
+
+    let st = &bucket.document.statements[0];
+    let principal = &st.principal.as_ref().unwrap().entries[0];
+    assert_eq!(principal.kind, "Service");
+    let arn = st.conditions_on("aws:sourcearn");
+    assert_eq!(arn.len(), 1);
+    assert_eq!(arn[0].operator.to_ascii_lowercase(), "arnlike");
+    assert_eq!(st.conditions_on("aws:sourceaccount").len(), 1);
+    let resource = st.resource.as_ref().unwrap().get().unwrap();
+    assert_eq!(resource[0].get().map(String::as_str), Some("fn"));
+
+    let st = &account.document.statements[0];
+    assert_eq!(st.principal.as_ref().unwrap().entries[0].kind, "AWS");
+    assert!(st.conditions_on("aws:sourcearn").is_empty());
+}

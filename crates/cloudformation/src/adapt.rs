@@ -44,6 +44,7 @@ pub(crate) fn adapt_template(root: &Syn, diagnostics: &mut Vec<Diagnostic>) -> M
             order.push((false, i));
         }
     }
+    ctx.add_generated(generated.iter().map(|(k, _)| k.name.clone()));
     for (is_generated, i) in order {
         let (key, value) = if is_generated {
             &generated[i]

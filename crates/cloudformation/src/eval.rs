@@ -39,6 +39,8 @@ pub(crate) struct Ctx<'t> {
     /// other becomes unknown instead of exhausting the stack.
     cond_nesting: Cell<usize>,
     resources: HashSet<&'t str>,
+    /// Logical ids created by `Fn::ForEach`, known only after expansion.
+    generated: RefCell<HashSet<String>>,
     /// False for standalone policy files: there a `{"Ref": ..}` is just data.
     intrinsics: bool,
     /// Where evaluation gave up on depth (the first place only: one note per template says
@@ -85,6 +87,7 @@ impl<'t> Ctx<'t> {
             cond_cache: RefCell::new(HashMap::new()),
             cond_nesting: Cell::new(0),
             resources,
+            generated: RefCell::new(HashSet::new()),
             intrinsics: true,
             capped: Cell::new(None),
         }
@@ -99,6 +102,7 @@ impl<'t> Ctx<'t> {
             cond_cache: RefCell::new(HashMap::new()),
             cond_nesting: Cell::new(0),
             resources: HashSet::new(),
+            generated: RefCell::new(HashSet::new()),
             intrinsics: false,
             capped: Cell::new(None),
         }
@@ -107,6 +111,11 @@ impl<'t> Ctx<'t> {
     /// Evaluates a node; `None` when it is (or resolves to) `AWS::NoValue`.
     pub fn eval(&self, syn: &Syn) -> Option<Node> {
         self.eval_at(syn, 0)
+    }
+
+    /// Makes resources created by `Fn::ForEach` resolvable by `Ref`.
+    pub fn add_generated(&self, names: impl IntoIterator<Item = String>) {
+        self.generated.borrow_mut().extend(names);
     }
 
     /// A note for the first place where evaluation stopped at the depth limit.
@@ -230,7 +239,7 @@ impl<'t> Ctx<'t> {
         if let Some(param) = self.params.get(target) {
             return Some(self.parameter(param, span));
         }
-        if self.resources.contains(target) {
+        if self.resources.contains(target) || self.generated.borrow().contains(target) {
             return Some(Node::new(
                 NodeKind::Reference(Reference {
                     target: target.to_string(),

@@ -4,6 +4,8 @@
 //! (jsonc-parser) into a span-keeping tree, rewriting YAML short-form tags into their long
 //! form; [`eval`] resolves intrinsic functions against parameters, mappings and conditions
 //! into the model's [`palisade_model::Node`]; [`adapt`] turns each resource into typed facts.
+//! [`foreach`] expands `Fn::ForEach` loops (LanguageExtensions) on the syntax tree before
+//! evaluation; [`sam`] knows the grants of the common SAM policy templates.
 //! Spans are byte offsets into the file; a value that came through a parameter default is
 //! located at its use site and remembers the default's span in `defined_at`.
 

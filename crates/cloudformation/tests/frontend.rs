@@ -1159,6 +1159,36 @@ Resources:
 }
 
 #[test]
+fn resources_made_by_for_each_can_be_referenced() {
+    let text = "\
+Transform: AWS::LanguageExtensions
+Resources:
+  Fn::ForEach::Keys:
+    - K
+    - [prod]
+    - Key${K}:
+        Type: AWS::KMS::Key
+  Topic:
+    Type: AWS::SNS::Topic
+    Properties:
+      KmsMasterKeyId: !Ref Keyprod
+  Other:
+    Type: AWS::SNS::Topic
+    Properties:
+      KmsMasterKeyId: !Ref Keydev
+";
+    let m = model("t.yaml", text);
+    assert_eq!(m.resources.len(), 3);
+    let key = |i: usize| m.encryption[i].kms_key.as_ref().unwrap().kind.clone();
+    match key(0) {
+        ValueKind::Reference(r) => assert_eq!(r.target, "Keyprod"),
+        other => panic!("expected a reference, got {other:?}"),
+    }
+    // A name no loop produced stays unknown.
+    assert!(matches!(key(1), ValueKind::Unknown));
+}
+
+#[test]
 fn for_each_without_the_transform_is_not_expanded() {
     let text = "\
 Resources:

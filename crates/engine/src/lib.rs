@@ -560,6 +560,7 @@ fn load_baseline(path: &Path) -> Result<BTreeSet<(String, String, Option<String>
 /// scanned paths are not read, so such calls stay unknown.
 struct ModuleDirs<'a> {
     dirs: BTreeMap<String, Vec<&'a SourceFile>>,
+    cache: palisade_terraform::ParseCache,
 }
 
 impl<'a> ModuleDirs<'a> {
@@ -582,13 +583,20 @@ impl<'a> ModuleDirs<'a> {
                 dirs.entry(dir).or_default().push(file);
             }
         }
-        ModuleDirs { dirs }
+        ModuleDirs {
+            dirs,
+            cache: palisade_terraform::ParseCache::default(),
+        }
     }
 }
 
 impl palisade_terraform::ModuleLoader for ModuleDirs<'_> {
     fn files(&self, dir: &str) -> Option<Vec<&SourceFile>> {
         self.dirs.get(dir).cloned()
+    }
+
+    fn parse_cache(&self) -> Option<&palisade_terraform::ParseCache> {
+        Some(&self.cache)
     }
 }
 

@@ -58,7 +58,14 @@ pub struct ModuleEnv<'t> {
     pub budget: &'t std::cell::Cell<usize>,
     /// `path.root`.
     pub root_dir: String,
+    /// Evaluation work left for all called modules of this root together. A big module
+    /// called from many small roots (every example of a repository) would otherwise cost its
+    /// full evaluation per call; past this, module values are unknown, which never fires.
+    pub fuel: &'t std::cell::Cell<u64>,
 }
+
+/// Evaluation work all module calls of one root may spend together (see [`ModuleEnv::fuel`]).
+pub const MODULE_FUEL: u64 = 300_000;
 
 /// Deepest chain of nested module calls followed.
 const MAX_MODULE_DEPTH: usize = 16;
@@ -102,7 +109,7 @@ pub struct Eval<'t> {
     /// finding must point into the resource, naming the definition.
     scopes: Vec<(&'t str, Node, bool)>,
     depth: u32,
-    fuel: u64,
+    pub fuel: u64,
     /// Directory of the module, as `path.module` / `path.root` / `path.cwd` give it.
     pub module_dir: String,
     /// Notes about partial analysis (expansions cut at [`MAX_INSTANCES`]), module cycles,
@@ -1060,6 +1067,7 @@ impl<'t> Eval<'t> {
             chain,
             budget: env.budget,
             root_dir: env.root_dir.clone(),
+            fuel: env.fuel,
         };
         let mut list = Vec::new();
         let mut map = Vec::new();
@@ -1082,8 +1090,23 @@ impl<'t> Eval<'t> {
                     .collect(),
                 _ => Vec::new(),
             };
-            let (mut model, diagnostics, outputs) =
-                crate::load_called(&files, inputs, &child_env, &dir);
+            // A called module draws from this configuration's fuel: the work of a root stays
+            // linear in the root's size however often a big module is called.
+            // Only the root's own calls draw on the pool: nested calls spend what their
+            // caller was given, so nothing is counted twice.
+            let at_root = env.chain.len() == 1;
+            let given = if at_root {
+                self.fuel.min(env.fuel.get())
+            } else {
+                self.fuel
+            };
+            let (mut model, diagnostics, outputs, left) =
+                crate::load_called(&files, inputs, &child_env, &dir, given);
+            let used = given.saturating_sub(left);
+            self.fuel = self.fuel.saturating_sub(used);
+            if at_root {
+                env.fuel.set(env.fuel.get().saturating_sub(used));
+            }
             let prefix = format!("module.{}{}.", call.name, inst.key.suffix());
             for r in &mut model.resources {
                 r.address.insert_str(0, &prefix);

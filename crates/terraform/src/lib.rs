@@ -41,6 +41,33 @@ pub trait ModuleLoader: Sync {
     /// The files of the directory `dir`, written as [`join_dir`] writes it (the directory of
     /// the scanned files' paths, normalised); `None` when that directory was not read.
     fn files(&self, dir: &str) -> Option<Vec<&SourceFile>>;
+
+    /// Trees shared between module loads: a module called from many roots is parsed once.
+    fn parse_cache(&self) -> Option<&ParseCache> {
+        None
+    }
+}
+
+/// Parsed trees by file, shared between the threads of one scan.
+#[derive(Default)]
+pub struct ParseCache {
+    trees:
+        std::sync::Mutex<std::collections::HashMap<palisade_source::FileId, std::sync::Arc<Tree>>>,
+}
+
+impl ParseCache {
+    fn tree(&self, file: &SourceFile) -> Option<std::sync::Arc<Tree>> {
+        if let Some(t) = self.trees.lock().ok()?.get(&file.id) {
+            return Some(t.clone());
+        }
+        // Parsed outside the lock: two threads may parse the same file once each, which is
+        // cheaper than serialising every parse.
+        let tree = std::sync::Arc::new(syntax::parse(&file.text)?);
+        if let Ok(mut map) = self.trees.lock() {
+            map.entry(file.id).or_insert_with(|| tree.clone());
+        }
+        Some(tree)
+    }
 }
 
 /// Most module instances evaluated for one root module (all nesting levels together).
@@ -86,9 +113,11 @@ pub(crate) fn load_called(
     inputs: Vec<(String, Node)>,
     env: &eval::ModuleEnv<'_>,
     dir: &str,
-) -> (palisade_model::Model, Vec<Diagnostic>, Node) {
+    fuel: u64,
+) -> (palisade_model::Model, Vec<Diagnostic>, Node, u64) {
     let mut diagnostics = Vec::new();
-    let mut configs: Vec<(&SourceFile, Tree)> = Vec::new();
+    let mut configs: Vec<(&SourceFile, std::sync::Arc<Tree>)> = Vec::new();
+    let cache = env.loader.and_then(|l| l.parse_cache());
     for &file in files {
         let name = file
             .path
@@ -99,7 +128,11 @@ pub(crate) fn load_called(
         if file_kind(&name) != FileKind::Config {
             continue;
         }
-        match syntax::parse(&file.text) {
+        let parsed = match cache {
+            Some(c) => c.tree(file),
+            None => syntax::parse(&file.text).map(std::sync::Arc::new),
+        };
+        match parsed {
             Some(tree) => {
                 syntax::diagnostics(file, &tree, &mut diagnostics);
                 configs.push((file, tree));
@@ -110,16 +143,21 @@ pub(crate) fn load_called(
             )),
         }
     }
-    let index = build_index(&configs);
-    let total: usize = configs.iter().map(|(f, _)| f.text.len()).sum();
-    let mut ev = Eval::new(&index, total);
+    let config_refs: Vec<(&SourceFile, &Tree)> = configs
+        .iter()
+        .map(|(f, t)| (*f, std::borrow::Borrow::<Tree>::borrow(t)))
+        .collect();
+    let index = build_index(&config_refs);
+    let mut ev = Eval::new(&index, 0);
+    ev.fuel = fuel;
     ev.module_dir = dir.to_string();
     ev.env = Some(env);
     ev.module_inputs = inputs.into_iter().collect();
     let model = adapt::run(&mut ev);
     let outputs = ev.outputs();
     diagnostics.append(&mut ev.notes);
-    (model, diagnostics, outputs)
+    let left = ev.fuel;
+    (model, diagnostics, outputs, left)
 }
 
 /// Loads one module directory: all its `.tf` files (and `terraform.tfvars`, `*.auto.tfvars`,
@@ -131,8 +169,8 @@ pub fn load_module(files: &[&SourceFile]) -> Loaded {
 /// [`load_module`] for a root module with values given on the command line.
 pub fn load_module_with(files: &[&SourceFile], inputs: &TerraformInputs<'_>) -> Loaded {
     let mut diagnostics = Vec::new();
-    let mut configs: Vec<(&SourceFile, Tree)> = Vec::new();
-    let mut tfvars_hcl: Vec<(&SourceFile, Tree)> = Vec::new();
+    let mut configs: Vec<(&SourceFile, std::sync::Arc<Tree>)> = Vec::new();
+    let mut tfvars_hcl: Vec<(&SourceFile, std::sync::Arc<Tree>)> = Vec::new();
     let mut tfvars_json: Vec<&SourceFile> = Vec::new();
     for &file in files {
         let name = file
@@ -148,7 +186,10 @@ pub fn load_module_with(files: &[&SourceFile], inputs: &TerraformInputs<'_>) -> 
             tfvars_json.push(file);
             continue;
         }
-        let Some(tree) = syntax::parse(&file.text) else {
+        // Not through the scan's parse cache: keeping every root's tree alive costs more
+        // memory (and time) than parsing the few files that are also called as modules.
+        let parsed = syntax::parse(&file.text).map(std::sync::Arc::new);
+        let Some(tree) = parsed else {
             diagnostics.push(Diagnostic::new(
                 file.full_span(),
                 "could not parse the file",
@@ -181,13 +222,19 @@ pub fn load_module_with(files: &[&SourceFile], inputs: &TerraformInputs<'_>) -> 
     }
     let dir = module_dir(files);
     let budget = std::cell::Cell::new(MODULE_BUDGET);
+    let module_fuel = std::cell::Cell::new(eval::MODULE_FUEL);
     let env = eval::ModuleEnv {
         loader: inputs.modules,
         chain: vec![dir.clone()],
         budget: &budget,
         root_dir: dir.clone(),
+        fuel: &module_fuel,
     };
-    let index = build_index(&configs);
+    let config_refs: Vec<(&SourceFile, &Tree)> = configs
+        .iter()
+        .map(|(f, t)| (*f, std::borrow::Borrow::<Tree>::borrow(t)))
+        .collect();
+    let index = build_index(&config_refs);
     let total: usize = files.iter().map(|f| f.text.len()).sum();
     let mut ev = Eval::new(&index, total);
     ev.module_dir = dir;
@@ -246,10 +293,9 @@ fn file_kind(name: &str) -> FileKind {
     }
 }
 
-fn build_index<'t>(configs: &'t [(&'t SourceFile, Tree)]) -> Index<'t> {
+fn build_index<'t>(configs: &[(&'t SourceFile, &'t Tree)]) -> Index<'t> {
     let mut ix = Index::default();
-    for (file, tree) in configs {
-        let file: &'t SourceFile = file;
+    for &(file, tree) in configs {
         let mut items = Vec::new();
         syntax::body_items(tree.root_node(), &mut items, 0);
         for item in items {
@@ -341,9 +387,9 @@ fn tfvars_rank(file: &SourceFile) -> (u8, String) {
     (rank, name)
 }
 
-fn load_tfvars<'t>(
+fn load_tfvars<'t, T: std::borrow::Borrow<Tree>>(
     ev: &mut Eval<'t>,
-    hcl: &'t [(&'t SourceFile, Tree)],
+    hcl: &'t [(&'t SourceFile, T)],
     json_files: &[&'t SourceFile],
     diagnostics: &mut Vec<Diagnostic>,
 ) {
@@ -351,7 +397,7 @@ fn load_tfvars<'t>(
         Hcl(&'a SourceFile, &'a Tree),
         Json(&'a SourceFile),
     }
-    let mut all: Vec<Src<'t>> = hcl.iter().map(|(f, t)| Src::Hcl(f, t)).collect();
+    let mut all: Vec<Src<'t>> = hcl.iter().map(|(f, t)| Src::Hcl(f, t.borrow())).collect();
     all.extend(json_files.iter().map(|f| Src::Json(f)));
     all.sort_by_key(|s| match s {
         Src::Hcl(f, _) | Src::Json(f) => tfvars_rank(f),
@@ -457,7 +503,11 @@ pub(crate) fn eval_local_for_test(files: &[(&str, &str)], name: &str) -> (Node, 
             _ => tfvars.push((f, tree)),
         }
     }
-    let index = build_index(&configs);
+    let config_refs: Vec<(&SourceFile, &Tree)> = configs
+        .iter()
+        .map(|(f, t)| (*f, std::borrow::Borrow::<Tree>::borrow(t)))
+        .collect();
+    let index = build_index(&config_refs);
     let mut ev = Eval::new(&index, 0);
     let mut diags = Vec::new();
     load_tfvars(&mut ev, &tfvars, &[], &mut diags);

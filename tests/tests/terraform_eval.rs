@@ -201,7 +201,13 @@ resource "aws_security_group" "this" {
 "#,
         ),
     ]);
-    let run = palisade(dir.path(), &["scan", "--format", "json"]);
+    // Off by default: the module scanned on its own is closed.
+    let off = palisade(dir.path(), &["scan", "--format", "json"]);
+    assert_eq!(off.code, 0, "{}", off.stdout);
+    let run = palisade(
+        dir.path(),
+        &["scan", "--format", "json", "--follow-modules"],
+    );
     assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
     let f = sg(&run.json());
     // Scanned on its own, the module's default is closed; called with 0.0.0.0/0 it is open.

@@ -110,6 +110,10 @@ enum Command {
         /// `terraform plan -var-file` does (repeatable; overrides tfvars files).
         #[arg(long = "var-file", value_name = "FILE")]
         var_files: Vec<PathBuf>,
+        /// Evaluate local Terraform module calls (`source = "./x"`, `"../x"`) among the
+        /// scanned directories: inputs bound from the caller, findings with the call sites.
+        #[arg(long)]
+        follow_modules: bool,
     },
     /// List every check with its metadata.
     Checks {
@@ -137,6 +141,7 @@ pub fn run() -> ExitCode {
             no_config,
             vars,
             var_files,
+            follow_modules,
         } => {
             let mut pairs = Vec::with_capacity(vars.len());
             for v in vars {
@@ -160,6 +165,7 @@ pub fn run() -> ExitCode {
                 cwd: None,
                 terraform_vars: pairs,
                 terraform_var_files: var_files,
+                follow_modules,
             };
             scan(paths, format, output, fail_on.map(Into::into), &options)
         }

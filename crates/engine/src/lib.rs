@@ -59,6 +59,10 @@ pub struct ScanOptions {
     pub terraform_vars: Vec<(String, String)>,
     /// `--var-file FILE` (relative to `cwd`) for the Terraform root modules scanned.
     pub terraform_var_files: Vec<PathBuf>,
+    /// Evaluate local Terraform module calls (`source = "../x"`) among the scanned
+    /// directories. Off by default until it fits the corpus time budget: a large module called
+    /// from every example of a repository is evaluated once per call.
+    pub follow_modules: bool,
 }
 
 /// A location in a file, 1-based.
@@ -208,6 +212,7 @@ struct Prepared {
     /// Indices into `sources` of the `--var-file` files (role `Skip`: read, not scanned).
     var_files: Vec<usize>,
     vars: Vec<(String, String)>,
+    follow_modules: bool,
     errors: Vec<ScanError>,
     config: Config,
     cwd: PathBuf,
@@ -340,6 +345,7 @@ fn prepare(paths: &[PathBuf], options: &ScanOptions) -> Result<Prepared, EngineE
         roles,
         var_files,
         vars: options.terraform_vars.clone(),
+        follow_modules: options.follow_modules,
         errors,
         config,
         cwd,
@@ -610,7 +616,9 @@ fn analyze(unit: &Unit, prepared: &Prepared, modules: &ModuleDirs<'_>) -> UnitOu
             let inputs = palisade_terraform::TerraformInputs {
                 vars: prepared.vars.clone(),
                 var_files: prepared.var_files.iter().map(|&i| &sources[i]).collect(),
-                modules: Some(modules),
+                modules: prepared
+                    .follow_modules
+                    .then_some(modules as &dyn palisade_terraform::ModuleLoader),
             };
             (
                 guarded(|| palisade_terraform::load_module_with(&files, &inputs)),

@@ -61,6 +61,36 @@ pub struct AttachedPolicy {
     pub document: PolicyDocument,
 }
 
+/// How one resource points at another through a resolved reference
+/// (`security_group_id = aws_security_group.web.id`, `bucket = aws_s3_bucket.logs.id`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum LinkKind {
+    /// A standalone security group rule belongs to this group.
+    SecurityGroup,
+    /// A standalone network ACL rule belongs to this ACL.
+    NetworkAcl,
+    /// A bucket-level configuration (encryption, public access block, policy, logging,
+    /// versioning, ACL, ...) configures this bucket.
+    Bucket,
+    /// An inline policy or a policy attachment applies to this IAM role, user or group.
+    Principal,
+    /// A policy attachment attaches this managed policy.
+    Policy,
+    /// A resource policy governs this resource (queue, topic, repository, secret).
+    Governed,
+}
+
+/// A resolved reference from `from` to `to`. Frontends record a link only when the target
+/// is a resource of the same scan unit; an unknown or external target gives no link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Link {
+    pub from: ResourceId,
+    pub to: ResourceId,
+    pub kind: LinkKind,
+    /// The attribute holding the reference (`security_group_id = ...`).
+    pub span: Span,
+}
+
 /// Everything the frontends learned about one scan unit (a Terraform module directory, a
 /// template, a policy file).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -71,6 +101,9 @@ pub struct Model {
     pub nacl_rules: Vec<NaclRule>,
     pub encryption: Vec<EncryptionAtRest>,
     pub kms_keys: Vec<KmsKey>,
+    /// References between resources, in the order they were resolved. Filled by the
+    /// Terraform frontend; CloudFormation does not record links yet.
+    pub links: Vec<Link>,
 }
 
 impl Model {
@@ -81,6 +114,29 @@ impl Model {
 
     pub fn resource(&self, id: ResourceId) -> &Resource {
         &self.resources[id.0]
+    }
+
+    /// The resource `from` points at with a link of `kind`, if resolved.
+    pub fn link_from(&self, from: ResourceId, kind: LinkKind) -> Option<ResourceId> {
+        self.links
+            .iter()
+            .find(|l| l.from == from && l.kind == kind)
+            .map(|l| l.to)
+    }
+
+    /// The resources pointing at `to` with a link of `kind` (the rule resources of a group,
+    /// the configuration resources of a bucket, the policies of a role).
+    pub fn links_to(&self, to: ResourceId, kind: LinkKind) -> impl Iterator<Item = &Link> + '_ {
+        self.links
+            .iter()
+            .filter(move |l| l.to == to && l.kind == kind)
+    }
+
+    /// The security group a rule belongs to: the group itself for an inline rule, the linked
+    /// group for a rule resource, else the rule resource (its group is not known).
+    pub fn group_of(&self, rule: &SecurityGroupRule) -> ResourceId {
+        self.link_from(rule.owner, LinkKind::SecurityGroup)
+            .unwrap_or(rule.owner)
     }
 
     /// Appends another model, renumbering its resource ids.
@@ -113,6 +169,11 @@ impl Model {
                 k.owner = shift(k.owner);
                 k
             }));
+        self.links.extend(other.links.into_iter().map(|mut l| {
+            l.from = shift(l.from);
+            l.to = shift(l.to);
+            l
+        }));
     }
 }
 

@@ -11,8 +11,8 @@ use palisade_model::ec2::{Direction, NaclRule, SecurityGroupRule, SgSource};
 use palisade_model::encryption::{EncryptionAtRest, KmsKey, Service};
 use palisade_model::node::MapKey;
 use palisade_model::{
-    AttachedPolicy, Format, Model, Node, NodeKind, PolicyKind, Resource, ResourceId, Span, Value,
-    ValueKind,
+    AttachedPolicy, Format, Link, LinkKind, Model, Node, NodeKind, PolicyKind, Resource,
+    ResourceId, Span, Value, ValueKind,
 };
 use std::collections::{BTreeSet, HashMap};
 
@@ -62,6 +62,204 @@ const MODELLED: &[&str] = &[
     "aws_redshift_cluster",
     "aws_opensearch_domain",
     "aws_elasticsearch_domain",
+    // Read only for their links (see `LINKS`) or as link targets.
+    "aws_iam_user",
+    "aws_iam_group",
+    "aws_iam_role_policy_attachment",
+    "aws_iam_user_policy_attachment",
+    "aws_iam_group_policy_attachment",
+    "aws_iam_policy_attachment",
+    "aws_s3_bucket_public_access_block",
+    "aws_s3_bucket_logging",
+    "aws_s3_bucket_versioning",
+    "aws_s3_bucket_acl",
+    "aws_s3_bucket_ownership_controls",
+    "aws_s3_bucket_lifecycle_configuration",
+    "aws_s3_bucket_replication_configuration",
+    "aws_s3_bucket_object_lock_configuration",
+    "aws_s3_bucket_website_configuration",
+    "aws_s3_bucket_cors_configuration",
+];
+
+const SG: &[&str] = &["aws_security_group", "aws_default_security_group"];
+const BUCKET: &[&str] = &["aws_s3_bucket"];
+const ROLE: &[&str] = &["aws_iam_role"];
+const USER: &[&str] = &["aws_iam_user"];
+const GROUP: &[&str] = &["aws_iam_group"];
+const POLICY: &[&str] = &["aws_iam_policy"];
+
+/// Attributes that reference another resource: (resource type, attribute, link kind, the
+/// resource types the reference may name). Which attribute of the target is read (`.id`,
+/// `.name`, `.arn`, `.bucket`) does not matter: each identifies the one resource.
+const LINKS: &[(&str, &str, LinkKind, &[&str])] = &[
+    (
+        "aws_security_group_rule",
+        "security_group_id",
+        LinkKind::SecurityGroup,
+        SG,
+    ),
+    (
+        "aws_vpc_security_group_ingress_rule",
+        "security_group_id",
+        LinkKind::SecurityGroup,
+        SG,
+    ),
+    (
+        "aws_vpc_security_group_egress_rule",
+        "security_group_id",
+        LinkKind::SecurityGroup,
+        SG,
+    ),
+    (
+        "aws_network_acl_rule",
+        "network_acl_id",
+        LinkKind::NetworkAcl,
+        &["aws_network_acl", "aws_default_network_acl"],
+    ),
+    (
+        "aws_s3_bucket_server_side_encryption_configuration",
+        "bucket",
+        LinkKind::Bucket,
+        BUCKET,
+    ),
+    (
+        "aws_s3_bucket_public_access_block",
+        "bucket",
+        LinkKind::Bucket,
+        BUCKET,
+    ),
+    ("aws_s3_bucket_policy", "bucket", LinkKind::Bucket, BUCKET),
+    ("aws_s3_bucket_logging", "bucket", LinkKind::Bucket, BUCKET),
+    (
+        "aws_s3_bucket_versioning",
+        "bucket",
+        LinkKind::Bucket,
+        BUCKET,
+    ),
+    ("aws_s3_bucket_acl", "bucket", LinkKind::Bucket, BUCKET),
+    (
+        "aws_s3_bucket_ownership_controls",
+        "bucket",
+        LinkKind::Bucket,
+        BUCKET,
+    ),
+    (
+        "aws_s3_bucket_lifecycle_configuration",
+        "bucket",
+        LinkKind::Bucket,
+        BUCKET,
+    ),
+    (
+        "aws_s3_bucket_replication_configuration",
+        "bucket",
+        LinkKind::Bucket,
+        BUCKET,
+    ),
+    (
+        "aws_s3_bucket_object_lock_configuration",
+        "bucket",
+        LinkKind::Bucket,
+        BUCKET,
+    ),
+    (
+        "aws_s3_bucket_website_configuration",
+        "bucket",
+        LinkKind::Bucket,
+        BUCKET,
+    ),
+    (
+        "aws_s3_bucket_cors_configuration",
+        "bucket",
+        LinkKind::Bucket,
+        BUCKET,
+    ),
+    ("aws_iam_role_policy", "role", LinkKind::Principal, ROLE),
+    ("aws_iam_user_policy", "user", LinkKind::Principal, USER),
+    ("aws_iam_group_policy", "group", LinkKind::Principal, GROUP),
+    (
+        "aws_iam_role_policy_attachment",
+        "role",
+        LinkKind::Principal,
+        ROLE,
+    ),
+    (
+        "aws_iam_role_policy_attachment",
+        "policy_arn",
+        LinkKind::Policy,
+        POLICY,
+    ),
+    (
+        "aws_iam_user_policy_attachment",
+        "user",
+        LinkKind::Principal,
+        USER,
+    ),
+    (
+        "aws_iam_user_policy_attachment",
+        "policy_arn",
+        LinkKind::Policy,
+        POLICY,
+    ),
+    (
+        "aws_iam_group_policy_attachment",
+        "group",
+        LinkKind::Principal,
+        GROUP,
+    ),
+    (
+        "aws_iam_group_policy_attachment",
+        "policy_arn",
+        LinkKind::Policy,
+        POLICY,
+    ),
+    (
+        "aws_iam_policy_attachment",
+        "roles",
+        LinkKind::Principal,
+        ROLE,
+    ),
+    (
+        "aws_iam_policy_attachment",
+        "users",
+        LinkKind::Principal,
+        USER,
+    ),
+    (
+        "aws_iam_policy_attachment",
+        "groups",
+        LinkKind::Principal,
+        GROUP,
+    ),
+    (
+        "aws_iam_policy_attachment",
+        "policy_arn",
+        LinkKind::Policy,
+        POLICY,
+    ),
+    (
+        "aws_sqs_queue_policy",
+        "queue_url",
+        LinkKind::Governed,
+        &["aws_sqs_queue"],
+    ),
+    (
+        "aws_sns_topic_policy",
+        "arn",
+        LinkKind::Governed,
+        &["aws_sns_topic"],
+    ),
+    (
+        "aws_ecr_repository_policy",
+        "repository",
+        LinkKind::Governed,
+        &["aws_ecr_repository"],
+    ),
+    (
+        "aws_secretsmanager_secret_policy",
+        "secret_arn",
+        LinkKind::Governed,
+        &["aws_secretsmanager_secret"],
+    ),
 ];
 
 struct Cx {
@@ -74,6 +272,11 @@ struct Cx {
     trust_docs: BTreeSet<Span>,
     /// Extent of each policy-document data source (how its evaluated node is recognised).
     doc_spans: BTreeSet<Span>,
+    /// Resource address -> id, for resolving references into links.
+    addresses: HashMap<String, ResourceId>,
+    /// References read from link attributes, resolved once every resource is known:
+    /// (from, kind, target types, attribute span, referenced address).
+    pending_links: Vec<(ResourceId, LinkKind, &'static [&'static str], Span, String)>,
 }
 
 pub fn run(ev: &mut Eval<'_>) -> Model {
@@ -83,6 +286,8 @@ pub fn run(ev: &mut Eval<'_>) -> Model {
         buckets: HashMap::new(),
         sse_configs: Vec::new(),
         trust_docs: BTreeSet::new(),
+        addresses: HashMap::new(),
+        pending_links: Vec::new(),
         doc_spans: ix
             .policy_doc_order
             .iter()
@@ -106,6 +311,9 @@ pub fn run(ev: &mut Eval<'_>) -> Model {
                 extent: span(r.file, r.node),
                 trace: Vec::new(),
             });
+            let address = cx.model.resource(id).address.clone();
+            cx.addresses.insert(address, id);
+            collect_links(&mut cx, id, r.kind, &node);
             adapt_resource(&mut cx, id, r.kind, &node, header);
         }
     }
@@ -119,6 +327,7 @@ pub fn run(ev: &mut Eval<'_>) -> Model {
         ev.module_value(name, at);
     }
     link_s3_encryption(&mut cx);
+    resolve_links(&mut cx);
     for name in &ix.policy_doc_order {
         let Some(block) = ix.policy_docs.get(name) else {
             continue;
@@ -161,6 +370,73 @@ pub fn run(ev: &mut Eval<'_>) -> Model {
         cx.model.extend(m);
     }
     cx.model
+}
+
+/// Records the references held by the link attributes of a resource of type `kind`.
+fn collect_links(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node) {
+    for &(k, attr, link, targets) in LINKS {
+        if k != kind {
+            continue;
+        }
+        let Some((key, v)) = entry(n, attr) else {
+            continue;
+        };
+        let mut refs = Vec::new();
+        references(v, &mut refs);
+        for target in refs {
+            cx.pending_links.push((id, link, targets, key.span, target));
+        }
+    }
+}
+
+/// The resource addresses a value references: itself, the items of a list, both branches
+/// of a conditional (each may be what is deployed).
+fn references(v: &Node, out: &mut Vec<String>) {
+    match &v.kind {
+        NodeKind::Reference(r) => out.push(r.target.clone()),
+        NodeKind::List(items) => items.iter().for_each(|i| references(i, out)),
+        NodeKind::Conditional {
+            when_true,
+            when_false,
+            ..
+        } => {
+            references(when_true, out);
+            references(when_false, out);
+        }
+        _ => {}
+    }
+}
+
+/// The resource an address names: the exact instance, else the bare address when the
+/// reference indexes a resource that is not expanded (`x[0]` with an unknown count keeps one
+/// instance under the bare address).
+fn resource_of(addresses: &HashMap<String, ResourceId>, target: &str) -> Option<ResourceId> {
+    if let Some(id) = addresses.get(target) {
+        return Some(*id);
+    }
+    let base = target.split_once('[').map(|(b, _)| b)?;
+    addresses.get(base).copied()
+}
+
+fn resolve_links(cx: &mut Cx) {
+    for (from, kind, targets, span, target) in std::mem::take(&mut cx.pending_links) {
+        let ty = target.split('.').next().unwrap_or_default();
+        if !targets.contains(&ty) {
+            continue;
+        }
+        let Some(to) = resource_of(&cx.addresses, &target) else {
+            continue;
+        };
+        let link = Link {
+            from,
+            to,
+            kind,
+            span,
+        };
+        if !cx.model.links.contains(&link) {
+            cx.model.links.push(link);
+        }
+    }
 }
 
 fn entry<'n>(n: &'n Node, name: &str) -> Option<(&'n MapKey, &'n Node)> {

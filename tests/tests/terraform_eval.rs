@@ -220,3 +220,39 @@ resource "aws_security_group" "this" {
     assert_eq!(trace[0]["file"], "examples/open/main.tf");
     assert_eq!(trace[0]["line"], 1);
 }
+
+#[test]
+fn stats_report_module_calls_and_unknown_values_on_stderr() {
+    let dir = project(&[
+        (
+            "modules/sg/main.tf",
+            "variable \"cidr\" {}\nresource \"aws_security_group\" \"this\" {\n  ingress {\n    cidr_blocks = [var.cidr]\n  }\n}\n",
+        ),
+        (
+            "examples/a/main.tf",
+            "module \"web\" {\n  source = \"../../modules/sg\"\n  cidr   = \"10.0.0.0/8\"\n}\nmodule \"vpc\" {\n  source = \"terraform-aws-modules/vpc/aws\"\n}\nmodule \"gone\" {\n  source = \"../../../outside\"\n}\n",
+        ),
+    ]);
+    let run = palisade(
+        dir.path(),
+        &["scan", "--format", "json", "--follow-modules", "--stats"],
+    );
+    // The report on stdout stays valid JSON; the statistics go to stderr.
+    run.json();
+    assert!(
+        run.stderr.contains(
+            "module calls: 1 resolved, 1 registry/git (not fetched), 1 local not followed"
+        ),
+        "{}",
+        run.stderr
+    );
+    // modules/sg on its own: one unknown CIDR; through the call: one known CIDR.
+    assert!(
+        run.stderr
+            .contains("attribute values: 2, 50.0% unknown, 0.0% references"),
+        "{}",
+        run.stderr
+    );
+    let quiet = palisade(dir.path(), &["scan", "--format", "json"]);
+    assert!(!quiet.stderr.contains("stats:"), "{}", quiet.stderr);
+}

@@ -114,6 +114,10 @@ enum Command {
         /// scanned directories: inputs bound from the caller, findings with the call sites.
         #[arg(long)]
         follow_modules: bool,
+        /// Print evaluation statistics to standard error after the report: module calls
+        /// resolved and not, and the share of attribute values that stayed unknown.
+        #[arg(long)]
+        stats: bool,
     },
     /// List every check with its metadata.
     Checks {
@@ -142,6 +146,7 @@ pub fn run() -> ExitCode {
             vars,
             var_files,
             follow_modules,
+            stats,
         } => {
             let mut pairs = Vec::with_capacity(vars.len());
             for v in vars {
@@ -167,7 +172,14 @@ pub fn run() -> ExitCode {
                 terraform_var_files: var_files,
                 follow_modules,
             };
-            scan(paths, format, output, fail_on.map(Into::into), &options)
+            scan(
+                paths,
+                format,
+                output,
+                fail_on.map(Into::into),
+                &options,
+                stats,
+            )
         }
         Command::Checks { format } => checks(format),
         Command::Explain { id } => explain(&id),
@@ -180,6 +192,7 @@ fn scan(
     output: Option<PathBuf>,
     fail_on: Option<Severity>,
     options: &ScanOptions,
+    stats: bool,
 ) -> ExitCode {
     let result = match palisade_engine::scan(&paths, options) {
         Ok(r) => r,
@@ -222,6 +235,10 @@ fn scan(
     if let Err(e) = written {
         eprintln!("palisade: error: {e}");
         return ExitCode::from(2);
+    }
+    // Standard error, so that JSON, SARIF and JUnit on standard output stay parseable.
+    if stats {
+        eprintln!("palisade: {}", palisade_report::stats_line(&result));
     }
     let threshold = fail_on.or(result.config.fail_on).unwrap_or(Severity::Low);
     let failing = result.findings.iter().any(|f| f.severity >= threshold);

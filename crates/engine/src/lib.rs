@@ -143,6 +143,9 @@ pub struct ScanResult {
     /// Things the user should know that are not errors of the scanned files.
     pub warnings: Vec<String>,
     pub timings: Timings,
+    /// Module calls followed and attribute values known, over every Terraform unit (a module
+    /// reached from several callers counts once per caller).
+    pub stats: palisade_model::EvalStats,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -442,6 +445,7 @@ struct UnitOutput {
     scanned_files: Vec<usize>,
     load: Duration,
     check: Duration,
+    stats: palisade_model::EvalStats,
 }
 
 /// Scans the given paths (files or directories; `.` when empty).
@@ -482,6 +486,7 @@ pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> Result<ScanResult, Engi
         result.suppressed += out.suppressed;
         scanned.extend(out.scanned_files);
         timings.load_cpu += out.load;
+        result.stats.add(&out.stats);
         timings.check_cpu += out.check;
     }
     result.files_scanned = scanned.len();
@@ -642,6 +647,7 @@ fn analyze(unit: &Unit, prepared: &Prepared, modules: &ModuleDirs<'_>) -> UnitOu
         scanned_files: files.clone(),
         load,
         check: Duration::ZERO,
+        stats: palisade_model::EvalStats::default(),
     };
     let Some(loaded) = loaded else {
         let first = files.first().copied().unwrap_or(0);
@@ -657,6 +663,7 @@ fn analyze(unit: &Unit, prepared: &Prepared, modules: &ModuleDirs<'_>) -> UnitOu
         });
         return out;
     };
+    out.stats = loaded.stats;
     for d in &loaded.diagnostics {
         out.errors.push(resolve_diagnostic(d, sources));
     }

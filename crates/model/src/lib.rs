@@ -183,4 +183,65 @@ impl Model {
 pub struct Loaded {
     pub model: Model,
     pub diagnostics: Vec<palisade_source::Diagnostic>,
+    /// How much of the input could be evaluated (Terraform only; zero elsewhere).
+    pub stats: EvalStats,
+}
+
+/// How much of a configuration a frontend could evaluate: module calls followed and
+/// attribute values known, for `palisade scan --stats`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct EvalStats {
+    /// Local module calls (`source = "./x"`) whose directory was evaluated.
+    pub modules_resolved: usize,
+    /// Module calls from a registry, git or any other remote source: never fetched, their
+    /// outputs are unknown.
+    pub modules_remote: usize,
+    /// Local module calls not followed: the directory was not scanned or lies outside the
+    /// scanned roots, a cycle, a depth or size bound, or module following is off.
+    pub modules_unresolved: usize,
+    /// Scalar attribute values of modelled resources, counted after evaluation.
+    pub values: usize,
+    /// Of [`EvalStats::values`]: unknown, or strings with unknown parts.
+    pub values_unknown: usize,
+    /// Of [`EvalStats::values`]: references to another resource's attribute (computed at
+    /// apply time, so unknown as a value, but resolved as a link).
+    pub values_reference: usize,
+}
+
+impl EvalStats {
+    pub fn add(&mut self, other: &EvalStats) {
+        self.modules_resolved += other.modules_resolved;
+        self.modules_remote += other.modules_remote;
+        self.modules_unresolved += other.modules_unresolved;
+        self.values += other.values;
+        self.values_unknown += other.values_unknown;
+        self.values_reference += other.values_reference;
+    }
+
+    /// Counts the scalar leaves of an evaluated value; a conditional counts both branches.
+    pub fn count_values(&mut self, node: &Node) {
+        match &node.kind {
+            NodeKind::List(items) => items.iter().for_each(|i| self.count_values(i)),
+            NodeKind::Map(entries) => entries.iter().for_each(|(_, v)| self.count_values(v)),
+            NodeKind::Conditional {
+                when_true,
+                when_false,
+                ..
+            } => {
+                self.count_values(when_true);
+                self.count_values(when_false);
+            }
+            NodeKind::Unknown | NodeKind::Partial(_) => {
+                self.values += 1;
+                self.values_unknown += 1;
+            }
+            NodeKind::Reference(_) => {
+                self.values += 1;
+                self.values_reference += 1;
+            }
+            NodeKind::Null | NodeKind::Bool(_) | NodeKind::Number(_) | NodeKind::String(_) => {
+                self.values += 1;
+            }
+        }
+    }
 }

@@ -333,6 +333,30 @@ fn render_error(result: &ScanResult, e: &ScanError) -> Rendered {
     }
 }
 
+/// What `--stats` prints: how many module calls were followed and what share of attribute
+/// values stayed unknown, so the depth of evaluation on a code base is visible.
+pub fn stats_line(result: &ScanResult) -> String {
+    let s = &result.stats;
+    let share = |n: usize| {
+        if s.values == 0 {
+            0.0
+        } else {
+            100.0 * n as f64 / s.values as f64
+        }
+    };
+    format!(
+        "stats: {} files; module calls: {} resolved, {} registry/git (not fetched), {} local not followed; \
+         attribute values: {}, {:.1}% unknown, {:.1}% references to other resources",
+        result.files_scanned,
+        s.modules_resolved,
+        s.modules_remote,
+        s.modules_unresolved,
+        s.values,
+        share(s.values_unknown),
+        share(s.values_reference),
+    )
+}
+
 /// The summary line, e.g. `3 findings (1 critical, 2 high) in 2 files; 0 errors; 12 files
 /// scanned`.
 pub fn summary_line(result: &ScanResult) -> String {

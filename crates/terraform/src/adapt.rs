@@ -303,6 +303,7 @@ pub fn run(ev: &mut Eval<'_>) -> Model {
         // One resource per instance; none when `count = 0` or the collection is empty.
         for inst in ev.expand(r.file, r.node) {
             let node = ev.with_instance(&inst, |ev| ev.block_node(r.file, r.node, JSON_ATTRS));
+            ev.stats.count_values(&node);
             let id = cx.model.add_resource(Resource {
                 address: format!("{}.{}{}", r.kind, r.name, inst.key.suffix()),
                 kind: r.kind.to_string(),

@@ -122,6 +122,8 @@ pub struct Eval<'t> {
     modules: HashMap<&'t str, Slot>,
     /// Resources of called modules, addresses already prefixed with `module.NAME.`.
     pub module_models: Vec<palisade_model::Model>,
+    /// Module calls followed and values known, this module's and its called modules'.
+    pub stats: palisade_model::EvalStats,
 }
 
 /// Most instances one `count` / `for_each` (or one `dynamic` block) expands to; the rest is
@@ -457,6 +459,7 @@ impl<'t> Eval<'t> {
             env: None,
             modules: HashMap::new(),
             module_models: Vec::new(),
+            stats: palisade_model::EvalStats::default(),
             depth: 0,
             // Linear in the input: generous for real code, a hard stop for explosive input.
             fuel: 2_000_000 + 64 * total_bytes as u64,
@@ -1024,25 +1027,47 @@ impl<'t> Eval<'t> {
     /// module's variables. `None` (unknown outputs, no resources) for registry and git
     /// sources, a directory that was not read, a cycle, or when a bound is reached.
     fn run_module(&mut self, call: BlockRef<'t>) -> Option<Node> {
-        let env = self.env?;
-        let loader = env.loader?;
         let f = call.file;
         let source = block_items(call.node).into_iter().find_map(|a| {
             let (n, v) = attribute_parts(a)?;
             (a.kind() == "attribute" && syntax::text(f, n) == "source").then_some((a, v))
-        })?;
-        let src = match self.expr(f, source.1).kind {
-            NodeKind::String(s) => s,
-            _ => return None,
+        });
+        let src = source.map(|s| self.expr(f, s.1).kind);
+        let (source, src) = match (source, src) {
+            (Some(source), Some(NodeKind::String(src))) => (source, src),
+            _ => {
+                self.stats.modules_unresolved += 1;
+                return None;
+            }
         };
         // Only paths are local; anything else would be fetched, which Palisade never does.
         if !(src.starts_with("./") || src.starts_with("../") || src == "." || src == "..") {
+            self.stats.modules_remote += 1;
             return None;
         }
-        let dir = crate::join_dir(&self.module_dir, &src);
+        let loaded = self.run_local_module(call, source.0, &src);
+        if loaded.is_some() {
+            self.stats.modules_resolved += 1;
+        } else {
+            self.stats.modules_unresolved += 1;
+        }
+        loaded
+    }
+
+    /// [`Eval::run_module`] for a call whose source is the local path `src`.
+    fn run_local_module(
+        &mut self,
+        call: BlockRef<'t>,
+        source: TsNode<'t>,
+        src: &str,
+    ) -> Option<Node> {
+        let env = self.env?;
+        let loader = env.loader?;
+        let f = call.file;
+        let dir = crate::join_dir(&self.module_dir, src);
         if env.chain.contains(&dir) {
             self.notes.push(palisade_source::Diagnostic::new(
-                span(f, source.0),
+                span(f, source),
                 format!(
                     "module cycle: `{}` calls itself through `{src}`; not followed",
                     call.name
@@ -1052,7 +1077,7 @@ impl<'t> Eval<'t> {
         }
         if env.chain.len() >= MAX_MODULE_DEPTH {
             self.notes.push(palisade_source::Diagnostic::new(
-                span(f, source.0),
+                span(f, source),
                 format!("note: modules nested deeper than {MAX_MODULE_DEPTH}; not followed"),
             ));
             return None;
@@ -1100,8 +1125,9 @@ impl<'t> Eval<'t> {
             } else {
                 self.fuel
             };
-            let (mut model, diagnostics, outputs, left) =
+            let (mut model, diagnostics, outputs, left, stats) =
                 crate::load_called(&files, inputs, &child_env, &dir, given);
+            self.stats.add(&stats);
             let used = given.saturating_sub(left);
             self.fuel = self.fuel.saturating_sub(used);
             if at_root {

@@ -114,7 +114,13 @@ pub(crate) fn load_called(
     env: &eval::ModuleEnv<'_>,
     dir: &str,
     fuel: u64,
-) -> (palisade_model::Model, Vec<Diagnostic>, Node, u64) {
+) -> (
+    palisade_model::Model,
+    Vec<Diagnostic>,
+    Node,
+    u64,
+    palisade_model::EvalStats,
+) {
     let mut diagnostics = Vec::new();
     let mut configs: Vec<(&SourceFile, std::sync::Arc<Tree>)> = Vec::new();
     let cache = env.loader.and_then(|l| l.parse_cache());
@@ -157,7 +163,7 @@ pub(crate) fn load_called(
     let outputs = ev.outputs();
     diagnostics.append(&mut ev.notes);
     let left = ev.fuel;
-    (model, diagnostics, outputs, left)
+    (model, diagnostics, outputs, left, ev.stats)
 }
 
 /// Loads one module directory: all its `.tf` files (and `terraform.tfvars`, `*.auto.tfvars`,
@@ -253,7 +259,11 @@ pub fn load_module_with(files: &[&SourceFile], inputs: &TerraformInputs<'_>) -> 
     }
     let model = adapt::run(&mut ev);
     diagnostics.append(&mut ev.notes);
-    Loaded { model, diagnostics }
+    Loaded {
+        model,
+        diagnostics,
+        stats: ev.stats,
+    }
 }
 
 /// The module's directory as `path.module` gives it: the files' parent, `.` when the files sit

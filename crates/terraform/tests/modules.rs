@@ -190,3 +190,32 @@ fn module_cycles_are_reported_not_looped() {
         .collect();
     assert_eq!(cycles, ["source = \"../loop\""], "{:?}", l.diagnostics);
 }
+
+#[test]
+fn stats_count_module_calls_and_unknown_values() {
+    let (l, _) = load();
+    let s = l.stats;
+    // net, quiet, many (one call, two instances) and, inside each of the four instances of
+    // modules/sg, `inner`: 3 + 4 resolved. The loop module is resolved once; its call of
+    // itself is a cycle, not followed.
+    assert_eq!(s.modules_resolved, 8, "{s:?}");
+    assert_eq!(s.modules_remote, 1, "{s:?}");
+    assert_eq!(s.modules_unresolved, 1, "{s:?}");
+    // uses_output: 3 known ports/protocol, a known CIDR, an unknown one; the four module
+    // groups: 3 known + 1 known CIDR each; the volumes have no attributes.
+    assert_eq!(s.values, 5 + 4 * 4, "{s:?}");
+    assert_eq!(s.values_unknown, 1, "{s:?}");
+    assert_eq!(s.values_reference, 0, "{s:?}");
+
+    // Without a loader every local call is counted as not followed.
+    let fs = [SourceFile::new(FileId(0), "root/main.tf", ROOT)];
+    let l = palisade_terraform::load_module(&[&fs[0]]);
+    assert_eq!(
+        (
+            l.stats.modules_resolved,
+            l.stats.modules_remote,
+            l.stats.modules_unresolved
+        ),
+        (0, 1, 4)
+    );
+}

@@ -168,27 +168,64 @@ fn property_span(node: &Node, key: &str) -> Option<Span> {
         .map(|(k, v)| k.span.to(v.span))
 }
 
+/// The `Fn::If` branches a value sits under, outermost first.
+type When = Vec<(String, bool)>;
+
 /// Items of a list property, flattening conditionals (a rule or device that exists under a
 /// condition is still judged) and skipping nulls.
 fn flat_items(node: &Node) -> Vec<&Node> {
-    let mut out = Vec::new();
-    fn walk<'n>(n: &'n Node, out: &mut Vec<&'n Node>) {
+    flat_items_when(node).into_iter().map(|(n, _)| n).collect()
+}
+
+/// Items of a list property with the `Fn::If` branches that lead to each, so a finding on
+/// an item that exists only under a condition can name it.
+fn flat_items_when(node: &Node) -> Vec<(&Node, When)> {
+    fn walk<'n>(n: &'n Node, when: &mut When, out: &mut Vec<(&'n Node, When)>) {
         match &n.kind {
-            NodeKind::List(items) => items.iter().for_each(|i| walk(i, out)),
+            NodeKind::List(items) => items.iter().for_each(|i| walk(i, when, out)),
             NodeKind::Conditional {
+                condition,
                 when_true,
                 when_false,
-                ..
             } => {
-                walk(when_true, out);
-                walk(when_false, out);
+                when.push((condition.clone(), true));
+                walk(when_true, when, out);
+                when.pop();
+                when.push((condition.clone(), false));
+                walk(when_false, when, out);
+                when.pop();
             }
             NodeKind::Null => {}
-            _ => out.push(n),
+            _ => out.push((n, when.clone())),
         }
     }
-    walk(node, &mut out);
+    let mut out = Vec::new();
+    walk(node, &mut Vec::new(), &mut out);
     out
+}
+
+/// A value that exists only under `when`: wrapped in one conditional per branch taken, with
+/// nothing (unknown) on the other side, where the item does not exist and nothing is judged.
+/// The model's conditional values are how checks learn which condition to name.
+fn under<T>(value: Value<T>, when: &[(String, bool)]) -> Value<T> {
+    when.iter().rev().fold(value, |inner, (condition, branch)| {
+        let span = inner.span;
+        let absent = Value::unknown(span);
+        let (when_true, when_false) = if *branch {
+            (inner, absent)
+        } else {
+            (absent, inner)
+        };
+        Value {
+            kind: ValueKind::Conditional {
+                condition: condition.clone(),
+                when_true: Box::new(when_true),
+                when_false: Box::new(when_false),
+            },
+            span,
+            defined_at: None,
+        }
+    })
 }
 
 /// `true` where a value is written, `false` where a conditional branch leaves it unset: an
@@ -357,8 +394,17 @@ impl Adapter<'_> {
             let Some((k, list)) = self.props.entries().iter().find(|(k, _)| k.name == key) else {
                 continue;
             };
-            for item in flat_items(list) {
-                let rule = self.sg_rule(item, direction, k.span, item.span, description.clone());
+            for (item, when) in flat_items_when(list) {
+                let mut rule =
+                    self.sg_rule(item, direction, k.span, item.span, description.clone());
+                if !when.is_empty() {
+                    for source in &mut rule.sources {
+                        if let SgSource::Cidr(cidr) = source {
+                            let plain = std::mem::replace(cidr, Value::unknown(item.span));
+                            *cidr = under(plain, &when);
+                        }
+                    }
+                }
                 self.model.security_group_rules.push(rule);
             }
         }
@@ -475,7 +521,7 @@ impl Adapter<'_> {
             return;
         };
         let list = list.clone();
-        for (i, item) in flat_items(&list).into_iter().enumerate() {
+        for (i, (item, when)) in flat_items_when(&list).into_iter().enumerate() {
             let Some(doc) = present(item, "PolicyDocument") else {
                 continue;
             };
@@ -483,7 +529,7 @@ impl Adapter<'_> {
                 Some(name) => format!("Policies[{name}]"),
                 None => format!("Policies[{i}]"),
             };
-            self.attach_policy(doc, PolicyKind::Identity, attribute);
+            self.attach_policy_when(doc, PolicyKind::Identity, attribute, &when);
         }
     }
 
@@ -767,7 +813,7 @@ impl Adapter<'_> {
         let Some(list) = present(holder, "BlockDeviceMappings") else {
             return;
         };
-        for item in flat_items(list) {
+        for (item, when) in flat_items_when(list) {
             // Instance store (`VirtualName`) and `NoDevice` entries have no EBS volume.
             let Some(ebs) = present(item, "Ebs") else {
                 continue;
@@ -777,7 +823,15 @@ impl Adapter<'_> {
                 None => "block device".to_string(),
             };
             let (ebs, span) = (ebs.clone(), item.span);
+            let first = self.model.encryption.len();
             self.ebs(&ebs, &store, span);
+            // Only `encrypted` is wrapped: both encryption checks take the conditions of
+            // their finding from it (a key is joined with it), and a wrapped key would read
+            // as "some key is configured".
+            for fact in &mut self.model.encryption[first..] {
+                let plain = std::mem::replace(&mut fact.encrypted, Value::unknown(span));
+                fact.encrypted = under(plain, &when);
+            }
         }
     }
 

@@ -1282,3 +1282,80 @@ Resources:
     assert_eq!(st.principal.as_ref().unwrap().entries[0].kind, "AWS");
     assert!(st.conditions_on("aws:sourcearn").is_empty());
 }
+
+#[test]
+fn list_items_under_if_carry_their_condition() {
+    let text = "\
+Parameters:
+  Open: {Type: String}
+Conditions:
+  OpenSsh: !Equals [!Ref Open, 'yes']
+  Known: !Equals [a, a]
+Resources:
+  Sg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: x
+      SecurityGroupIngress:
+        - {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0}
+        - !If
+          - OpenSsh
+          - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}
+          - !Ref AWS::NoValue
+        - !If [Known, {IpProtocol: tcp, FromPort: 80, ToPort: 80, CidrIp: 0.0.0.0/0}, !Ref AWS::NoValue]
+  Vm:
+    Type: AWS::EC2::Instance
+    Properties:
+      BlockDeviceMappings:
+        - !If
+          - OpenSsh
+          - !Ref AWS::NoValue
+          - {DeviceName: /dev/xvdb, Ebs: {VolumeSize: 10}}
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: {Statement: []}
+      Policies:
+        - !If
+          - OpenSsh
+          - PolicyName: admin
+            PolicyDocument: {Statement: [{Effect: Allow, Action: '*', Resource: '*'}]}
+          - !Ref AWS::NoValue
+";
+    let f = file("t.yaml", text);
+    let m = model("t.yaml", text);
+    let conditions = |v: &Value<String>| -> Vec<Vec<(String, bool)>> {
+        v.candidates().into_iter().map(|c| c.conditions).collect()
+    };
+    let rules = &m.security_group_rules;
+    assert_eq!(rules.len(), 3);
+    // Unconditional and known-true items are plain; the unknown one names its condition,
+    // and only the branch where the rule exists yields a candidate.
+    assert_eq!(conditions(cidr(&rules[0].sources[0])), vec![vec![]]);
+    let ssh = cidr(&rules[1].sources[0]);
+    assert_eq!(conditions(ssh), vec![vec![("OpenSsh".to_string(), true)]]);
+    assert_eq!(at(&f, ssh.candidates()[0].span).2, "0.0.0.0/0");
+    assert_eq!(rules[1].from_port.get(), Some(&22));
+    assert_eq!(conditions(cidr(&rules[2].sources[0])), vec![vec![]]);
+
+    let [device] = m.encryption.as_slice() else {
+        panic!("one device expected: {:?}", m.encryption)
+    };
+    let c = device.encrypted.candidates();
+    assert_eq!(c.len(), 1);
+    assert!(!*c[0].value, "unencrypted by default");
+    assert_eq!(c[0].conditions, vec![("OpenSsh".to_string(), false)]);
+
+    let [policy] = m
+        .policies
+        .iter()
+        .filter(|p| p.attribute.starts_with("Policies"))
+        .collect::<Vec<_>>()[..]
+    else {
+        panic!("one inline policy expected")
+    };
+    assert_eq!(
+        policy.document.statements[0].when,
+        vec![("OpenSsh".to_string(), true)]
+    );
+}

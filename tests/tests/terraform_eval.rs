@@ -201,13 +201,19 @@ resource "aws_security_group" "this" {
 "#,
         ),
     ]);
-    // Off by default: the module scanned on its own is closed.
-    let off = palisade(dir.path(), &["scan", "--format", "json"]);
+    // Without module following, the module scanned on its own is closed.
+    let off = palisade(
+        dir.path(),
+        &["scan", "--format", "json", "--no-follow-modules"],
+    );
     assert_eq!(off.code, 0, "{}", off.stdout);
-    let run = palisade(
+    // On by default (`--follow-modules` is still accepted).
+    let run = palisade(dir.path(), &["scan", "--format", "json"]);
+    let old_flag = palisade(
         dir.path(),
         &["scan", "--format", "json", "--follow-modules"],
     );
+    assert_eq!(run.stdout, old_flag.stdout);
     assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
     let f = sg(&run.json());
     // Scanned on its own, the module's default is closed; called with 0.0.0.0/0 it is open.
@@ -233,10 +239,7 @@ fn stats_report_module_calls_and_unknown_values_on_stderr() {
             "module \"web\" {\n  source = \"../../modules/sg\"\n  cidr   = \"10.0.0.0/8\"\n}\nmodule \"vpc\" {\n  source = \"terraform-aws-modules/vpc/aws\"\n}\nmodule \"gone\" {\n  source = \"../../../outside\"\n}\n",
         ),
     ]);
-    let run = palisade(
-        dir.path(),
-        &["scan", "--format", "json", "--follow-modules", "--stats"],
-    );
+    let run = palisade(dir.path(), &["scan", "--format", "json", "--stats"]);
     // The report on stdout stays valid JSON; the statistics go to stderr.
     run.json();
     assert!(
@@ -255,4 +258,66 @@ fn stats_report_module_calls_and_unknown_values_on_stderr() {
     );
     let quiet = palisade(dir.path(), &["scan", "--format", "json"]);
     assert!(!quiet.stderr.contains("stats:"), "{}", quiet.stderr);
+}
+
+#[test]
+fn a_problem_written_in_a_module_is_reported_once_not_per_caller() {
+    assert!(has_check(SG), "{SG} is missing from the catalog");
+    let module = r#"variable "cidr" {}
+resource "aws_security_group" "this" {
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+  ingress {
+    from_port   = 3389
+    to_port     = 3389
+    protocol    = "tcp"
+    cidr_blocks = [var.cidr]
+  }
+}
+"#;
+    let caller = |cidr: &str| {
+        format!("module \"web\" {{\n  source = \"../../modules/sg\"\n  cidr   = \"{cidr}\"\n}}\n")
+    };
+    let (a, b) = (caller("0.0.0.0/0"), caller("0.0.0.0/0"));
+    let dir = project(&[
+        ("modules/sg/main.tf", module),
+        ("examples/a/main.tf", &a),
+        ("examples/b/main.tf", &b),
+    ]);
+    let run = palisade(dir.path(), &["scan", "--format", "json"]);
+    let f = sg(&run.json());
+    let got: Vec<(u64, &str, usize, usize)> = f
+        .iter()
+        .map(|x| {
+            (
+                x["line"].as_u64().unwrap_or(0),
+                x["resource"].as_str().unwrap_or(""),
+                x["trace"].as_array().map_or(0, |t| t.len()),
+                x["related"].as_array().map_or(0, |r| r.len()),
+            )
+        })
+        .collect();
+    // Line 7, a literal in the module: once, from the module's own scan, without a trace.
+    // Line 13, from the callers' input: once, with the first caller's trace; the other
+    // caller's call site is a related location (besides where the value was defined).
+    assert_eq!(got.len(), 2, "{f:#?}");
+    assert_eq!(got[0], (7, "aws_security_group.this", 0, 0), "{f:#?}");
+    assert_eq!(
+        (got[1].0, got[1].1, got[1].2),
+        (13, "module.web.aws_security_group.this", 1)
+    );
+    assert_eq!(f[1]["trace"][0]["file"], "examples/a/main.tf");
+    let related = f[1]["related"].as_array().expect("related");
+    assert!(
+        related.iter().any(|r| r["file"] == "examples/b/main.tf"
+            && r["message"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with("also reached through")),
+        "{related:#?}"
+    );
 }

@@ -48,7 +48,7 @@ pub enum ConfigChoice {
     Disabled,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct ScanOptions {
     pub config: ConfigChoice,
     /// Findings below this severity are dropped (after severity overrides).
@@ -60,9 +60,22 @@ pub struct ScanOptions {
     /// `--var-file FILE` (relative to `cwd`) for the Terraform root modules scanned.
     pub terraform_var_files: Vec<PathBuf>,
     /// Evaluate local Terraform module calls (`source = "../x"`) among the scanned
-    /// directories. Off by default until it fits the corpus time budget: a large module called
-    /// from every example of a repository is evaluated once per call.
+    /// directories (on by default): findings inside a called module carry the caller's
+    /// address prefix and the call sites.
     pub follow_modules: bool,
+}
+
+impl Default for ScanOptions {
+    fn default() -> ScanOptions {
+        ScanOptions {
+            config: ConfigChoice::default(),
+            min_severity: None,
+            cwd: None,
+            terraform_vars: Vec::new(),
+            terraform_var_files: Vec::new(),
+            follow_modules: true,
+        }
+    }
 }
 
 /// A location in a file, 1-based.
@@ -467,12 +480,16 @@ pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> Result<ScanResult, Engi
     let units = units(&prepared, &dirs);
 
     let t = Instant::now();
-    let modules = ModuleDirs::new(&prepared, &units);
+    let mut modules = ModuleDirs::new(&prepared, &units);
     let outputs: Vec<UnitOutput> = units
         .par_iter()
         .map(|u| analyze(u, &prepared, &modules))
         .collect();
     timings.analyze = t.elapsed();
+    // Freeing the cached trees takes a while and nothing waits for it: do it off the
+    // critical path (a process that exits first leaves it to the operating system).
+    let cache = std::mem::take(&mut modules.cache);
+    std::thread::spawn(move || drop(cache));
 
     let mut result = ScanResult {
         errors: prepared.errors.clone(),
@@ -499,12 +516,141 @@ pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> Result<ScanResult, Engi
 
     result.findings.sort();
     result.findings.dedup();
+    result.findings = merge_module_duplicates(std::mem::take(&mut result.findings));
     result.errors.sort();
     result.errors.dedup();
     result.sources = prepared.sources;
     timings.total = start.elapsed();
     result.timings = timings;
     Ok(result)
+}
+
+/// Most call sites of other callers named on a merged finding.
+const MAX_MERGED_CALLERS: usize = 10;
+
+/// A module directory is scanned on its own and again through every configuration that calls
+/// it, so a problem written in the module itself (a literal, a default) would be reported
+/// once per caller. Findings identical but for the resource address, trace and related
+/// locations are merged:
+///
+/// - when the module's own scan reported it (a finding without a trace), that one is kept and
+///   the copies reached through callers are dropped: the fix is in the module, whoever calls it;
+/// - otherwise (the problem needs a caller's input), one finding is kept per resource of the
+///   module (the address without its `module.NAME.` prefixes), the first in order, naming the
+///   other callers' call sites as related locations.
+///
+/// Findings that differ in message (a caller passing another value) are all kept, and so
+/// are the instances of a counted resource (they have no trace).
+fn merge_module_duplicates(findings: Vec<ResolvedFinding>) -> Vec<ResolvedFinding> {
+    // Messages name the resource: compare them with the module prefixes taken out.
+    let key = |f: &ResolvedFinding| {
+        let message = match f.resource.as_deref() {
+            Some(address) => f.message.replace(address, module_local_address(address)),
+            None => f.message.clone(),
+        };
+        (
+            f.file.clone(),
+            f.line,
+            f.column,
+            f.end_line,
+            f.end_column,
+            f.check,
+            message,
+            f.severity,
+        )
+    };
+    let mut out: Vec<ResolvedFinding> = Vec::with_capacity(findings.len());
+    let mut group: Vec<ResolvedFinding> = Vec::new();
+    let flush = |group: &mut Vec<ResolvedFinding>, out: &mut Vec<ResolvedFinding>| {
+        if group.iter().all(|f| f.trace.is_empty()) || group.len() == 1 {
+            out.append(group);
+            return;
+        }
+        if group.iter().any(|f| f.trace.is_empty()) {
+            out.extend(group.drain(..).filter(|f| f.trace.is_empty()));
+            return;
+        }
+        let mut kept: Vec<ResolvedFinding> = Vec::new();
+        for f in group.drain(..) {
+            let local = f.resource.as_deref().map(module_local_address);
+            match kept
+                .iter_mut()
+                .find(|k| k.resource.as_deref().map(module_local_address) == local)
+            {
+                Some(k) => {
+                    let Some(site) = f.trace.first() else {
+                        continue;
+                    };
+                    let merged = k
+                        .related
+                        .iter()
+                        .filter(|r| r.message.starts_with("also reached"))
+                        .count();
+                    let known = k.trace.first() == Some(site)
+                        || k.related.iter().any(|r| &r.location == site);
+                    if !known && merged < MAX_MERGED_CALLERS {
+                        k.related.push(RelatedLocation {
+                            location: site.clone(),
+                            message: format!(
+                                "also reached through `{}`",
+                                f.resource.as_deref().unwrap_or("a module call")
+                            ),
+                        });
+                    }
+                }
+                None => kept.push(f),
+            }
+        }
+        out.append(&mut kept);
+    };
+    // Grouped by key; a stable sort keeps the report order within each group.
+    let mut keyed: Vec<_> = findings.into_iter().map(|f| (key(&f), f)).collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut current = None;
+    for (k, f) in keyed {
+        if current.as_ref().is_some_and(|c| *c != k) {
+            flush(&mut group, &mut out);
+        }
+        current = Some(k);
+        group.push(f);
+    }
+    flush(&mut group, &mut out);
+    out.sort();
+    out
+}
+
+/// A Terraform address without its module prefixes: `module.a["x.y"].module.b[0].aws_x.y`
+/// gives `aws_x.y`.
+fn module_local_address(address: &str) -> &str {
+    let mut rest = address;
+    while let Some(after) = rest.strip_prefix("module.") {
+        let bytes = after.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() && bytes[i] != b'.' && bytes[i] != b'[' {
+            i += 1;
+        }
+        // An instance key: skip to its closing bracket, over quoted strings (a key may hold
+        // dots and brackets).
+        while i < bytes.len() && bytes[i] == b'[' {
+            let mut in_string = false;
+            i += 1;
+            while i < bytes.len() {
+                match bytes[i] {
+                    b'\\' if in_string => i += 1,
+                    b'"' => in_string = !in_string,
+                    b']' if !in_string => break,
+                    _ => {}
+                }
+                i += 1;
+            }
+            i += 1;
+        }
+        match after.get(i..).and_then(|r| r.strip_prefix('.')) {
+            Some(r) => rest = r,
+            None => return address,
+        }
+    }
+    rest
 }
 
 /// Disabled checks, severity overrides, the severity floor and the baseline.
@@ -571,12 +717,15 @@ fn load_baseline(path: &Path) -> Result<BTreeSet<(String, String, Option<String>
 /// scanned paths are not read, so such calls stay unknown.
 struct ModuleDirs<'a> {
     dirs: BTreeMap<String, Vec<&'a SourceFile>>,
+    /// Directories some scanned file names as a local module source.
+    called: BTreeSet<String>,
     cache: palisade_terraform::ParseCache,
 }
 
 impl<'a> ModuleDirs<'a> {
     fn new(prepared: &'a Prepared, units: &[Unit]) -> ModuleDirs<'a> {
         let mut dirs: BTreeMap<String, Vec<&'a SourceFile>> = BTreeMap::new();
+        let mut called = BTreeSet::new();
         for unit in units {
             let Unit::Terraform(idx) = unit else {
                 continue;
@@ -591,11 +740,17 @@ impl<'a> ModuleDirs<'a> {
                 let dir = palisade_terraform::normalize_dir(
                     file.path.parent().unwrap_or_else(|| Path::new("")),
                 );
+                if prepared.follow_modules {
+                    for src in palisade_terraform::local_module_sources(&file.text) {
+                        called.insert(palisade_terraform::join_dir(&dir, src));
+                    }
+                }
                 dirs.entry(dir).or_default().push(file);
             }
         }
         ModuleDirs {
             dirs,
+            called,
             cache: palisade_terraform::ParseCache::default(),
         }
     }
@@ -608,6 +763,10 @@ impl palisade_terraform::ModuleLoader for ModuleDirs<'_> {
 
     fn parse_cache(&self) -> Option<&palisade_terraform::ParseCache> {
         Some(&self.cache)
+    }
+
+    fn is_called(&self, dir: &str) -> bool {
+        self.called.contains(dir)
     }
 }
 
@@ -1197,5 +1356,132 @@ mod tests {
                 vec!["b/z.tf"]
             ]
         );
+    }
+
+    fn at(file: &str, line: u32) -> Location {
+        Location {
+            file: file.into(),
+            line,
+            column: 1,
+        }
+    }
+
+    fn finding(message: &str, resource: &str, trace: Option<&Location>) -> ResolvedFinding {
+        ResolvedFinding {
+            file: "modules/sg/main.tf".into(),
+            line: 9,
+            column: 5,
+            check: "aws-ec2-sg-open-ingress",
+            message: message.into(),
+            end_line: 9,
+            end_column: 20,
+            severity: Severity::High,
+            resource: Some(resource.into()),
+            resource_start_line: 1,
+            resource_end_line: 12,
+            trace: trace.into_iter().cloned().collect(),
+            related: Vec::new(),
+            source: 0,
+            start_offset: 0,
+            end_offset: 0,
+        }
+    }
+
+    fn merged(mut v: Vec<ResolvedFinding>) -> Vec<(String, usize, Vec<String>)> {
+        v.sort();
+        super::merge_module_duplicates(v)
+            .into_iter()
+            .map(|f| {
+                (
+                    f.resource.unwrap_or_default(),
+                    f.trace.len(),
+                    f.related
+                        .iter()
+                        .map(|r| format!("{}:{} {}", r.location.file, r.location.line, r.message))
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn module_prefixes_are_stripped_from_addresses() {
+        for (address, local) in [
+            ("aws_x.y", "aws_x.y"),
+            ("module.a.aws_x.y", "aws_x.y"),
+            ("module.a[0].module.b.aws_x.y[\"k\"]", "aws_x.y[\"k\"]"),
+            ("module.a[\"x.y]\"].aws_x.y", "aws_x.y"),
+            ("module.broken[", "module.broken["),
+        ] {
+            assert_eq!(super::module_local_address(address), local, "{address}");
+        }
+    }
+
+    #[test]
+    fn the_module_own_finding_wins_over_copies_reached_through_callers() {
+        let a = at("examples/a/main.tf", 1);
+        let b = at("examples/b/main.tf", 1);
+        let got = merged(vec![
+            finding(
+                "module.web.aws_security_group.this is open",
+                "module.web.aws_security_group.this",
+                Some(&a),
+            ),
+            finding(
+                "aws_security_group.this is open",
+                "aws_security_group.this",
+                None,
+            ),
+            // Sorted between the two others, it must not split their group.
+            finding("e", "module.x.aws_security_group.other", None),
+            finding(
+                "module.api.aws_security_group.this is open",
+                "module.api.aws_security_group.this",
+                Some(&b),
+            ),
+            // Another message (a caller's own value) is another finding.
+            finding("open on 22", "module.api.aws_security_group.this", Some(&b)),
+        ]);
+        assert_eq!(
+            got,
+            [
+                ("aws_security_group.this".to_string(), 0, vec![]),
+                ("module.x.aws_security_group.other".to_string(), 0, vec![]),
+                ("module.api.aws_security_group.this".to_string(), 1, vec![]),
+            ]
+        );
+    }
+
+    #[test]
+    fn caller_only_findings_merge_per_module_resource_naming_other_callers() {
+        let a = at("examples/a/main.tf", 1);
+        let b = at("examples/b/main.tf", 3);
+        let got = merged(vec![
+            finding("open", "module.web.aws_security_group.this[0]", Some(&a)),
+            finding("open", "module.web.aws_security_group.this[1]", Some(&a)),
+            finding("open", "module.api.aws_security_group.this[0]", Some(&b)),
+            finding("open", "module.api.aws_security_group.this[1]", Some(&b)),
+        ]);
+        assert_eq!(
+            got,
+            [
+                (
+                    "module.api.aws_security_group.this[0]".to_string(),
+                    1,
+                    vec!["examples/a/main.tf:1 also reached through `module.web.aws_security_group.this[0]`".to_string()]
+                ),
+                (
+                    "module.api.aws_security_group.this[1]".to_string(),
+                    1,
+                    vec!["examples/a/main.tf:1 also reached through `module.web.aws_security_group.this[1]`".to_string()]
+                ),
+            ]
+        );
+        // Instances of a counted resource in one configuration are not duplicates.
+        let got = merged(vec![
+            finding("open", "aws_security_group.this[0]", None),
+            finding("open", "aws_security_group.this[1]", None),
+        ]);
+        assert_eq!(got.len(), 2);
     }
 }

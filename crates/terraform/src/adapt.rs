@@ -62,7 +62,11 @@ const MODELLED: &[&str] = &[
     "aws_redshift_cluster",
     "aws_opensearch_domain",
     "aws_elasticsearch_domain",
-    // Read only for their links (see `LINKS`) or as link targets.
+];
+
+/// Resource types read only for their links (see `LINKS`) or as link targets: only their
+/// link attributes are evaluated.
+const LINK_ONLY: &[&str] = &[
     "aws_iam_user",
     "aws_iam_group",
     "aws_iam_role_policy_attachment",
@@ -296,13 +300,25 @@ pub fn run(ev: &mut Eval<'_>) -> Model {
             .collect(),
     };
     for r in &ix.resources {
-        if !MODELLED.contains(&r.kind) {
+        let link_only = LINK_ONLY.contains(&r.kind);
+        if !link_only && !MODELLED.contains(&r.kind) {
             continue;
         }
+        let link_attrs: Vec<&str> = LINKS
+            .iter()
+            .filter(|l| l.0 == r.kind)
+            .map(|l| l.1)
+            .collect();
         let header = block_header(r.file, r.node);
         // One resource per instance; none when `count = 0` or the collection is empty.
         for inst in ev.expand(r.file, r.node) {
-            let node = ev.with_instance(&inst, |ev| ev.block_node(r.file, r.node, JSON_ATTRS));
+            let node = ev.with_instance(&inst, |ev| {
+                if link_only {
+                    ev.attributes_node(r.file, r.node, &link_attrs)
+                } else {
+                    ev.block_node(r.file, r.node, JSON_ATTRS)
+                }
+            });
             ev.stats.count_values(&node);
             let id = cx.model.add_resource(Resource {
                 address: format!("{}.{}{}", r.kind, r.name, inst.key.suffix()),

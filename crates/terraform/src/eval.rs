@@ -32,8 +32,8 @@ pub struct BlockRef<'t> {
 /// What the module declares, by name.
 #[derive(Default)]
 pub struct Index<'t> {
-    /// Variable name -> (file, default expression if any).
-    pub variables: HashMap<&'t str, (&'t SourceFile, Option<TsNode<'t>>)>,
+    /// Variable name -> (file, `variable` block).
+    pub variables: HashMap<&'t str, (&'t SourceFile, TsNode<'t>)>,
     /// Local name -> (file, expression).
     pub locals: HashMap<&'t str, (&'t SourceFile, TsNode<'t>)>,
     pub resources: Vec<BlockRef<'t>>,
@@ -44,7 +44,7 @@ pub struct Index<'t> {
     /// `module "NAME"` calls by name, and their names in declaration order.
     pub module_calls: HashMap<&'t str, BlockRef<'t>>,
     pub module_order: Vec<&'t str>,
-    /// `output "NAME" { value = ... }`: name, file, value expression.
+    /// `output "NAME" { value = ... }`: name, file, `output` block.
     pub outputs: Vec<(&'t str, &'t SourceFile, TsNode<'t>)>,
 }
 
@@ -99,7 +99,8 @@ pub struct Eval<'t> {
     /// Variables whose value came from `--var`: it has no file, so no definition site.
     pub cli_vars: std::collections::HashSet<String>,
     locals: HashMap<&'t str, Slot>,
-    defaults: HashMap<&'t str, Node>,
+    /// Evaluated variable defaults; `None` for a variable without one.
+    defaults: HashMap<&'t str, Option<Node>>,
     /// Documents by data source name and instance suffix.
     docs: HashMap<(&'t str, String), Slot>,
     doc_instances: HashMap<&'t str, Vec<Instance>>,
@@ -877,19 +878,21 @@ impl<'t> Eval<'t> {
             relocate(&mut v, use_span, through_local);
             return v;
         }
-        let Some((file, default)) = self.ix.variables.get(name).copied() else {
-            return unknown(use_span);
-        };
-        let Some(default) = default else {
-            return unknown(use_span);
-        };
         let mut v = match self.defaults.get(name).cloned() {
-            Some(v) => self.charge(v, use_span),
+            Some(Some(v)) => self.charge(v, use_span),
+            Some(None) => return unknown(use_span),
             None => {
+                let Some((file, block)) = self.ix.variables.get(name).copied() else {
+                    return unknown(use_span);
+                };
+                let Some(default) = attribute_value(file, block, "default") else {
+                    self.defaults.insert(name, None);
+                    return unknown(use_span);
+                };
                 let saved = std::mem::take(&mut self.scopes);
                 let v = self.expr(file, default);
                 self.scopes = saved;
-                self.defaults.insert(name, v.clone());
+                self.defaults.insert(name, Some(v.clone()));
                 v
             }
         };
@@ -1163,8 +1166,11 @@ impl<'t> Eval<'t> {
     pub fn outputs(&mut self) -> Node {
         let ix = self.ix;
         let mut entries = Vec::new();
-        for (name, file, expr) in &ix.outputs {
-            let v = self.expr(file, *expr);
+        for (name, file, block) in &ix.outputs {
+            let Some(expr) = attribute_value(file, *block, "value") else {
+                continue;
+            };
+            let v = self.expr(file, expr);
             entries.push((
                 MapKey {
                     name: name.to_string(),
@@ -1897,6 +1903,37 @@ impl<'t> Eval<'t> {
 
     // ----- blocks ------------------------------------------------------------------------
 
+    /// Only the top-level attributes `names` of a block, as a map like [`Eval::block_node`]
+    /// gives: resources read only for their references skip evaluating the rest.
+    pub fn attributes_node(
+        &mut self,
+        f: &'t SourceFile,
+        block: TsNode<'t>,
+        names: &[&str],
+    ) -> Node {
+        let mut entries: Vec<(MapKey, Node)> = Vec::new();
+        for item in block_items(block) {
+            if item.kind() != "attribute" {
+                continue;
+            }
+            let Some((name, value)) = attribute_parts(item) else {
+                continue;
+            };
+            let name = syntax::text(f, name);
+            if names.contains(&name) {
+                let v = self.expr(f, value);
+                entries.push((
+                    MapKey {
+                        name: name.to_string(),
+                        span: span(f, item),
+                    },
+                    v,
+                ));
+            }
+        }
+        Node::literal(NodeKind::Map(entries), span(f, block))
+    }
+
     /// A block as a map: attributes under their names (key span = the whole attribute),
     /// nested blocks under their type (one entry per block, key span = the block), `dynamic`
     /// blocks as `dynamic:LABEL` with an unknown value. Attributes named in `json_attrs`
@@ -2038,6 +2075,14 @@ impl<'t> Eval<'t> {
 }
 
 /// The template node when an expression is nothing but a quoted string or heredoc.
+/// The value expression of the attribute `name` of a block.
+fn attribute_value<'t>(file: &SourceFile, block: TsNode<'t>, name: &str) -> Option<TsNode<'t>> {
+    block_items(block).into_iter().find_map(|a| {
+        let (n, v) = attribute_parts(a)?;
+        (a.kind() == "attribute" && syntax::text(file, n) == name).then_some(v)
+    })
+}
+
 pub fn direct_template(expr: TsNode<'_>) -> Option<TsNode<'_>> {
     let k = kids(expr);
     let [only] = k[..] else { return None };

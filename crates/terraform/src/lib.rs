@@ -46,28 +46,126 @@ pub trait ModuleLoader: Sync {
     fn parse_cache(&self) -> Option<&ParseCache> {
         None
     }
+
+    /// Whether some scanned configuration calls the directory `dir` as a local module (a
+    /// hint, see [`local_module_sources`]): its trees then go through the parse cache even
+    /// when it is loaded as a root module, so that it is parsed once for both.
+    fn is_called(&self, _dir: &str) -> bool {
+        false
+    }
 }
 
-/// Parsed trees by file, shared between the threads of one scan.
-#[derive(Default)]
+/// Parsed trees by file, shared between the threads of one scan, bounded by the size of the
+/// files they hold: a tree takes tens of bytes per byte of source, so keeping every called
+/// module's tree for the whole scan would cost more memory than the rest of the scan. The
+/// least recently used trees go first; scan units sorted by path keep a repository's
+/// examples next to the module they call, so the working set is small.
 pub struct ParseCache {
-    trees:
-        std::sync::Mutex<std::collections::HashMap<palisade_source::FileId, std::sync::Arc<Tree>>>,
+    inner: std::sync::Mutex<CacheInner>,
+    budget: usize,
+}
+
+#[derive(Default)]
+struct CacheInner {
+    /// Tree, source length, last use.
+    trees: std::collections::HashMap<palisade_source::FileId, (std::sync::Arc<Tree>, usize, u64)>,
+    bytes: usize,
+    clock: u64,
+}
+
+impl Default for ParseCache {
+    /// Room for trees of about 1 MB of source (some tens of MB of memory).
+    fn default() -> ParseCache {
+        ParseCache::with_budget(
+            std::env::var("PALISADE_CACHE_BUDGET")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(1 << 20),
+        )
+    }
 }
 
 impl ParseCache {
+    /// A cache holding trees of at most `budget` bytes of source (at least the last one).
+    pub fn with_budget(budget: usize) -> ParseCache {
+        ParseCache {
+            inner: std::sync::Mutex::new(CacheInner::default()),
+            budget,
+        }
+    }
+
     fn tree(&self, file: &SourceFile) -> Option<std::sync::Arc<Tree>> {
-        if let Some(t) = self.trees.lock().ok()?.get(&file.id) {
-            return Some(t.clone());
+        if let Ok(mut inner) = self.inner.lock() {
+            inner.clock += 1;
+            let now = inner.clock;
+            if let Some(entry) = inner.trees.get_mut(&file.id) {
+                entry.2 = now;
+                return Some(entry.0.clone());
+            }
         }
         // Parsed outside the lock: two threads may parse the same file once each, which is
         // cheaper than serialising every parse.
         let tree = std::sync::Arc::new(syntax::parse(&file.text)?);
-        if let Ok(mut map) = self.trees.lock() {
-            map.entry(file.id).or_insert_with(|| tree.clone());
+        if let Ok(mut inner) = self.inner.lock() {
+            let now = inner.clock;
+            let len = file.text.len();
+            if inner
+                .trees
+                .insert(file.id, (tree.clone(), len, now))
+                .is_none()
+            {
+                inner.bytes += len;
+            }
+            while inner.bytes > self.budget && inner.trees.len() > 1 {
+                let oldest = inner
+                    .trees
+                    .iter()
+                    .filter(|(id, _)| **id != file.id)
+                    .min_by_key(|(_, e)| e.2)
+                    .map(|(id, e)| (*id, e.1));
+                let Some((id, len)) = oldest else { break };
+                inner.trees.remove(&id);
+                inner.bytes -= len;
+            }
         }
         Some(tree)
     }
+
+    #[cfg(test)]
+    fn held(&self) -> Vec<u32> {
+        let mut ids: Vec<u32> = self
+            .inner
+            .lock()
+            .map(|i| i.trees.keys().map(|k| k.0).collect())
+            .unwrap_or_default();
+        ids.sort();
+        ids
+    }
+}
+
+/// The local module sources (`source = "./x"`, `"../x"`) written in a file, found by a quick
+/// look at its lines without parsing: a hint for [`ModuleLoader::is_called`], where a miss
+/// or a false hit only costs a parse or some cache room.
+pub fn local_module_sources(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let Some(rest) = line.trim_start().strip_prefix("source") else {
+            continue;
+        };
+        let Some(rest) = rest.trim_start().strip_prefix('=') else {
+            continue;
+        };
+        let Some(rest) = rest.trim_start().strip_prefix('"') else {
+            continue;
+        };
+        let Some((value, _)) = rest.split_once('"') else {
+            continue;
+        };
+        if value.starts_with("./") || value.starts_with("../") || value == "." || value == ".." {
+            out.push(value);
+        }
+    }
+    out
 }
 
 /// Most module instances evaluated for one root module (all nesting levels together).
@@ -175,6 +273,11 @@ pub fn load_module(files: &[&SourceFile]) -> Loaded {
 /// [`load_module`] for a root module with values given on the command line.
 pub fn load_module_with(files: &[&SourceFile], inputs: &TerraformInputs<'_>) -> Loaded {
     let mut diagnostics = Vec::new();
+    let dir = module_dir(files);
+    let shared_cache = inputs
+        .modules
+        .filter(|l| l.is_called(&dir))
+        .and_then(|l| l.parse_cache());
     let mut configs: Vec<(&SourceFile, std::sync::Arc<Tree>)> = Vec::new();
     let mut tfvars_hcl: Vec<(&SourceFile, std::sync::Arc<Tree>)> = Vec::new();
     let mut tfvars_json: Vec<&SourceFile> = Vec::new();
@@ -192,9 +295,12 @@ pub fn load_module_with(files: &[&SourceFile], inputs: &TerraformInputs<'_>) -> 
             tfvars_json.push(file);
             continue;
         }
-        // Not through the scan's parse cache: keeping every root's tree alive costs more
-        // memory (and time) than parsing the few files that are also called as modules.
-        let parsed = syntax::parse(&file.text).map(std::sync::Arc::new);
+        // Only a directory other configurations call goes through the scan's parse cache:
+        // holding every root's tree would evict the trees that are reused.
+        let parsed = match shared_cache {
+            Some(cache) if kind == FileKind::Config => cache.tree(file),
+            _ => syntax::parse(&file.text).map(std::sync::Arc::new),
+        };
         let Some(tree) = parsed else {
             diagnostics.push(Diagnostic::new(
                 file.full_span(),
@@ -226,7 +332,6 @@ pub fn load_module_with(files: &[&SourceFile], inputs: &TerraformInputs<'_>) -> 
             )),
         }
     }
-    let dir = module_dir(files);
     let budget = std::cell::Cell::new(MODULE_BUDGET);
     let module_fuel = std::cell::Cell::new(eval::MODULE_FUEL);
     let env = eval::ModuleEnv {
@@ -346,21 +451,12 @@ fn build_index<'t>(configs: &[(&'t SourceFile, &'t Tree)]) -> Index<'t> {
                         },
                     );
                 }
-                ("output", [name, ..]) => {
-                    let value = syntax::block_items(item).into_iter().find_map(|a| {
-                        let (n, v) = syntax::attribute_parts(a)?;
-                        (a.kind() == "attribute" && syntax::text(file, n) == "value").then_some(v)
-                    });
-                    if let Some(v) = value {
-                        ix.outputs.push((name, file, v));
-                    }
-                }
+                // The value of an output and the default of a variable are looked up when
+                // used: a called module's index is built per call, and most of a big
+                // module's variables and outputs are never read.
+                ("output", [name, ..]) => ix.outputs.push((name, file, item)),
                 ("variable", [name, ..]) => {
-                    let default = syntax::block_items(item).into_iter().find_map(|a| {
-                        let (n, v) = syntax::attribute_parts(a)?;
-                        (a.kind() == "attribute" && syntax::text(file, n) == "default").then_some(v)
-                    });
-                    ix.variables.entry(name).or_insert((file, default));
+                    ix.variables.entry(name).or_insert((file, item));
                 }
                 ("locals", _) => {
                     for a in syntax::block_items(item) {

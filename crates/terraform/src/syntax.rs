@@ -46,10 +46,18 @@ pub fn child<'t>(n: TsNode<'t>, kind: &str) -> Option<TsNode<'t>> {
 /// A block's labels (`resource "aws_s3_bucket" "logs"` -> `["aws_s3_bucket", "logs"]`).
 pub fn block_labels<'f>(file: &'f SourceFile, block: TsNode<'_>) -> Vec<&'f str> {
     let mut out = Vec::new();
-    for c in kids(block).into_iter().skip(1) {
+    // A cursor stopping at the first child that is not a label: this runs for every
+    // top-level block each time a module is indexed (once per call of a called module).
+    let mut cursor = block.walk();
+    if !cursor.goto_first_child() {
+        return out;
+    }
+    while cursor.goto_next_sibling() {
+        let c = cursor.node();
         match c.kind() {
             "string_lit" => out.push(string_lit_raw(file, c)),
             "identifier" => out.push(text(file, c)),
+            "comment" => {}
             _ => break,
         }
     }

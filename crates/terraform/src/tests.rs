@@ -323,3 +323,44 @@ locals {
     let _ = local(src, "l2");
     assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
 }
+
+#[test]
+fn parse_cache_keeps_recent_trees_within_its_budget() {
+    use palisade_source::{FileId, SourceFile};
+    let files: Vec<SourceFile> = (0..4)
+        .map(|i| SourceFile::new(FileId(i), format!("m{i}/main.tf"), "locals { a = 1 }\n"))
+        .collect();
+    let len = files[0].text.len();
+    let cache = crate::ParseCache::with_budget(2 * len);
+    cache.tree(&files[0]).expect("tree");
+    cache.tree(&files[1]).expect("tree");
+    // A hit refreshes file 0, so file 1 is the least recently used when file 2 comes.
+    cache.tree(&files[0]).expect("tree");
+    cache.tree(&files[2]).expect("tree");
+    assert_eq!(cache.held(), [0, 2]);
+    // A file larger than the whole budget is still held on its own (the last one used).
+    let tiny = crate::ParseCache::with_budget(1);
+    tiny.tree(&files[3]).expect("tree");
+    tiny.tree(&files[1]).expect("tree");
+    assert_eq!(tiny.held(), [1]);
+}
+
+#[test]
+fn local_module_sources_are_found_without_parsing() {
+    let text = r#"
+module "a" {
+  source  = "../../"
+}
+module "b" { source = "./modules/x" }
+module "c" {
+  source = "terraform-aws-modules/vpc/aws"
+}
+  source="../y"
+# source = "./commented" starts with a comment sign: not a source
+"#;
+    assert_eq!(
+        crate::local_module_sources(text),
+        ["../../", "../y"],
+        "one-line blocks are missed, which only costs a parse"
+    );
+}

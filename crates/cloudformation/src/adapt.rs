@@ -143,6 +143,7 @@ pub(crate) fn adapt_template(root: &Syn, diagnostics: &mut Vec<Diagnostic>) -> M
     }
     diagnostics.append(&mut expander.diagnostics);
     diagnostics.extend(ctx.depth_note());
+    diagnostics.extend(ctx.fuel_note());
     model
 }
 

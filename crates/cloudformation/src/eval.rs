@@ -16,11 +16,26 @@ use std::collections::{HashMap, HashSet};
 /// input stays cheap.
 const MAX_DEPTH: usize = 64;
 
+/// Copying one template may do, in node-sized units: a fixed allowance plus an amount per
+/// byte of the template. Evaluating a template is linear in its size except where one value
+/// is copied to many use sites (a huge list parameter referenced by every resource, a large
+/// mapping value looked up again and again); only such copies spend fuel, so this bound keeps
+/// them linear while the template's own values are always evaluated. On the CloudFormation
+/// corpus no template spent more than 0.1 unit per byte even when every evaluated node was
+/// counted, so real templates stay far from the limit.
+const FUEL_BASE: u64 = 200_000;
+const FUEL_PER_BYTE: u64 = 2;
+
+/// Bytes of copied text that cost one unit of fuel (a node is about this size).
+const BYTES_PER_FUEL: usize = 64;
+
 struct Param<'t> {
     /// The parameter's name key, for `defined_at` of a parameter without a default.
     key_span: Span,
     default: Option<&'t Syn>,
     is_list: bool,
+    /// Fuel one use of the default costs, computed once (counting is itself a copy's work).
+    cost: usize,
 }
 
 #[derive(Clone, Copy)]
@@ -46,6 +61,12 @@ pub(crate) struct Ctx<'t> {
     /// Where evaluation gave up on depth (the first place only: one note per template says
     /// enough, and a note per value of an explosive input would be explosive too).
     capped: Cell<Option<Span>>,
+    /// Evaluation work left; when it runs out, values are unknown (never a finding).
+    fuel: Cell<u64>,
+    /// Where the fuel ran out, for one note.
+    exhausted: Cell<Option<Span>>,
+    /// Greater than zero while a mapping value is being copied to its use site.
+    copying: Cell<usize>,
 }
 
 impl<'t> Ctx<'t> {
@@ -53,6 +74,11 @@ impl<'t> Ctx<'t> {
         let mut params = HashMap::new();
         for (key, p) in root.get("Parameters").map(Syn::entries).unwrap_or(&[]) {
             let ty = p.get("Type").and_then(Syn::as_str).unwrap_or("");
+            let cost = match p.get("Default").map(|d| &d.kind) {
+                Some(SynKind::Str(s)) => 1 + s.len() / BYTES_PER_FUEL + s.matches(',').count(),
+                Some(SynKind::Seq(items)) => 1 + items.len(),
+                _ => 1,
+            };
             params.insert(
                 key.name.as_str(),
                 Param {
@@ -63,6 +89,7 @@ impl<'t> Ctx<'t> {
                         .get("Default")
                         .filter(|_| !ty.starts_with("AWS::SSM::Parameter::Value")),
                     is_list: ty == "CommaDelimitedList" || ty.starts_with("List<"),
+                    cost,
                 },
             );
         }
@@ -90,6 +117,9 @@ impl<'t> Ctx<'t> {
             generated: RefCell::new(HashSet::new()),
             intrinsics: true,
             capped: Cell::new(None),
+            fuel: Cell::new(FUEL_BASE + FUEL_PER_BYTE * root.span.end as u64),
+            exhausted: Cell::new(None),
+            copying: Cell::new(0),
         }
     }
 
@@ -105,6 +135,10 @@ impl<'t> Ctx<'t> {
             generated: RefCell::new(HashSet::new()),
             intrinsics: false,
             capped: Cell::new(None),
+            // Without intrinsics nothing is copied: evaluation is linear in the file.
+            fuel: Cell::new(u64::MAX),
+            exhausted: Cell::new(None),
+            copying: Cell::new(0),
         }
     }
 
@@ -131,6 +165,33 @@ impl<'t> Ctx<'t> {
         })
     }
 
+    /// A note for the place where evaluation ran out of fuel.
+    pub fn fuel_note(&self) -> Option<Diagnostic> {
+        self.exhausted.get().map(|span| {
+            Diagnostic::new(
+                span,
+                "evaluating this template copies too many values (huge parameters or \
+                 mappings used many times); from here on values are treated as unknown",
+            )
+        })
+    }
+
+    /// Spends `units` of fuel; false (and the first such place remembered) when none is
+    /// left.
+    fn spend(&self, units: usize, span: Span) -> bool {
+        let left = self.fuel.get();
+        let units = units as u64;
+        if left < units {
+            self.fuel.set(0);
+            if self.exhausted.get().is_none() {
+                self.exhausted.set(Some(span));
+            }
+            return false;
+        }
+        self.fuel.set(left - units);
+        true
+    }
+
     fn cap(&self, span: Span) {
         if self.capped.get().is_none() {
             self.capped.set(Some(span));
@@ -141,6 +202,15 @@ impl<'t> Ctx<'t> {
         if depth > MAX_DEPTH {
             self.cap(syn.span);
             return Some(Node::unknown(syn.span));
+        }
+        if self.copying.get() > 0 {
+            let size = match &syn.kind {
+                SynKind::Str(s) => 1 + s.len() / BYTES_PER_FUEL,
+                _ => 1,
+            };
+            if !self.spend(size, syn.span) {
+                return Some(Node::unknown(syn.span));
+            }
         }
         let kind = match &syn.kind {
             SynKind::Null => NodeKind::Null,
@@ -259,6 +329,11 @@ impl<'t> Ctx<'t> {
             n.defined_at = Some(param.key_span);
             return n;
         };
+        // Every use copies the default: that is what a huge default referenced everywhere
+        // multiplies.
+        if !self.spend(param.cost, span) {
+            return Node::unknown(span);
+        }
         let at = Some(default.span);
         let scalar = |kind: NodeKind| Node {
             kind,
@@ -426,7 +501,7 @@ impl<'t> Ctx<'t> {
         let source = items.get(1).and_then(|s| self.eval_at(s, depth + 1));
         match (delimiter, source) {
             (Some(d), Some(source)) if !d.is_empty() => match &source.kind {
-                NodeKind::String(s) => {
+                NodeKind::String(s) if self.spend(s.matches(d.as_str()).count(), span) => {
                     let item = |t: &str| Node {
                         kind: NodeKind::String(t.to_string()),
                         span,
@@ -507,7 +582,10 @@ impl<'t> Ctx<'t> {
         };
         match found {
             Some(value) => {
-                let mut node = self.eval_at(value, depth + 1)?;
+                self.copying.set(self.copying.get() + 1);
+                let node = self.eval_at(value, depth + 1);
+                self.copying.set(self.copying.get() - 1);
+                let mut node = node?;
                 // The value is written in `Mappings`; the finding belongs at the use site.
                 restamp(&mut node, span, Provenance::Derived, Some(value.span));
                 Some(node)

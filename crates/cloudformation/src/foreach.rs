@@ -17,6 +17,10 @@ use palisade_source::{Diagnostic, Span};
 /// loop over a huge list, or nested loops multiplying, stop here with a diagnostic.
 pub(crate) const MAX_EXPANDED: usize = 1_000;
 
+/// Syntax nodes all loops of one template may copy together: a thousand copies of a huge
+/// loop body would otherwise cost gigabytes, whatever the entry count.
+const MAX_COPIED_NODES: usize = 2_000_000;
+
 /// The transform allows a few levels of nesting; more is not a real template.
 const MAX_NESTING: usize = 8;
 
@@ -36,6 +40,8 @@ pub(crate) fn uses_language_extensions(root: &Syn) -> bool {
 pub(crate) struct Expander<'c, 't> {
     ctx: &'c Ctx<'t>,
     budget: usize,
+    /// Syntax nodes that may still be copied.
+    node_budget: usize,
     capped: bool,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -45,6 +51,7 @@ impl<'c, 't> Expander<'c, 't> {
         Expander {
             ctx,
             budget: MAX_EXPANDED,
+            node_budget: MAX_COPIED_NODES,
             capped: false,
             diagnostics: Vec::new(),
         }
@@ -75,20 +82,22 @@ impl<'c, 't> Expander<'c, 't> {
         let Some(items) = self.collection(collection) else {
             return;
         };
+        let body_size = size(body);
         for item in items {
-            if self.budget == 0 {
+            if self.budget == 0 || self.node_budget < body_size {
                 if !self.capped {
                     self.capped = true;
                     self.diagnostics.push(Diagnostic::new(
                         key.span,
                         format!(
-                            "`Fn::ForEach` expands to more than {MAX_EXPANDED} entries; \
-                             the rest is not analysed"
+                            "`Fn::ForEach` expands to more than {MAX_EXPANDED} entries or \
+                             {MAX_COPIED_NODES} values; the rest is not analysed"
                         ),
                     ));
                 }
                 return;
             }
+            self.node_budget -= body_size;
             let copy = substitute(body, identifier, &item);
             let SynKind::Map(entries) = copy.kind else {
                 continue;
@@ -146,6 +155,15 @@ impl<'c, 't> Expander<'c, 't> {
             return None;
         };
         items.iter().map(scalar_node_text).collect()
+    }
+}
+
+/// Nodes in a syntax tree (its depth is bounded by the parser).
+fn size(syn: &Syn) -> usize {
+    1 + match &syn.kind {
+        SynKind::Seq(items) => items.iter().map(size).sum(),
+        SynKind::Map(entries) => entries.iter().map(|(_, v)| size(v)).sum(),
+        _ => 0,
     }
 }
 

@@ -1359,3 +1359,77 @@ Resources:
         vec![("OpenSsh".to_string(), true)]
     );
 }
+
+#[test]
+fn a_huge_parameter_or_mapping_copied_everywhere_stays_linear() {
+    // A 20,000-item list default referenced by 3,000 resources, and a 20,000-item mapping
+    // value looked up by as many: 120 million copied values without a bound.
+    let nets: Vec<String> = (0..20_000)
+        .map(|i| format!("10.{}.{}.0/24", i / 256 % 256, i % 256))
+        .collect();
+    let mut text = format!(
+        "Parameters:\n  Nets:\n    Type: CommaDelimitedList\n    Default: '{}'\nMappings:\n  M:\n    k:\n      v: [{}]\nResources:\n",
+        nets.join(","),
+        nets.join(", ")
+    );
+    for i in 0..3_000 {
+        text.push_str(&format!(
+            "  A{i}:\n    Type: AWS::EC2::NetworkAclEntry\n    Properties:\n      RuleNumber: {i}\n      RuleAction: allow\n      Protocol: -1\n      CidrBlock: !Select [0, !Ref Nets]\n      Ipv6CidrBlock: !Select [1, !FindInMap [M, k, v]]\n"
+        ));
+    }
+    let f = file("t.yaml", &text);
+    let start = std::time::Instant::now();
+    let loaded = load_template(&f);
+    let elapsed = start.elapsed();
+    assert!(elapsed.as_secs_f64() < 2.0, "{elapsed:?}");
+    let rules = &loaded.model.nacl_rules;
+    assert_eq!(rules.len(), 3_000);
+    // The first uses are evaluated; once the budget is spent, values are unknown.
+    let cidr = |i: usize| rules[i].cidr.as_ref().unwrap();
+    assert_eq!(cidr(0).get().map(String::as_str), Some("10.0.0.0/24"));
+    assert_eq!(
+        rules[0]
+            .ipv6_cidr
+            .as_ref()
+            .unwrap()
+            .get()
+            .map(String::as_str),
+        Some("10.0.1.0/24")
+    );
+    assert!(cidr(2_999).is_unknown());
+    assert!(
+        rules[2_999].rule_number.get().is_some(),
+        "literals stay cheap"
+    );
+    let [note] = loaded.diagnostics.as_slice() else {
+        panic!("one note expected: {:?}", loaded.diagnostics)
+    };
+    assert!(note.message.contains("too many values"), "{}", note.message);
+}
+
+#[test]
+fn a_for_each_over_a_huge_body_is_capped_by_size() {
+    // 1,000 copies (the entry cap) of a body with 20,000 values each.
+    let mut text = String::from(
+        "Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::Big:\n    - X\n    - [",
+    );
+    let items: Vec<String> = (0..1_000).map(|i| format!("v{i}")).collect();
+    text.push_str(&items.join(", "));
+    text.push_str(
+        "]\n    - Vol${X}:\n        Type: AWS::EC2::Volume\n        Metadata:\n          Blob: [",
+    );
+    let blob: Vec<String> = (0..20_000).map(|i| i.to_string()).collect();
+    text.push_str(&blob.join(", "));
+    text.push_str("]\n");
+    let f = file("t.yaml", &text);
+    let start = std::time::Instant::now();
+    let loaded = load_template(&f);
+    let elapsed = start.elapsed();
+    assert!(elapsed.as_secs_f64() < 2.0, "{elapsed:?}");
+    // 2,000,000 copied nodes allow 99 copies of a 20,004-node body.
+    assert_eq!(loaded.model.resources.len(), 99);
+    let [note] = loaded.diagnostics.as_slice() else {
+        panic!("one note expected: {:?}", loaded.diagnostics)
+    };
+    assert!(note.message.contains("values"), "{}", note.message);
+}

@@ -31,6 +31,7 @@ pub(crate) fn adapt_template(root: &Syn, diagnostics: &mut Vec<Diagnostic>) -> M
     };
     let ctx = Ctx::for_template(root);
     let loops = foreach::uses_language_extensions(root);
+    let sam = crate::sam::uses_sam(root);
     let mut expander = foreach::Expander::new(&ctx);
     // Resources in source order, loops replaced by what they expand to.
     let mut generated: Vec<(SynKey, Syn)> = Vec::new();
@@ -108,6 +109,18 @@ pub(crate) fn adapt_template(root: &Syn, diagnostics: &mut Vec<Diagnostic>) -> M
                 ));
                 continue;
             }
+        };
+        // SAM resources inherit the template's `Globals`.
+        let merged;
+        let value = match sam
+            .then(|| crate::sam::with_globals(root, &kind, value))
+            .flatten()
+        {
+            Some(m) => {
+                merged = m;
+                &merged
+            }
+            None => value,
         };
         let id = model.add_resource(Resource {
             address: key.name.clone(),
@@ -227,6 +240,32 @@ fn under<T>(value: Value<T>, when: &[(String, bool)]) -> Value<T> {
             defined_at: None,
         }
     })
+}
+
+/// The `Fn::If` branches under which `node` is not set (null, which is what `AWS::NoValue`
+/// leaves in a branch); none for a value that is always set.
+fn branches_without(node: &Node) -> Vec<When> {
+    fn walk(n: &Node, when: &mut When, out: &mut Vec<When>) {
+        match &n.kind {
+            NodeKind::Null => out.push(when.clone()),
+            NodeKind::Conditional {
+                condition,
+                when_true,
+                when_false,
+            } => {
+                when.push((condition.clone(), true));
+                walk(when_true, when, out);
+                when.pop();
+                when.push((condition.clone(), false));
+                walk(when_false, when, out);
+                when.pop();
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(node, &mut Vec::new(), &mut out);
+    out
 }
 
 /// `true` where a value is written, `false` where a conditional branch leaves it unset: an
@@ -568,16 +607,20 @@ impl Adapter<'_> {
 
     /// `Policies` of a SAM function: managed policy names or ARNs (their content is not
     /// known here), inline documents, and policy templates. With `Role` given, SAM creates
-    /// no role and ignores `Policies`, so nothing is attached.
+    /// no role and ignores `Policies`, so nothing is attached; a `Role` given only under a
+    /// condition leaves the policies applying under the branches without one.
     fn sam_policies(&mut self) {
-        if present(self.props, "Role").is_some() {
-            return;
-        }
         let Some(policies) = present(self.props, "Policies") else {
             return;
         };
         let policies = policies.clone();
-        self.sam_policy_item(&policies, &mut Vec::new(), true);
+        let without_role = match self.props.get("Role") {
+            None => vec![Vec::new()],
+            Some(role) => branches_without(role),
+        };
+        for mut when in without_role {
+            self.sam_policy_item(&policies, &mut when, true);
+        }
     }
 
     fn sam_policy_item(&mut self, node: &Node, when: &mut Vec<(String, bool)>, top: bool) {

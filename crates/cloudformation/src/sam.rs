@@ -6,6 +6,7 @@
 //! the template's one parameter. A template not in this table yields nothing: its grants
 //! are not known here, and unknown never fires.
 
+use crate::syntax::{Syn, SynKey, SynKind};
 use palisade_model::node::{MapKey, Node, NodeKind};
 use palisade_source::{Provenance, Span, StrPart};
 
@@ -327,6 +328,79 @@ fn resource(pattern: &str, param: Option<&Node>, at: Span) -> Node {
     }
 }
 
+/// Whether the template declares the SAM transform.
+pub(crate) fn uses_sam(root: &Syn) -> bool {
+    let named = |s: &Syn| s.as_str().is_some_and(|t| t.starts_with("AWS::Serverless"));
+    root.get("Transform").is_some_and(|t| match &t.kind {
+        SynKind::Seq(items) => items.iter().any(named),
+        _ => named(t),
+    })
+}
+
+/// A SAM resource with the template's `Globals` for its type merged into its `Properties`,
+/// the way the transform merges them: mappings merge key by key, lists concatenate (global
+/// items first), and anything else written on the resource wins. `None` when there is
+/// nothing to merge. Merged values keep their spans in `Globals`, where they would be fixed.
+pub(crate) fn with_globals(root: &Syn, kind: &str, resource: &Syn) -> Option<Syn> {
+    let section = kind.strip_prefix("AWS::Serverless::")?;
+    let globals = root.get("Globals")?.get(section)?;
+    let SynKind::Map(_) = &globals.kind else {
+        return None;
+    };
+    let SynKind::Map(entries) = &resource.kind else {
+        return None;
+    };
+    let mut entries = entries.clone();
+    match entries.iter_mut().find(|(k, _)| k.name == "Properties") {
+        Some((_, props)) => *props = merge(globals, props),
+        None => entries.push((
+            SynKey {
+                name: "Properties".into(),
+                span: globals.span,
+            },
+            globals.clone(),
+        )),
+    }
+    Some(Syn {
+        kind: SynKind::Map(entries),
+        span: resource.span,
+        complete: resource.complete,
+    })
+}
+
+/// An intrinsic function counts as a plain value when merging: it resolves to one.
+fn is_plain_map(syn: &Syn) -> bool {
+    match &syn.kind {
+        SynKind::Map(entries) => !matches!(
+            entries.as_slice(),
+            [(k, _)] if k.name == "Ref" || k.name.starts_with("Fn::")
+        ),
+        _ => false,
+    }
+}
+
+fn merge(global: &Syn, local: &Syn) -> Syn {
+    let kind = match (&global.kind, &local.kind) {
+        (SynKind::Map(g), SynKind::Map(l)) if is_plain_map(global) && is_plain_map(local) => {
+            let mut out = g.clone();
+            for (key, value) in l {
+                match out.iter_mut().find(|(k, _)| k.name == key.name) {
+                    Some(slot) => *slot = (key.clone(), merge(&slot.1, value)),
+                    None => out.push((key.clone(), value.clone())),
+                }
+            }
+            SynKind::Map(out)
+        }
+        (SynKind::Seq(g), SynKind::Seq(l)) => SynKind::Seq(g.iter().chain(l).cloned().collect()),
+        _ => return local.clone(),
+    };
+    Syn {
+        kind,
+        span: local.span,
+        complete: local.complete,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -365,5 +439,46 @@ mod tests {
                 StrPart::Text(":logs".into()),
             ])
         );
+    }
+
+    #[test]
+    fn globals_merge_like_the_transform() {
+        let text = "\
+Globals:
+  Function:
+    Environment: {Variables: {A: '1', B: '2'}}
+    Layers: [g]
+    KmsKeyArn: {Ref: Key}
+Resources:
+  F:
+    Type: AWS::Serverless::Function
+    Properties:
+      Environment: {Variables: {B: '3'}}
+      Layers: [l]
+      KmsKeyArn: {Key: notAnIntrinsic}
+";
+        let file = palisade_source::SourceFile::new(FileId(0), "t.yaml", text);
+        let root = crate::syntax::parse(&file).root.unwrap();
+        let resource = root.get("Resources").unwrap().get("F").unwrap();
+        let merged = with_globals(&root, "AWS::Serverless::Function", resource).unwrap();
+        let props = merged.get("Properties").unwrap();
+        let vars = props.get("Environment").unwrap().get("Variables").unwrap();
+        let names: Vec<(&str, &str)> = vars
+            .entries()
+            .iter()
+            .map(|(k, v)| (k.name.as_str(), v.as_str().unwrap()))
+            .collect();
+        assert_eq!(names, vec![("A", "1"), ("B", "3")]);
+        let layers: Vec<&str> = match &props.get("Layers").unwrap().kind {
+            SynKind::Seq(items) => items.iter().filter_map(Syn::as_str).collect(),
+            _ => panic!("a list expected"),
+        };
+        assert_eq!(layers, vec!["g", "l"]);
+        // An intrinsic is a single value: the resource's mapping replaces it, not merged.
+        let key = props.get("KmsKeyArn").unwrap();
+        assert!(key.get("Ref").is_none() && key.get("Key").is_some());
+        // Other types and other sections are left alone.
+        assert!(with_globals(&root, "AWS::Serverless::Api", resource).is_none());
+        assert!(with_globals(&root, "AWS::S3::Bucket", resource).is_none());
     }
 }

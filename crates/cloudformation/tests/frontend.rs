@@ -1433,3 +1433,95 @@ fn a_for_each_over_a_huge_body_is_capped_by_size() {
     };
     assert!(note.message.contains("values"), "{}", note.message);
 }
+
+#[test]
+fn sam_globals_conditional_role_and_events() {
+    let text = "\
+Transform: AWS::Serverless-2016-10-31
+Parameters:
+  RoleArn: {Type: String}
+Conditions:
+  HasRole: !Not [!Equals [!Ref RoleArn, '']]
+Globals:
+  SimpleTable:
+    SSESpecification: {SSEEnabled: true}
+  Api:
+    Auth:
+      ResourcePolicy:
+        CustomStatements:
+          - {Effect: Allow, Principal: '*', Action: 'execute-api:*', Resource: '*'}
+Resources:
+  Inherits:
+    Type: AWS::Serverless::SimpleTable
+  Overrides:
+    Type: AWS::Serverless::SimpleTable
+    Properties:
+      SSESpecification: {SSEEnabled: false}
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      Auth:
+        ResourcePolicy:
+          CustomStatements:
+            - {Effect: Allow, Principal: '*', Action: 'execute-api:Invoke', Resource: '*'}
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Role: !If [HasRole, !Ref RoleArn, !Ref AWS::NoValue]
+      Policies:
+        - Statement: [{Effect: Allow, Action: 'iam:*', Resource: '*'}]
+      Events:
+        Queue:
+          Type: SQS
+          Properties: {Queue: !GetAtt Q.Arn}
+        Http:
+          Type: Api
+          Properties: {Path: /, Method: get, RestApiId: !Ref Api}
+";
+    let f = file("t.yaml", text);
+    let m = model("t.yaml", text);
+    assert_eq!(m.resources.len(), 4);
+    let [inherits, overrides] = m.encryption.as_slice() else {
+        panic!("two tables expected: {:?}", m.encryption)
+    };
+    // The global `SSEEnabled: true` selects the AWS managed KMS key, located in `Globals`.
+    assert_eq!(
+        inherits.kms_key.as_ref().unwrap().get().map(String::as_str),
+        Some("alias/aws/dynamodb")
+    );
+    assert_eq!(at(&f, inherits.span).0, 8);
+    assert!(overrides.kms_key.is_none());
+
+    // The API's statements follow the global ones (lists concatenate).
+    let api: Vec<_> = m
+        .policies
+        .iter()
+        .filter(|p| owner_of(&m, p) == "Api")
+        .collect();
+    let [api] = api.as_slice() else {
+        panic!("one API policy expected")
+    };
+    let actions: Vec<&str> = api
+        .document
+        .statements
+        .iter()
+        .map(|s| s.actions()[0].0)
+        .collect();
+    assert_eq!(actions, vec!["execute-api:*", "execute-api:Invoke"]);
+
+    // The function's policies apply only where no role is given; events add nothing.
+    let fn_policies: Vec<_> = m
+        .policies
+        .iter()
+        .filter(|p| owner_of(&m, p) == "Fn")
+        .collect();
+    let [policy] = fn_policies.as_slice() else {
+        panic!("one function policy expected: {}", fn_policies.len())
+    };
+    assert_eq!(
+        policy.document.statements[0].when,
+        vec![("HasRole".to_string(), false)]
+    );
+    assert_eq!(m.policies.len(), 2);
+}

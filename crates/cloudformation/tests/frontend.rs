@@ -1525,3 +1525,49 @@ Resources:
     );
     assert_eq!(m.policies.len(), 2);
 }
+
+#[test]
+fn conditions_combine_known_and_unknown_parts() {
+    let text = "\
+Parameters:
+  Env: {Type: String, Default: prod}
+  Free: {Type: String}
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+  Unknown: !Equals [!Ref Free, x]
+  OrShort: !Or [!Condition Unknown, !Condition IsProd]
+  OrOpen: !Or [!Condition Unknown, !Not [!Condition IsProd]]
+  AndShort: !And [!Condition Unknown, !Not [!Condition IsProd]]
+  AndOpen: !And [!Condition Unknown, !Condition IsProd]
+  Nested: {Fn::And: [{Condition: IsProd}, {Fn::Or: [{Fn::Equals: [a, b]}, {Condition: IsProd}]}]}
+Resources:
+";
+    let mut text = text.to_string();
+    for (i, c) in ["OrShort", "OrOpen", "AndShort", "AndOpen", "Nested"]
+        .iter()
+        .enumerate()
+    {
+        text.push_str(&format!(
+            "  V{i}:\n    Type: AWS::EC2::Volume\n    Properties:\n      Encrypted: !If [{c}, true, false]\n"
+        ));
+    }
+    // A resource whose condition is known false is not created: no facts.
+    text.push_str("  Skipped:\n    Type: AWS::EC2::Volume\n    Condition: AndShort\n");
+    let m = model("t.yaml", &text);
+    assert_eq!(m.resources.len(), 6);
+    let got: Vec<Option<bool>> = m
+        .encryption
+        .iter()
+        .map(|e| {
+            assert!(at_owner(&m, e.owner).starts_with('V'));
+            e.encrypted.get().copied()
+        })
+        .collect();
+    // Known: `Or` with a true part, `And` with a false part; else both branches are kept.
+    assert_eq!(got, vec![Some(true), None, Some(false), None, Some(true)]);
+    assert_eq!(m.encryption[1].encrypted.candidates().len(), 2);
+}
+
+fn at_owner(m: &Model, id: palisade_model::ResourceId) -> &str {
+    &m.resources[id.0].address
+}

@@ -43,6 +43,7 @@ pub(crate) struct Expander<'c, 't> {
     /// Syntax nodes that may still be copied.
     node_budget: usize,
     capped: bool,
+    too_deep: bool,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -53,6 +54,7 @@ impl<'c, 't> Expander<'c, 't> {
             budget: MAX_EXPANDED,
             node_budget: MAX_COPIED_NODES,
             capped: false,
+            too_deep: false,
             diagnostics: Vec::new(),
         }
     }
@@ -64,10 +66,14 @@ impl<'c, 't> Expander<'c, 't> {
 
     fn expand_at(&mut self, key: &SynKey, value: &Syn, out: &mut Vec<(SynKey, Syn)>, depth: usize) {
         if depth >= MAX_NESTING {
-            self.diagnostics.push(Diagnostic::new(
-                key.span,
-                format!("`{}` is nested too deeply; not expanded", key.name),
-            ));
+            // Once: the outer loops reach this place once per combination of their items.
+            if !self.too_deep {
+                self.too_deep = true;
+                self.diagnostics.push(Diagnostic::new(
+                    key.span,
+                    format!("`{}` is nested too deeply; not expanded", key.name),
+                ));
+            }
             return;
         }
         let SynKind::Seq(parts) = &value.kind else {

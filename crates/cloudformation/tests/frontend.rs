@@ -1571,3 +1571,34 @@ Resources:
 fn at_owner(m: &Model, id: palisade_model::ResourceId) -> &str {
     &m.resources[id.0].address
 }
+
+#[test]
+fn deeply_nested_for_each_loops_give_one_note() {
+    // Twelve loops over two items each, nested: past the nesting limit nothing is expanded,
+    // and the note is given once, not once per combination of the outer loops' items.
+    let mut text = String::from("Transform: AWS::LanguageExtensions\nResources:\n");
+    let mut pad = String::from("  ");
+    for level in 0..12 {
+        text.push_str(&format!(
+            "{pad}Fn::ForEach::L{level}:\n{pad}  - I{level}\n{pad}  - [a, b]\n{pad}  -"
+        ));
+        pad.push_str("    ");
+        text.push('\n');
+    }
+    let ids: String = (0..12).map(|l| format!("${{I{l}}}")).collect();
+    text.push_str(&format!("{pad}V{ids}:\n{pad}  Type: AWS::EC2::Volume\n"));
+    let f = file("t.yaml", &text);
+    let start = std::time::Instant::now();
+    let loaded = load_template(&f);
+    assert!(start.elapsed().as_secs_f64() < 2.0);
+    assert!(loaded.model.resources.is_empty());
+    let [note] = loaded.diagnostics.as_slice() else {
+        panic!("one note expected: {:?}", loaded.diagnostics.len())
+    };
+    assert!(
+        note.message.contains("nested too deeply"),
+        "{}",
+        note.message
+    );
+    assert_eq!(at(&f, note.span).2, "Fn::ForEach::L8");
+}

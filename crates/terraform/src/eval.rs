@@ -507,11 +507,13 @@ impl<'t> Eval<'t> {
         }
         self.fuel -= 1;
         self.depth += 1;
-        let r = match n.kind() {
+        let r = match syntax::kind_of(n) {
             "expression" => {
                 let k = kids(n);
                 match k.first() {
-                    Some(c) if c.kind() == "conditional" && k.len() == 1 => self.conditional(f, *c),
+                    Some(c) if syntax::kind_of(c) == "conditional" && k.len() == 1 => {
+                        self.conditional(f, *c)
+                    }
                     _ => self.term(f, &k, sp),
                 }
             }
@@ -526,7 +528,7 @@ impl<'t> Eval<'t> {
         let sp = span(f, n);
         let parts: Vec<TsNode<'t>> = kids(n)
             .into_iter()
-            .filter(|c| c.kind() == "expression")
+            .filter(|c| syntax::kind_of(c) == "expression")
             .collect();
         let [c, a, b] = parts[..] else {
             return unknown(sp);
@@ -568,12 +570,15 @@ impl<'t> Eval<'t> {
         let Some(first) = k.first() else {
             return unknown(sp);
         };
-        match first.kind() {
+        match syntax::kind_of(first) {
             "(" => {
-                let close = k.iter().position(|c| c.kind() == ")").unwrap_or(k.len());
+                let close = k
+                    .iter()
+                    .position(|c| syntax::kind_of(c) == ")")
+                    .unwrap_or(k.len());
                 let inner = k.get(1).copied();
                 let v = match inner {
-                    Some(e) if e.kind() == "expression" => self.expr(f, e),
+                    Some(e) if syntax::kind_of(e) == "expression" => self.expr(f, e),
                     _ => unknown(sp),
                 };
                 let rest = k.get(close + 1..).unwrap_or(&[]);
@@ -592,7 +597,7 @@ impl<'t> Eval<'t> {
 
     fn primary(&mut self, f: &'t SourceFile, n: TsNode<'t>) -> Node {
         let sp = span(f, n);
-        match n.kind() {
+        match syntax::kind_of(n) {
             "expression" | "conditional" => self.expr(f, n),
             "literal_value" => match n.named_child(0) {
                 Some(c) => self.literal(f, c),
@@ -603,8 +608,8 @@ impl<'t> Eval<'t> {
                 None => unknown(sp),
             },
             "collection_value" => match n.named_child(0) {
-                Some(c) if c.kind() == "tuple" => self.tuple(f, c),
-                Some(c) if c.kind() == "object" => self.object(f, c),
+                Some(c) if syntax::kind_of(c) == "tuple" => self.tuple(f, c),
+                Some(c) if syntax::kind_of(c) == "object" => self.object(f, c),
                 _ => unknown(sp),
             },
             "function_call" => self.call(f, n),
@@ -623,7 +628,7 @@ impl<'t> Eval<'t> {
     fn literal(&mut self, f: &'t SourceFile, n: TsNode<'t>) -> Node {
         let sp = span(f, n);
         let t = syntax::text(f, n);
-        let kind = match n.kind() {
+        let kind = match syntax::kind_of(n) {
             "numeric_lit" => {
                 let parsed = if let Some(hex) = t.strip_prefix("0x") {
                     i64::from_str_radix(hex, 16).ok().map(|v| v as f64)
@@ -652,7 +657,7 @@ impl<'t> Eval<'t> {
         let sp = span(f, n);
         let mut items = Vec::new();
         for c in kids(n) {
-            if c.kind() == "expression" {
+            if syntax::kind_of(c) == "expression" {
                 if items.len() >= MAX_ITEMS {
                     return unknown(sp);
                 }
@@ -666,7 +671,7 @@ impl<'t> Eval<'t> {
     fn object_key(&mut self, f: &'t SourceFile, key: TsNode<'t>) -> Option<String> {
         let k = kids(key);
         if let [only] = k[..] {
-            if only.kind() == "variable_expr" {
+            if syntax::kind_of(only) == "variable_expr" {
                 return Some(syntax::text(f, only).to_string());
             }
         }
@@ -678,7 +683,7 @@ impl<'t> Eval<'t> {
         let sp = span(f, n);
         let mut entries: Vec<(MapKey, Node)> = Vec::new();
         for elem in kids(n) {
-            if elem.kind() != "object_elem" {
+            if syntax::kind_of(elem) != "object_elem" {
                 continue;
             }
             let (Some(key), Some(val)) = (
@@ -717,7 +722,7 @@ impl<'t> Eval<'t> {
         let root_name = syntax::text(f, *root);
         let attr_name = |i: usize| -> Option<&'t str> {
             let c = k.get(i)?;
-            if c.kind() != "get_attr" {
+            if syntax::kind_of(c) != "get_attr" {
                 return None;
             }
             c.named_child(0).map(|id| syntax::text(f, id))
@@ -758,8 +763,7 @@ impl<'t> Eval<'t> {
                 let Some(name) = attr_name(1) else {
                     return unknown(sp);
                 };
-                let v = self.variable(name, prefix_span(2));
-                self.postfix(f, v, k.get(2..).unwrap_or(&[]))
+                self.variable_path(f, name, prefix_span(2), k.get(2..).unwrap_or(&[]))
             }
             "local" => {
                 let Some(name) = attr_name(1) else {
@@ -775,7 +779,7 @@ impl<'t> Eval<'t> {
                 // `data.x.name[0].json`, `data.x.name["k"].json`: the index picks the instance.
                 let mut i = 3;
                 let mut key = None;
-                while let Some(c) = k.get(i).copied().filter(|c| c.kind() == "index") {
+                while let Some(c) = k.get(i).copied().filter(|c| syntax::kind_of(c) == "index") {
                     let kv = self.index_key(f, c);
                     key.get_or_insert(kv);
                     i += 1;
@@ -830,7 +834,7 @@ impl<'t> Eval<'t> {
                 let mut suffix = String::new();
                 let mut all_known = true;
                 let mut i = 2;
-                while let Some(c) = k.get(i).copied().filter(|c| c.kind() == "index") {
+                while let Some(c) = k.get(i).copied().filter(|c| syntax::kind_of(c) == "index") {
                     let kv = self.index_key(f, c);
                     match &kv.kind {
                         NodeKind::Number(n) if *n >= 0.0 && n.fract() == 0.0 => {
@@ -861,6 +865,96 @@ impl<'t> Eval<'t> {
                 )
             }
         }
+    }
+
+    /// `var.NAME` followed by the postfix operations `ops`. Leading attribute and index steps
+    /// are taken inside the stored value before anything is copied: reading one entry of a
+    /// big map (`var.rules[var.names[count.index]][0]`, once per instance and per module
+    /// call) must not copy, relocate and pay for the whole map each time. The result is the
+    /// same as [`Eval::variable`] followed by [`Eval::postfix`].
+    fn variable_path(
+        &mut self,
+        f: &'t SourceFile,
+        name: &'t str,
+        use_span: Span,
+        ops: &[TsNode<'t>],
+    ) -> Node {
+        enum Step<'a> {
+            Attr(&'a str),
+            Key(Node),
+        }
+        let mut steps = Vec::new();
+        for op in ops {
+            match syntax::kind_of(op) {
+                "get_attr" => {
+                    let attr = op.named_child(0).map(|c| syntax::text(f, c)).unwrap_or("");
+                    steps.push((Step::Attr(attr), span(f, *op)));
+                }
+                "index" => {
+                    let key = self.index_key(f, *op);
+                    steps.push((Step::Key(key), span(f, *op)));
+                }
+                _ => break,
+            }
+        }
+        // A `--var` value was written in no file: it names no definition.
+        let forget = self.tfvars.contains_key(name) && self.cli_vars.contains(name);
+        let (root, provenance): (&Node, fn(Provenance) -> Provenance) =
+            if let Some(v) = self.tfvars.get(name) {
+                (v, as_derived)
+            } else if let Some(v) = self.module_inputs.get(name) {
+                (v, through_local)
+            } else {
+                // A default is evaluated once, then read in place like the others.
+                if !self.defaults.contains_key(name) {
+                    let _ = self.variable(name, use_span);
+                }
+                match self.defaults.get(name) {
+                    Some(Some(v)) => (v, as_default),
+                    _ => {
+                        let v = unknown(use_span);
+                        return self.postfix(f, v, ops);
+                    }
+                }
+            };
+        let mut cur = root;
+        let mut taken = 0;
+        for (step, _) in &steps {
+            let next = match (&cur.kind, step) {
+                (NodeKind::Map(entries), Step::Attr(a)) => {
+                    entries.iter().find(|(k, _)| k.name == *a).map(|e| &e.1)
+                }
+                (NodeKind::Map(entries), Step::Key(key)) => scalar_text(key)
+                    .and_then(|k| entries.iter().find(|(e, _)| e.name == k))
+                    .map(|e| &e.1),
+                (NodeKind::List(items), Step::Key(key)) => match number(key) {
+                    Some(i) if i >= 0.0 && i.fract() == 0.0 => items.get(i as usize),
+                    _ => None,
+                },
+                _ => None,
+            };
+            match next {
+                Some(n) => {
+                    cur = n;
+                    taken += 1;
+                }
+                None => break,
+            }
+        }
+        let v = cur.clone();
+        let mut v = self.charge(v, use_span);
+        relocate(&mut v, use_span, provenance);
+        if forget {
+            forget_definition(&mut v);
+        }
+        let consumed = steps.len();
+        for (step, sp) in steps.drain(taken..) {
+            v = match step {
+                Step::Attr(a) => get_attr(v, a, sp),
+                Step::Key(key) => index(v, &key, sp),
+            };
+        }
+        self.postfix(f, v, ops.get(consumed..).unwrap_or(&[]))
     }
 
     fn variable(&mut self, name: &'t str, use_span: Span) -> Node {
@@ -1033,7 +1127,7 @@ impl<'t> Eval<'t> {
         let f = call.file;
         let source = block_items(call.node).into_iter().find_map(|a| {
             let (n, v) = attribute_parts(a)?;
-            (a.kind() == "attribute" && syntax::text(f, n) == "source").then_some((a, v))
+            (syntax::kind_of(a) == "attribute" && syntax::text(f, n) == "source").then_some((a, v))
         });
         let src = source.map(|s| self.expr(f, s.1).kind);
         let (source, src) = match (source, src) {
@@ -1215,7 +1309,7 @@ impl<'t> Eval<'t> {
         let mut count = None;
         let mut for_each = None;
         for item in block_items(block) {
-            if item.kind() != "attribute" {
+            if syntax::kind_of(item) != "attribute" {
                 continue;
             }
             if let Some((n, v)) = attribute_parts(item) {
@@ -1322,7 +1416,7 @@ impl<'t> Eval<'t> {
     fn index_key(&mut self, f: &'t SourceFile, op: TsNode<'t>) -> Node {
         let sp = span(f, op);
         match op.named_child(0) {
-            Some(ix) if ix.kind() == "legacy_index" => {
+            Some(ix) if syntax::kind_of(ix) == "legacy_index" => {
                 let digits = syntax::text(f, ix).trim_start_matches('.');
                 match digits.parse::<f64>() {
                     Ok(n) => Node::literal(NodeKind::Number(n), sp),
@@ -1340,7 +1434,7 @@ impl<'t> Eval<'t> {
     fn postfix(&mut self, f: &'t SourceFile, mut v: Node, ops: &[TsNode<'t>]) -> Node {
         for (i, op) in ops.iter().enumerate() {
             let sp = span(f, *op);
-            match op.kind() {
+            match syntax::kind_of(op) {
                 "get_attr" => {
                     let name = op.named_child(0).map(|c| syntax::text(f, c)).unwrap_or("");
                     v = get_attr(v, name, sp);
@@ -1387,12 +1481,12 @@ impl<'t> Eval<'t> {
         n: TsNode<'t>,
         want_offsets: bool,
     ) -> Vec<Seg> {
-        let heredoc = n.kind() == "heredoc_template";
+        let heredoc = syntax::kind_of(n) == "heredoc_template";
         let k = kids(n);
         let (start, end, indent) = if heredoc {
             let idents: Vec<&TsNode<'t>> = k
                 .iter()
-                .filter(|c| c.kind() == "heredoc_identifier")
+                .filter(|c| syntax::kind_of(*c) == "heredoc_identifier")
                 .collect();
             let open_end = idents
                 .first()
@@ -1440,7 +1534,12 @@ impl<'t> Eval<'t> {
         let parts: Vec<TsNode<'t>> = k
             .iter()
             .copied()
-            .filter(|c| matches!(c.kind(), "template_interpolation" | "template_directive"))
+            .filter(|c| {
+                matches!(
+                    syntax::kind_of(c),
+                    "template_interpolation" | "template_directive"
+                )
+            })
             .filter(|c| c.start_byte() >= start && c.end_byte() <= end)
             .collect();
         for part in parts.iter().copied().map(Some).chain(std::iter::once(None)) {
@@ -1495,11 +1594,13 @@ impl<'t> Eval<'t> {
             let Some(part) = part else { break };
             let psp = span(f, part);
             let pk = kids(part);
-            let strip_before = pk.get(1).is_some_and(|c| c.kind() == "strip_marker");
+            let strip_before = pk
+                .get(1)
+                .is_some_and(|c| syntax::kind_of(c) == "strip_marker");
             strip_next = pk.len() >= 2
                 && pk
                     .get(pk.len() - 2)
-                    .is_some_and(|c| c.kind() == "strip_marker");
+                    .is_some_and(|c| syntax::kind_of(c) == "strip_marker");
             if strip_before {
                 if let Some(Seg::Text(t, o)) = segs.last_mut() {
                     let keep = t.trim_end().len();
@@ -1507,8 +1608,8 @@ impl<'t> Eval<'t> {
                     o.truncate(keep.min(o.len()));
                 }
             }
-            let value = if part.kind() == "template_interpolation" {
-                match pk.iter().find(|c| c.kind() == "expression") {
+            let value = if syntax::kind_of(part) == "template_interpolation" {
+                match pk.iter().find(|c| syntax::kind_of(*c) == "expression") {
                     Some(e) => self.expr(f, *e),
                     None => unknown(psp),
                 }
@@ -1528,7 +1629,7 @@ impl<'t> Eval<'t> {
         let sp = span(f, n);
         let segs = self.template_segments(f, n, false);
         if let [Seg::Value(v, _)] = &segs[..] {
-            if n.kind() == "quoted_template" {
+            if syntax::kind_of(n) == "quoted_template" {
                 return v.clone();
             }
         }
@@ -1639,8 +1740,8 @@ impl<'t> Eval<'t> {
             None => span(f, n),
         };
         match n.named_child(0) {
-            Some(c) if c.kind() == "unary_operation" => self.unary(f, c, extra, sp),
-            Some(c) if c.kind() == "binary_operation" => self.binary(f, c, extra, sp),
+            Some(c) if syntax::kind_of(c) == "unary_operation" => self.unary(f, c, extra, sp),
+            Some(c) if syntax::kind_of(c) == "binary_operation" => self.binary(f, c, extra, sp),
             _ => unknown(sp),
         }
     }
@@ -1652,7 +1753,7 @@ impl<'t> Eval<'t> {
         };
         k.extend_from_slice(extra);
         let v = self.term(f, k.get(1..).unwrap_or(&[]), sp);
-        let kind = match (op.kind(), &v.kind) {
+        let kind = match (syntax::kind_of(op), &v.kind) {
             ("-", _) => match number(&v) {
                 Some(x) => NodeKind::Number(-x),
                 None => return unknown(sp),
@@ -1674,11 +1775,11 @@ impl<'t> Eval<'t> {
         k.extend_from_slice(extra);
         let Some(i) = k
             .iter()
-            .position(|c| !c.is_named() && OPS.contains(&c.kind()))
+            .position(|c| !c.is_named() && OPS.contains(&syntax::kind_of(c)))
         else {
             return unknown(sp);
         };
-        let op = k.get(i).map(|c| c.kind()).unwrap_or("");
+        let op = k.get(i).map(syntax::kind_of).unwrap_or("");
         let left = self.term(f, k.get(..i).unwrap_or(&[]), sp);
         // Short-circuit logic keeps a known answer even when the other side is unknown.
         if op == "&&" && truthy(&left) == Some(false) {
@@ -1726,16 +1827,24 @@ impl<'t> Eval<'t> {
     fn for_expr(&mut self, f: &'t SourceFile, n: TsNode<'t>) -> Node {
         let sp = span(f, n);
         let k = kids(n);
-        let Some(intro) = k.iter().find(|c| c.kind() == "for_intro").copied() else {
+        let Some(intro) = k
+            .iter()
+            .find(|c| syntax::kind_of(*c) == "for_intro")
+            .copied()
+        else {
             return unknown(sp);
         };
         let ik = kids(intro);
         let names: Vec<&'t str> = ik
             .iter()
-            .filter(|c| c.kind() == "identifier")
+            .filter(|c| syntax::kind_of(*c) == "identifier")
             .map(|c| syntax::text(f, *c))
             .collect();
-        let Some(coll_expr) = ik.iter().find(|c| c.kind() == "expression").copied() else {
+        let Some(coll_expr) = ik
+            .iter()
+            .find(|c| syntax::kind_of(*c) == "expression")
+            .copied()
+        else {
             return unknown(sp);
         };
         let coll = self.expr(f, coll_expr);
@@ -1768,14 +1877,14 @@ impl<'t> Eval<'t> {
         let bodies: Vec<TsNode<'t>> = k
             .iter()
             .copied()
-            .filter(|c| c.kind() == "expression")
+            .filter(|c| syntax::kind_of(c) == "expression")
             .collect();
         let cond = k
             .iter()
-            .find(|c| c.kind() == "for_cond")
+            .find(|c| syntax::kind_of(*c) == "for_cond")
             .and_then(|c| c.named_child(0));
-        let object = n.kind() == "for_object_expr";
-        let grouping = k.iter().any(|c| c.kind() == "ellipsis");
+        let object = syntax::kind_of(n) == "for_object_expr";
+        let grouping = k.iter().any(|c| syntax::kind_of(c) == "ellipsis");
         let mut list = Vec::new();
         let mut map: Vec<(MapKey, Node)> = Vec::new();
         let base = self.scopes.len();
@@ -1869,10 +1978,10 @@ impl<'t> Eval<'t> {
         let arg_nodes: Vec<TsNode<'t>> = syntax::child(n, "function_arguments")
             .map(|a| kids(a))
             .unwrap_or_default();
-        let expand = arg_nodes.iter().any(|c| c.kind() == "ellipsis");
+        let expand = arg_nodes.iter().any(|c| syntax::kind_of(c) == "ellipsis");
         let exprs: Vec<TsNode<'t>> = arg_nodes
             .into_iter()
-            .filter(|c| c.kind() == "expression")
+            .filter(|c| syntax::kind_of(c) == "expression")
             .collect();
         if name == "jsondecode" {
             // Exact spans when the argument is a string written right here.
@@ -1913,7 +2022,7 @@ impl<'t> Eval<'t> {
     ) -> Node {
         let mut entries: Vec<(MapKey, Node)> = Vec::new();
         for item in block_items(block) {
-            if item.kind() != "attribute" {
+            if syntax::kind_of(item) != "attribute" {
                 continue;
             }
             let Some((name, value)) = attribute_parts(item) else {
@@ -1952,7 +2061,7 @@ impl<'t> Eval<'t> {
         let mut entries: Vec<(MapKey, Node)> = Vec::new();
         for item in block_items(block) {
             let isp = span(f, item);
-            if item.kind() == "attribute" {
+            if syntax::kind_of(item) == "attribute" {
                 let Some((name, value)) = attribute_parts(item) else {
                     continue;
                 };
@@ -2027,7 +2136,7 @@ impl<'t> Eval<'t> {
         let mut iterator = label;
         let mut content = None;
         for item in block_items(block) {
-            if item.kind() == "attribute" {
+            if syntax::kind_of(item) == "attribute" {
                 if let Some((n, v)) = attribute_parts(item) {
                     match syntax::text(f, n) {
                         "for_each" => for_each = Some(v),
@@ -2079,16 +2188,18 @@ impl<'t> Eval<'t> {
 fn attribute_value<'t>(file: &SourceFile, block: TsNode<'t>, name: &str) -> Option<TsNode<'t>> {
     block_items(block).into_iter().find_map(|a| {
         let (n, v) = attribute_parts(a)?;
-        (a.kind() == "attribute" && syntax::text(file, n) == name).then_some(v)
+        (syntax::kind_of(a) == "attribute" && syntax::text(file, n) == name).then_some(v)
     })
 }
 
 pub fn direct_template(expr: TsNode<'_>) -> Option<TsNode<'_>> {
     let k = kids(expr);
     let [only] = k[..] else { return None };
-    match only.kind() {
+    match syntax::kind_of(only) {
         "template_expr" => only.named_child(0),
-        "literal_value" => only.named_child(0).filter(|c| c.kind() == "string_lit"),
+        "literal_value" => only
+            .named_child(0)
+            .filter(|c| syntax::kind_of(c) == "string_lit"),
         _ => None,
     }
 }

@@ -20,6 +20,30 @@ pub fn parse(text: &str) -> Option<Tree> {
     parser.parse(text, None)
 }
 
+/// A node's kind, as [`TsNode::kind`] gives it, from a table built once: `kind()` measures
+/// and UTF-8-checks the C string on every call, and the evaluator asks for kinds all the
+/// time (every called module is evaluated once per call).
+pub fn kind_of<'t, N: std::borrow::Borrow<TsNode<'t>>>(n: N) -> &'t str {
+    let n = *n.borrow();
+    static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let language: tree_sitter::Language = tree_sitter_hcl::LANGUAGE.into();
+        (0..language.node_kind_count())
+            .map(|id| {
+                u16::try_from(id)
+                    .ok()
+                    .and_then(|id| language.node_kind_for_id(id))
+                    .unwrap_or("")
+            })
+            .collect()
+    });
+    match names.get(usize::from(n.kind_id())) {
+        Some(name) if !name.is_empty() => name,
+        // `ERROR` and other built-in symbols lie outside the table.
+        _ => n.kind(),
+    }
+}
+
 pub fn span(file: &SourceFile, n: TsNode<'_>) -> Span {
     file.span(n.start_byte(), n.end_byte())
 }
@@ -32,14 +56,14 @@ pub fn text<'f>(file: &'f SourceFile, n: TsNode<'_>) -> &'f str {
 pub fn kids<'t>(n: TsNode<'t>) -> Vec<TsNode<'t>> {
     let mut cursor = n.walk();
     n.children(&mut cursor)
-        .filter(|c| c.kind() != "comment")
+        .filter(|c| kind_of(c) != "comment")
         .collect()
 }
 
 /// The first child of a kind.
 pub fn child<'t>(n: TsNode<'t>, kind: &str) -> Option<TsNode<'t>> {
     let mut cursor = n.walk();
-    let found = n.children(&mut cursor).find(|c| c.kind() == kind);
+    let found = n.children(&mut cursor).find(|c| kind_of(c) == kind);
     found
 }
 
@@ -54,7 +78,7 @@ pub fn block_labels<'f>(file: &'f SourceFile, block: TsNode<'_>) -> Vec<&'f str>
     }
     while cursor.goto_next_sibling() {
         let c = cursor.node();
-        match c.kind() {
+        match kind_of(c) {
             "string_lit" => out.push(string_lit_raw(file, c)),
             "identifier" => out.push(text(file, c)),
             "comment" => {}
@@ -68,7 +92,7 @@ pub fn block_labels<'f>(file: &'f SourceFile, block: TsNode<'_>) -> Vec<&'f str>
 pub fn block_type<'f>(file: &'f SourceFile, block: TsNode<'_>) -> &'f str {
     block
         .child(0)
-        .filter(|c| c.kind() == "identifier")
+        .filter(|c| kind_of(c) == "identifier")
         .map(|c| text(file, c))
         .unwrap_or("")
 }
@@ -77,7 +101,7 @@ pub fn block_type<'f>(file: &'f SourceFile, block: TsNode<'_>) -> &'f str {
 pub fn block_header(file: &SourceFile, block: TsNode<'_>) -> Span {
     let mut end = block.start_byte();
     for c in kids(block) {
-        if matches!(c.kind(), "identifier" | "string_lit") {
+        if matches!(kind_of(c), "identifier" | "string_lit") {
             end = c.end_byte();
         } else {
             break;
@@ -109,7 +133,7 @@ pub fn quoted_content(n: TsNode<'_>) -> (usize, usize) {
 pub fn body_items<'t>(body: TsNode<'t>, out: &mut Vec<TsNode<'t>>, depth: usize) {
     let mut cursor = body.walk();
     for c in body.children(&mut cursor) {
-        match c.kind() {
+        match kind_of(c) {
             "attribute" | "block" => out.push(c),
             "body" | "ERROR" if depth < 4 => body_items(c, out, depth + 1),
             _ => {}
@@ -128,7 +152,7 @@ pub fn block_items<'t>(block: TsNode<'t>) -> Vec<TsNode<'t>> {
 
 /// An attribute's name and value expression.
 pub fn attribute_parts<'t>(n: TsNode<'t>) -> Option<(TsNode<'t>, TsNode<'t>)> {
-    let name = n.child(0).filter(|c| c.kind() == "identifier")?;
+    let name = n.child(0).filter(|c| kind_of(c) == "identifier")?;
     let value = child(n, "expression")?;
     Some((name, value))
 }
@@ -155,7 +179,7 @@ fn collect_errors(file: &SourceFile, root: TsNode<'_>, out: &mut Vec<Diagnostic>
         if n.is_missing() {
             out.push(Diagnostic::new(
                 span(file, n),
-                format!("syntax error: missing {}", describe_missing(n.kind())),
+                format!("syntax error: missing {}", describe_missing(kind_of(n))),
             ));
             continue;
         }

@@ -364,3 +364,77 @@ module "c" {
         "one-line blocks are missed, which only costs a parse"
     );
 }
+
+#[test]
+fn kind_table_agrees_with_tree_sitter_on_every_node() {
+    let text = r#"
+variable "x" { default = { a = [1, "two", true, null] } }
+locals {
+  t = <<-EOT
+    ${var.x.a[0]} %{ for v in var.x.a }${v}%{ endfor }
+  EOT
+  f = [for k, v in var.x : upper(k) if v != null]
+  s = var.x.a[*].b
+  c = !true ? -1 : 2 * 3 % 4
+}
+resource "aws_s3_bucket" "b" {
+  dynamic "x" {
+    for_each = {}
+    content { y = x.value... }
+  }
+  broken = {
+"#;
+    let tree = crate::syntax::parse(text).expect("tree");
+    let mut stack = vec![tree.root_node()];
+    let mut seen = 0;
+    while let Some(n) = stack.pop() {
+        assert_eq!(crate::syntax::kind_of(n), n.kind());
+        seen += 1;
+        let mut cursor = n.walk();
+        stack.extend(n.children(&mut cursor));
+    }
+    assert!(seen > 100, "{seen}");
+    assert!(
+        tree.root_node().has_error(),
+        "the sample should include an ERROR node"
+    );
+}
+
+#[test]
+fn variable_paths_read_inside_the_value() {
+    let src = r#"
+variable "m" {
+  default = {
+    a = ["x", "y"]
+    b = { c = "deep" }
+  }
+}
+variable "l" { default = [{ x = 1 }, { x = 2 }] }
+variable "none" {}
+locals {
+  entry   = var.m["a"][1]
+  attr    = var.m.b.c
+  mixed   = var.m.b["c"]
+  whole   = var.m.a
+  missing = var.m["zzz"]
+  range   = var.l[5]
+  splat   = var.l[*].x
+  after   = var.l[1].x
+  unknown = var.none["k"]
+  keyed   = var.m[var.none]
+}
+"#;
+    assert_eq!(s(&local(src, "entry")), Some("y"));
+    assert_eq!(local(src, "entry").provenance, Provenance::Default);
+    assert_eq!(s(&local(src, "attr")), Some("deep"));
+    assert_eq!(s(&local(src, "mixed")), Some("deep"));
+    assert_eq!(strings(&local(src, "whole")), ["x", "y"]);
+    assert_eq!(strings(&local(src, "splat")), ["1", "2"]);
+    assert_eq!(local(src, "after").kind, NodeKind::Number(2.0));
+    for name in ["missing", "range", "unknown", "keyed"] {
+        assert!(local(src, name).is_unknown(), "{name}");
+    }
+    // The value keeps where it was written: `"y"` in the default.
+    let (n, files) = eval(&[("main.tf", src)], "entry");
+    assert_eq!(files[0].slice(n.span), "\"y\"");
+}

@@ -230,9 +230,16 @@ const TEMPLATES: &[Template] = &[
 /// line a reader would change; the parameter value keeps its own span and provenance.
 pub(crate) fn template_document(name: &str, at: Span, args: &Node, span: Span) -> Option<Node> {
     let template = TEMPLATES.iter().find(|t| t.name == name)?;
-    let param = (!template.param.is_empty())
-        .then(|| args.get(template.param))
-        .flatten();
+    // A template missing its parameter is rejected by the transform: nothing is deployed.
+    // (A parameter that is written but not known still grants the template's actions.)
+    let param = if template.param.is_empty() {
+        None
+    } else {
+        Some(
+            args.get(template.param)
+                .filter(|p| !matches!(p.kind, NodeKind::Null))?,
+        )
+    };
     let derived = |kind: NodeKind| Node::new(kind, at, Provenance::Derived);
     let key = |name: &str| MapKey {
         name: name.to_string(),

@@ -1602,3 +1602,58 @@ fn deeply_nested_for_each_loops_give_one_note() {
     );
     assert_eq!(at(&f, note.span).2, "Fn::ForEach::L8");
 }
+
+#[test]
+fn odd_shapes_of_sam_foreach_and_intrinsics_never_panic() {
+    // Every form below is wrong or unusual in some way; each must load without a panic and
+    // yield no facts it cannot justify.
+    let bodies = [
+        "Globals: [1, 2]\nResources:\n  T: {Type: AWS::Serverless::SimpleTable}\n",
+        "Globals: {SimpleTable: oops}\nResources:\n  T: {Type: AWS::Serverless::SimpleTable, Properties: []}\n",
+        "Globals: {SimpleTable: {SSESpecification: [x]}}\nResources:\n  T: {Type: AWS::Serverless::SimpleTable, Properties: {SSESpecification: {Ref: X}}}\n",
+        "Resources:\n  F: {Type: AWS::Serverless::Function, Properties: {Role: {Fn::If: [C]}, Policies: {Fn::If: [C, x, y]}}}\n",
+        "Resources:\n  F: {Type: AWS::Serverless::Function, Properties: {Policies: [{S3CrudPolicy: [1]}, {SQSSendMessagePolicy: null}, {}, [[]]]}}\n",
+        "Resources:\n  A: {Type: AWS::Serverless::Api, Properties: {Auth: {ResourcePolicy: {CustomStatements: {Ref: AWS::NoValue}}}}}\n",
+        "Resources:\n  Fn::ForEach::X: [I, {Ref: Nope}, {}]\n  Fn::ForEach::Y: [I]\n  Fn::ForEach::Z: [[1], [a], {V${I}: {Type: AWS::EC2::Volume}}]\n  Fn::ForEach::W: [I, [[a], {b: c}], {V${I}: {Type: AWS::EC2::Volume}}]\n",
+        "Resources:\n  N:\n    Type: AWS::EC2::NetworkAclEntry\n    Properties: {CidrBlock: {Fn::Select: [0, {Fn::Cidr: [10.0.0.0/8, -1, 8]}]}, Ipv6CidrBlock: {Fn::Cidr: [x]}, RuleNumber: {Fn::Cidr: [10.0.0.0/8, 4294967295, 33]}}\n",
+        "Resources:\n  S:\n    Type: AWS::EC2::SecurityGroup\n    Properties: {SecurityGroupIngress: {Fn::If: [C, {Fn::If: [D, [{CidrIp: 0.0.0.0/0}], null]}, 3]}}\n",
+    ];
+    for (i, body) in bodies.iter().enumerate() {
+        let text =
+            format!("Transform: [AWS::Serverless-2016-10-31, AWS::LanguageExtensions]\n{body}");
+        let loaded = load_template(&file("t.yaml", &text));
+        let m = &loaded.model;
+        // Nothing here grants anything or leaves a table without its default encryption.
+        assert!(
+            m.policies
+                .iter()
+                .all(|p| p.document.statements.iter().all(|s| s.actions().is_empty())),
+            "case {i}: {:?}",
+            m.policies
+        );
+        for e in &m.encryption {
+            assert!(
+                e.encrypted.candidates().iter().all(|c| *c.value),
+                "case {i}"
+            );
+        }
+    }
+    // The open rule nested under two unknown conditions names both.
+    let text = format!("Transform: AWS::LanguageExtensions\n{}", bodies[8]);
+    let m = load_template(&file("t.yaml", &text)).model;
+    // (The number in the other branch is no rule anyone can judge: it has no source.)
+    let judged: Vec<_> = m
+        .security_group_rules
+        .iter()
+        .filter(|r| !r.sources.is_empty())
+        .collect();
+    let [rule] = judged.as_slice() else {
+        panic!("one rule with a source expected")
+    };
+    let c = cidr(&rule.sources[0]).candidates();
+    assert_eq!(c.len(), 1);
+    assert_eq!(
+        c[0].conditions,
+        vec![("C".to_string(), true), ("D".to_string(), true)]
+    );
+}

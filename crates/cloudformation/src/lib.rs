@@ -5,7 +5,10 @@
 //! form; [`eval`] resolves intrinsic functions against parameters, mappings and conditions
 //! into the model's [`palisade_model::Node`]; [`adapt`] turns each resource into typed facts.
 //! [`foreach`] expands `Fn::ForEach` loops (LanguageExtensions) on the syntax tree before
-//! evaluation; [`sam`] knows the grants of the common SAM policy templates.
+//! evaluation; [`sam`] merges SAM `Globals` into SAM resources and knows the grants of the
+//! common SAM policy templates. Evaluation is bounded in depth (conditions, nested
+//! functions), in copying (a fuel budget proportional to the file for values copied to many
+//! use sites) and in loop expansion; past a bound values are unknown and one note says so.
 //! Spans are byte offsets into the file; a value that came through a parameter default is
 //! located at its use site and remembers the default's span in `defined_at`.
 

@@ -149,6 +149,29 @@ fn latency() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Local modules called 100,000 times, nested 40 deep, and calling themselves: each bounded
+/// (instances per root, depth, cycles) with a note. `(file name, contents)` pairs under one
+/// directory.
+fn explosive_modules() -> Vec<(String, String)> {
+    let sg = "resource \"aws_security_group\" \"g\" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = \"tcp\"\n    cidr_blocks = [var.cidr]\n  }\n}\nvariable \"cidr\" {}\noutput \"cidr\" { value = var.cidr }\n";
+    let mut files = vec![(
+        "main.tf".to_string(),
+        "module \"fan\" {\n  count  = 100000\n  source = \"./leaf\"\n  cidr   = \"0.0.0.0/0\"\n}\nmodule \"deep\" {\n  source = \"./d0\"\n  cidr   = \"0.0.0.0/0\"\n}\nmodule \"self\" {\n  source = \"./\"\n}\n"
+            .to_string(),
+    )];
+    files.push(("leaf/main.tf".to_string(), sg.to_string()));
+    let mut dir = String::from("d0");
+    for depth in 0..40 {
+        let next = format!("d{}", depth + 1);
+        files.push((
+            format!("{dir}/main.tf"),
+            format!("{sg}module \"next\" {{\n  source = \"./{next}\"\n  cidr   = module.twice[1].cidr\n}}\nmodule \"twice\" {{\n  count  = 2\n  source = \"{up}leaf\"\n  cidr   = var.cidr\n}}\n", up = "../".repeat(depth + 1)),
+        ));
+        dir = format!("{dir}/{next}");
+    }
+    files
+}
+
 /// Inputs designed to make a naive evaluator explode: `(file name, contents)`.
 fn explosive_inputs() -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
@@ -230,7 +253,7 @@ fn explosive() {
                 let note = r
                     .errors
                     .first()
-                    .map(|e| format!("; note: {}", e.message))
+                    .map(|e| format!("; {}", e.message))
                     .unwrap_or_default();
                 println!(
                     "explosive {:30} {:>8} bytes  {:>8.1} ms  {} findings, {} errors{note}",
@@ -242,6 +265,32 @@ fn explosive() {
                 );
             }
             Err(e) => println!("explosive {name:30} scan failed: {e}"),
+        }
+    }
+    // A whole directory: the module calls need their files next to each other.
+    let root = dir.join("tf-modules");
+    let files = explosive_modules();
+    let bytes: usize = files.iter().map(|f| f.1.len()).sum();
+    let written = files.iter().all(|(rel, text)| {
+        let path = root.join(rel);
+        path.parent()
+            .map(|p| std::fs::create_dir_all(p).is_ok())
+            .unwrap_or(false)
+            && std::fs::write(&path, text.as_bytes()).is_ok()
+    });
+    if written {
+        let t = Instant::now();
+        match scan(std::slice::from_ref(&root), &options()) {
+            Ok(r) => println!(
+                "explosive {:30} {:>8} bytes  {:>8.1} ms  {} findings, {} errors; {} module calls followed",
+                "tf-modules/ (41 dirs)",
+                bytes,
+                ms(t.elapsed()),
+                r.findings.len(),
+                r.errors.len(),
+                r.stats.modules_resolved
+            ),
+            Err(e) => println!("explosive tf-modules scan failed: {e}"),
         }
     }
     let _ = std::fs::remove_dir_all(&dir);

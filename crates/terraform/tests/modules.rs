@@ -219,3 +219,87 @@ fn stats_count_module_calls_and_unknown_values() {
         (0, 1, 4)
     );
 }
+
+#[test]
+fn huge_fan_out_deep_nesting_and_self_calls_are_bounded_with_notes() {
+    let sg = "resource \"aws_security_group\" \"g\" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = \"tcp\"\n    cidr_blocks = [var.cidr]\n  }\n}\nvariable \"cidr\" {}\noutput \"cidr\" { value = var.cidr }\n";
+    let mut texts = vec![(
+        "root/main.tf".to_string(),
+        "module \"fan\" {\n  count  = 100000\n  source = \"./leaf\"\n  cidr   = \"0.0.0.0/0\"\n}\nmodule \"self\" {\n  source = \"./\"\n}\n"
+            .to_string(),
+    )];
+    // A second root: the fan-out above spends the first root's whole instance budget.
+    texts.push((
+        "deep/main.tf".to_string(),
+        "module \"deep\" {\n  source = \"../root/d0\"\n  cidr   = \"0.0.0.0/0\"\n}\n".to_string(),
+    ));
+    texts.push(("root/leaf/main.tf".to_string(), sg.to_string()));
+    let mut dir = String::from("root/d0");
+    for depth in 0..40 {
+        let next = format!("d{}", depth + 1);
+        texts.push((
+            format!("{dir}/main.tf"),
+            format!("{sg}module \"next\" {{\n  source = \"./{next}\"\n  cidr   = module.twice[1].cidr\n}}\nmodule \"twice\" {{\n  count  = 2\n  source = \"{up}leaf\"\n  cidr   = var.cidr\n}}\n", up = "../".repeat(depth + 1)),
+        ));
+        dir = format!("{dir}/{next}");
+    }
+    let fs: Vec<SourceFile> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, (p, t))| SourceFile::new(FileId(i as u32), p.as_str(), t.as_str()))
+        .collect();
+    let loader = Dirs(fs.clone());
+    let inputs = TerraformInputs {
+        modules: Some(&loader),
+        ..TerraformInputs::default()
+    };
+    let t = std::time::Instant::now();
+    let l = palisade_terraform::load_module_with(&[&fs[0]], &inputs);
+    let deep = palisade_terraform::load_module_with(&[&fs[1]], &inputs);
+    assert!(t.elapsed().as_secs() < 5, "took {:?}", t.elapsed());
+    let notes: Vec<&str> = l
+        .diagnostics
+        .iter()
+        .chain(&deep.diagnostics)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("too many module instances")),
+        "{notes:?}"
+    );
+    assert!(
+        notes.iter().any(|n| n.contains("nested deeper")),
+        "{notes:?}"
+    );
+    assert!(
+        notes.iter().any(|n| n.contains("module cycle")),
+        "{notes:?}"
+    );
+    // At most the per-root budget of module instances was evaluated.
+    assert!(
+        l.model.resources.len() <= 256,
+        "{}",
+        l.model.resources.len()
+    );
+    assert!(
+        deep.model.resources.len() <= 256,
+        "{}",
+        deep.model.resources.len()
+    );
+    // The chain passes the caller's value down through outputs of sibling calls: the
+    // deepest group followed still knows it.
+    let m = &deep.model;
+    let deepest = m
+        .security_group_rules
+        .iter()
+        .filter(|r| m.resource(r.owner).address.starts_with("module.deep."))
+        .max_by_key(|r| m.resource(r.owner).trace.len())
+        .expect("deep rules");
+    assert!(m.resource(deepest.owner).trace.len() >= 10);
+    let SgSource::Cidr(cidr) = &deepest.sources[0] else {
+        panic!("not a CIDR")
+    };
+    assert_eq!(cidr.get().map(String::as_str), Some("0.0.0.0/0"));
+}

@@ -23,6 +23,7 @@ const JSON_ATTRS: &[&str] = &["policy", "assume_role_policy", "content"];
 /// Resource types with an adapter; everything else is skipped without evaluation.
 const MODELLED: &[&str] = &[
     "aws_security_group",
+    "aws_db_security_group",
     "aws_default_security_group",
     "aws_security_group_rule",
     "aws_vpc_security_group_ingress_rule",
@@ -524,6 +525,35 @@ fn adapt_resource(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Spa
                     let direction = Value::literal(dir, sp);
                     sg_rule(cx, id, direction, b, sp);
                 }
+            }
+        }
+        // EC2-Classic DB security groups: an `ingress` opens the database's port (not
+        // written: unknown) to `cidr` or to another group.
+        "aws_db_security_group" => {
+            for (b, sp) in blocks(n, "ingress") {
+                let mut sources = Vec::new();
+                if let Some((_, v)) = entry(b, "cidr").filter(|(_, v)| !is_null(v)) {
+                    sources.push(SgSource::Cidr(v.to_string_value()));
+                }
+                for name in [
+                    "security_group_name",
+                    "security_group_id",
+                    "security_group_owner_id",
+                ] {
+                    if let Some((k, _)) = entry(b, name).filter(|(_, v)| !is_null(v)) {
+                        sources.push(SgSource::Other(k.span));
+                    }
+                }
+                cx.model.security_group_rules.push(SecurityGroupRule {
+                    owner: id,
+                    direction: Value::literal(Direction::Ingress, sp),
+                    protocol: Value::omitted("tcp".to_string(), sp),
+                    from_port: Value::unknown(sp),
+                    to_port: Value::unknown(sp),
+                    sources,
+                    span: sp,
+                    description: string(n, "description"),
+                });
             }
         }
         "aws_security_group_rule" => {

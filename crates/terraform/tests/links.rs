@@ -300,3 +300,33 @@ resource "aws_security_group_rule" "r" {
     }
     assert_ne!(merged.links[0].from, merged.links[1].from);
 }
+
+#[test]
+fn db_security_group_ingress_is_a_rule_on_an_unknown_port() {
+    let (l, fs) = load(
+        r#"
+resource "aws_db_security_group" "db" {
+  name = "rds_sg"
+  ingress {
+    cidr = "0.0.0.0/0"
+  }
+  ingress {
+    security_group_name = "app"
+  }
+}
+"#,
+    );
+    let rules = &l.model.security_group_rules;
+    assert_eq!(rules.len(), 2);
+    let palisade_model::SgSource::Cidr(c) = &rules[0].sources[0] else {
+        panic!("not a CIDR")
+    };
+    assert_eq!(c.get().map(String::as_str), Some("0.0.0.0/0"));
+    assert_eq!(fs[0].slice(c.span), "\"0.0.0.0/0\"");
+    assert!(rules[0].from_port.is_unknown() && rules[0].to_port.is_unknown());
+    assert_eq!(rules[0].protocol.get().map(String::as_str), Some("tcp"));
+    assert!(matches!(
+        rules[1].sources[..],
+        [palisade_model::SgSource::Other(_)]
+    ));
+}

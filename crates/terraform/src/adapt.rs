@@ -270,7 +270,7 @@ const LINKS: &[(&str, &str, LinkKind, &[&str])] = &[
 struct Cx {
     model: Model,
     /// Bucket address -> index of its store in `model.encryption`.
-    buckets: HashMap<String, usize>,
+    buckets: HashMap<ResourceId, usize>,
     /// Separate S3 encryption resources, linked after every bucket is known.
     sse_configs: Vec<(ResourceId, Node, Span)>,
     /// Policy-document data sources used as a trust policy.
@@ -278,7 +278,9 @@ struct Cx {
     /// Extent of each policy-document data source (how its evaluated node is recognised).
     doc_spans: BTreeSet<Span>,
     /// Resource address -> id, for resolving references into links.
-    addresses: HashMap<String, ResourceId>,
+    /// Several ids for one address only in an invalid configuration (a resource declared
+    /// twice, as in a directory of copied examples).
+    addresses: HashMap<String, Vec<ResourceId>>,
     /// References read from link attributes, resolved once every resource is known:
     /// (from, kind, target types, attribute span, referenced address).
     pending_links: Vec<(ResourceId, LinkKind, &'static [&'static str], Span, String)>,
@@ -330,7 +332,7 @@ pub fn run(ev: &mut Eval<'_>) -> Model {
                 trace: Vec::new(),
             });
             let address = cx.model.resource(id).address.clone();
-            cx.addresses.insert(address, id);
+            cx.addresses.entry(address).or_default().push(id);
             collect_links(&mut cx, id, r.kind, &node);
             adapt_resource(&mut cx, id, r.kind, &node, header);
         }
@@ -425,15 +427,24 @@ fn references(v: &Node, out: &mut Vec<String>) {
     }
 }
 
-/// The resource an address names: the exact instance, else the bare address when the
-/// reference indexes a resource that is not expanded (`x[0]` with an unknown count keeps one
-/// instance under the bare address).
-fn resource_of(addresses: &HashMap<String, ResourceId>, target: &str) -> Option<ResourceId> {
-    if let Some(id) = addresses.get(target) {
-        return Some(*id);
-    }
-    let base = target.split_once('[').map(|(b, _)| b)?;
-    addresses.get(base).copied()
+/// The resource an address names, as referenced from `from`: the exact instance, else the
+/// bare address when the reference indexes a resource that is not expanded (`x[0]` with an
+/// unknown count keeps one instance under the bare address). An address declared twice
+/// (which Terraform rejects) resolves to the declaration in the referencing file, so that a
+/// directory of copied examples links each file's resources with each other.
+fn resource_of(cx: &Cx, from: ResourceId, target: &str) -> Option<ResourceId> {
+    let ids = match cx.addresses.get(target) {
+        Some(ids) => ids,
+        None => {
+            let base = target.split_once('[').map(|(b, _)| b)?;
+            cx.addresses.get(base)?
+        }
+    };
+    let file = cx.model.resource(from).header.file;
+    ids.iter()
+        .find(|id| cx.model.resource(**id).header.file == file)
+        .or(ids.first())
+        .copied()
 }
 
 fn resolve_links(cx: &mut Cx) {
@@ -442,7 +453,7 @@ fn resolve_links(cx: &mut Cx) {
         if !targets.contains(&ty) {
             continue;
         }
-        let Some(to) = resource_of(&cx.addresses, &target) else {
+        let Some(to) = resource_of(cx, from, &target) else {
             continue;
         };
         let link = Link {
@@ -1002,20 +1013,8 @@ fn s3_bucket(cx: &mut Cx, id: ResourceId, n: &Node, header: Span) {
         .next()
         .and_then(|(b, _)| s3_default_encryption(b));
     let (encrypted, kms, sp) = legacy.unwrap_or((Value::omitted(true, header), None, header));
-    let address = cx.model.resource(id).address.clone();
-    cx.buckets.insert(address, cx.model.encryption.len());
+    cx.buckets.insert(id, cx.model.encryption.len());
     store(cx, id, Service::S3, "bucket", encrypted, kms, sp);
-}
-
-/// The bucket a reference names: the exact instance (`aws_s3_bucket.b["logs"]`), else the
-/// bare address when the reference indexes a bucket that is not expanded (`b[0]` with an
-/// unknown count).
-fn bucket_of(buckets: &HashMap<String, usize>, target: &str) -> Option<usize> {
-    if let Some(i) = buckets.get(target) {
-        return Some(*i);
-    }
-    let base = target.split_once('[').map(|(b, _)| b)?;
-    buckets.get(base).copied()
 }
 
 fn link_s3_encryption(cx: &mut Cx) {
@@ -1025,7 +1024,7 @@ fn link_s3_encryption(cx: &mut Cx) {
         };
         let target = match n.get("bucket").map(|b| &b.kind) {
             Some(NodeKind::Reference(r)) if r.target.starts_with("aws_s3_bucket.") => {
-                bucket_of(&cx.buckets, &r.target)
+                resource_of(cx, id, &r.target).and_then(|b| cx.buckets.get(&b).copied())
             }
             _ => None,
         };

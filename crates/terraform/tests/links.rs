@@ -330,3 +330,44 @@ resource "aws_db_security_group" "db" {
         [palisade_model::SgSource::Other(_)]
     ));
 }
+
+#[test]
+fn an_address_declared_twice_resolves_within_the_referencing_file() {
+    let bucket_and_sse = |key: &str| {
+        format!(
+            "resource \"aws_s3_bucket\" \"b\" {{ bucket = \"x\" }}\nresource \"aws_s3_bucket_server_side_encryption_configuration\" \"e\" {{\n  bucket = aws_s3_bucket.b.id\n  rule {{\n    apply_server_side_encryption_by_default {{\n      sse_algorithm     = \"aws:kms\"\n      kms_master_key_id = \"{key}\"\n    }}\n  }}\n}}\n"
+        )
+    };
+    let (a, b) = (bucket_and_sse("key-a"), bucket_and_sse("key-b"));
+    let fs = vec![
+        SourceFile::new(FileId(0), "dir/a.tf", a.as_str()),
+        SourceFile::new(FileId(1), "dir/b.tf", b.as_str()),
+    ];
+    let refs: Vec<&SourceFile> = fs.iter().collect();
+    let l = palisade_terraform::load_module(&refs);
+    let m = &l.model;
+    let keys: Vec<(u32, Option<String>)> = m
+        .encryption
+        .iter()
+        .map(|e| {
+            (
+                m.resource(e.owner).header.file.0,
+                e.kms_key.as_ref().and_then(|k| k.get().cloned()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            (0, Some("key-a".to_string())),
+            (1, Some("key-b".to_string()))
+        ]
+    );
+    for link in &m.links {
+        assert_eq!(
+            m.resource(link.from).header.file,
+            m.resource(link.to).header.file
+        );
+    }
+    assert_eq!(m.links.len(), 2);
+}

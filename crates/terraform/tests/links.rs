@@ -339,7 +339,7 @@ fn an_address_declared_twice_resolves_within_the_referencing_file() {
         )
     };
     let (a, b) = (bucket_and_sse("key-a"), bucket_and_sse("key-b"));
-    let fs = vec![
+    let fs = [
         SourceFile::new(FileId(0), "dir/a.tf", a.as_str()),
         SourceFile::new(FileId(1), "dir/b.tf", b.as_str()),
     ];

@@ -244,7 +244,7 @@ fn stats_report_module_calls_and_unknown_values_on_stderr() {
     run.json();
     assert!(
         run.stderr.contains(
-            "module calls: 1 resolved, 1 registry/git (not fetched), 1 local not followed"
+            "module calls: 1 resolved, 1 registry/git (not fetched), 1 local not followed (1 outside the scanned paths)"
         ),
         "{}",
         run.stderr
@@ -256,8 +256,16 @@ fn stats_report_module_calls_and_unknown_values_on_stderr() {
         "{}",
         run.stderr
     );
+    // The call leaving the scanned paths is worth a warning even without --stats.
     let quiet = palisade(dir.path(), &["scan", "--format", "json"]);
     assert!(!quiet.stderr.contains("stats:"), "{}", quiet.stderr);
+    assert!(
+        quiet
+            .stderr
+            .contains("warning: 1 local module call(s) name directories outside the scanned paths"),
+        "{}",
+        quiet.stderr
+    );
 }
 
 #[test]

@@ -513,6 +513,12 @@ pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> Result<ScanResult, Engi
         .sum();
 
     apply_config(&mut result, options)?;
+    if result.stats.modules_outside > 0 {
+        result.warnings.push(format!(
+            "{} local module call(s) name directories outside the scanned paths; their values are unknown (scan a common parent directory to follow them)",
+            result.stats.modules_outside
+        ));
+    }
 
     result.findings.sort();
     result.findings.dedup();

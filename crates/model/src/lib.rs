@@ -199,6 +199,9 @@ pub struct EvalStats {
     /// Local module calls not followed: the directory was not scanned or lies outside the
     /// scanned roots, a cycle, a depth or size bound, or module following is off.
     pub modules_unresolved: usize,
+    /// Of [`EvalStats::modules_unresolved`]: calls of a directory that was not scanned (outside
+    /// the scanned paths, or without `.tf` files).
+    pub modules_outside: usize,
     /// Scalar attribute values of modelled resources, counted after evaluation.
     pub values: usize,
     /// Of [`EvalStats::values`]: unknown, or strings with unknown parts.
@@ -213,6 +216,7 @@ impl EvalStats {
         self.modules_resolved += other.modules_resolved;
         self.modules_remote += other.modules_remote;
         self.modules_unresolved += other.modules_unresolved;
+        self.modules_outside += other.modules_outside;
         self.values += other.values;
         self.values_unknown += other.values_unknown;
         self.values_reference += other.values_reference;

@@ -345,12 +345,13 @@ pub fn stats_line(result: &ScanResult) -> String {
         }
     };
     format!(
-        "stats: {} files; module calls: {} resolved, {} registry/git (not fetched), {} local not followed; \
+        "stats: {} files; module calls: {} resolved, {} registry/git (not fetched), {} local not followed ({} outside the scanned paths); \
          attribute values: {}, {:.1}% unknown, {:.1}% references to other resources",
         result.files_scanned,
         s.modules_resolved,
         s.modules_remote,
         s.modules_unresolved,
+        s.modules_outside,
         s.values,
         share(s.values_unknown),
         share(s.values_reference),

@@ -1179,7 +1179,11 @@ impl<'t> Eval<'t> {
             ));
             return None;
         }
-        let files = loader.files(&dir)?;
+        let Some(files) = loader.files(&dir) else {
+            // Outside the scanned paths (or holding no `.tf` file): never read.
+            self.stats.modules_outside += 1;
+            return None;
+        };
         let header = syntax::block_header(f, call.node);
         let instances = self.expand(f, call.node);
         let mut chain = env.chain.clone();

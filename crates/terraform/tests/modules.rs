@@ -201,6 +201,8 @@ fn stats_count_module_calls_and_unknown_values() {
     assert_eq!(s.modules_resolved, 8, "{s:?}");
     assert_eq!(s.modules_remote, 1, "{s:?}");
     assert_eq!(s.modules_unresolved, 1, "{s:?}");
+    // The cycle is not a directory outside the scan.
+    assert_eq!(s.modules_outside, 0, "{s:?}");
     // uses_output: 3 known ports/protocol, a known CIDR, an unknown one; the four module
     // groups: 3 known + 1 known CIDR each; the volumes have no attributes.
     assert_eq!(s.values, 5 + 4 * 4, "{s:?}");

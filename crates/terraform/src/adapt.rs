@@ -324,7 +324,13 @@ pub fn run(ev: &mut Eval<'_>) -> Model {
             });
             ev.stats.count_values(&node);
             let id = cx.model.add_resource(Resource {
-                address: format!("{}.{}{}", r.kind, r.name, inst.key.suffix()),
+                address: format!(
+                    "{}{}.{}{}",
+                    ev.address_prefix(),
+                    r.kind,
+                    r.name,
+                    inst.key.suffix()
+                ),
                 kind: r.kind.to_string(),
                 format: Format::Terraform,
                 header,
@@ -346,6 +352,18 @@ pub fn run(ev: &mut Eval<'_>) -> Model {
             .unwrap_or_default();
         ev.module_value(name, at);
     }
+    // Called modules' resources join before references are resolved: an output of a module
+    // can name one of its resources (`security_group_id = module.sg.id`).
+    for m in std::mem::take(&mut ev.module_models) {
+        let offset = cx.model.resources.len();
+        for (i, r) in m.resources.iter().enumerate() {
+            cx.addresses
+                .entry(r.address.clone())
+                .or_default()
+                .push(ResourceId(offset + i));
+        }
+        cx.model.extend(m);
+    }
     link_s3_encryption(&mut cx);
     resolve_links(&mut cx);
     for name in &ix.policy_doc_order {
@@ -357,7 +375,11 @@ pub fn run(ev: &mut Eval<'_>) -> Model {
         for inst in ev.doc_instances(name) {
             let doc = ev.policy_doc(name, &inst);
             let id = cx.model.add_resource(Resource {
-                address: format!("data.aws_iam_policy_document.{name}{}", inst.key.suffix()),
+                address: format!(
+                    "{}data.aws_iam_policy_document.{name}{}",
+                    ev.address_prefix(),
+                    inst.key.suffix()
+                ),
                 kind: "aws_iam_policy_document".into(),
                 format: Format::Terraform,
                 header,
@@ -385,9 +407,6 @@ pub fn run(ev: &mut Eval<'_>) -> Model {
                 });
             }
         }
-    }
-    for m in std::mem::take(&mut ev.module_models) {
-        cx.model.extend(m);
     }
     cx.model
 }
@@ -436,7 +455,10 @@ fn resource_of(cx: &Cx, from: ResourceId, target: &str) -> Option<ResourceId> {
     let ids = match cx.addresses.get(target) {
         Some(ids) => ids,
         None => {
-            let base = target.split_once('[').map(|(b, _)| b)?;
+            // Only the resource's own instance key is dropped, not a module's.
+            let base = target
+                .strip_suffix(']')
+                .and_then(|t| t.rfind('[').map(|i| &target[..i]))?;
             cx.addresses.get(base)?
         }
     };
@@ -447,9 +469,44 @@ fn resource_of(cx: &Cx, from: ResourceId, target: &str) -> Option<ResourceId> {
         .copied()
 }
 
+/// An address without its `module.NAME[KEY].` prefixes: `module.a["x.y"].aws_x.y` gives
+/// `aws_x.y`.
+fn without_module_prefix(address: &str) -> &str {
+    let mut rest = address;
+    while let Some(after) = rest.strip_prefix("module.") {
+        let bytes = after.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() && bytes[i] != b'.' && bytes[i] != b'[' {
+            i += 1;
+        }
+        // Instance keys, over quoted strings (a key may hold dots and brackets).
+        while i < bytes.len() && bytes[i] == b'[' {
+            let mut in_string = false;
+            i += 1;
+            while i < bytes.len() && (in_string || bytes[i] != b']') {
+                match bytes[i] {
+                    b'\\' if in_string => i += 1,
+                    b'"' => in_string = !in_string,
+                    _ => {}
+                }
+                i += 1;
+            }
+            i += 1;
+        }
+        match after.get(i..).and_then(|r| r.strip_prefix('.')) {
+            Some(r) => rest = r,
+            None => return address,
+        }
+    }
+    rest
+}
+
 fn resolve_links(cx: &mut Cx) {
     for (from, kind, targets, span, target) in std::mem::take(&mut cx.pending_links) {
-        let ty = target.split('.').next().unwrap_or_default();
+        let ty = without_module_prefix(&target)
+            .split('.')
+            .next()
+            .unwrap_or_default();
         if !targets.contains(&ty) {
             continue;
         }
@@ -1023,7 +1080,9 @@ fn link_s3_encryption(cx: &mut Cx) {
             continue;
         };
         let target = match n.get("bucket").map(|b| &b.kind) {
-            Some(NodeKind::Reference(r)) if r.target.starts_with("aws_s3_bucket.") => {
+            Some(NodeKind::Reference(r))
+                if without_module_prefix(&r.target).starts_with("aws_s3_bucket.") =>
+            {
                 resource_of(cx, id, &r.target).and_then(|b| cx.buckets.get(&b).copied())
             }
             _ => None,

@@ -62,6 +62,9 @@ pub struct ModuleEnv<'t> {
     /// called from many small roots (every example of a repository) would otherwise cost its
     /// full evaluation per call; past this, module values are unknown, which never fires.
     pub fuel: &'t std::cell::Cell<u64>,
+    /// Address prefix of the module being evaluated (`module.a.module.b["k"].`; empty for
+    /// the root module).
+    pub prefix: String,
 }
 
 /// Evaluation work all module calls of one root may spend together (see [`ModuleEnv::fuel`]).
@@ -467,6 +470,11 @@ impl<'t> Eval<'t> {
         }
     }
 
+    /// The address prefix of this module's resources (see [`ModuleEnv::prefix`]).
+    pub fn address_prefix(&self) -> &str {
+        self.env.map(|e| e.prefix.as_str()).unwrap_or("")
+    }
+
     /// Pays for reusing a value (a variable, local or loop variable is copied at each use):
     /// nested reuse can multiply sizes, so copies draw from the same fuel as evaluation.
     fn charge(&mut self, v: Node, sp: Span) -> Node {
@@ -830,7 +838,7 @@ impl<'t> Eval<'t> {
                 };
                 // `aws_x.name.attr`, `aws_x.name[0].attr`: a reference to a resource; a known
                 // index names the instance (`aws_x.name["k"]`), as its address does.
-                let mut target = format!("{root_name}.{name}");
+                let mut target = format!("{}{root_name}.{name}", self.address_prefix());
                 let mut suffix = String::new();
                 let mut all_known = true;
                 let mut i = 2;
@@ -1188,13 +1196,6 @@ impl<'t> Eval<'t> {
         let instances = self.expand(f, call.node);
         let mut chain = env.chain.clone();
         chain.push(dir.clone());
-        let child_env = ModuleEnv {
-            loader: Some(loader),
-            chain,
-            budget: env.budget,
-            root_dir: env.root_dir.clone(),
-            fuel: env.fuel,
-        };
         let mut list = Vec::new();
         let mut map = Vec::new();
         let mut single = None;
@@ -1226,6 +1227,17 @@ impl<'t> Eval<'t> {
             } else {
                 self.fuel
             };
+            // The instance's address prefix: the called module writes its addresses and the
+            // targets of its references with it, so references across module boundaries
+            // (an output naming a resource of the module) stay unambiguous.
+            let child_env = ModuleEnv {
+                loader: Some(loader),
+                chain: chain.clone(),
+                budget: env.budget,
+                root_dir: env.root_dir.clone(),
+                fuel: env.fuel,
+                prefix: format!("{}module.{}{}.", env.prefix, call.name, inst.key.suffix()),
+            };
             let (mut model, diagnostics, outputs, left, stats) =
                 crate::load_called(&files, inputs, &child_env, &dir, given);
             self.stats.add(&stats);
@@ -1234,9 +1246,7 @@ impl<'t> Eval<'t> {
             if at_root {
                 env.fuel.set(env.fuel.get().saturating_sub(used));
             }
-            let prefix = format!("module.{}{}.", call.name, inst.key.suffix());
             for r in &mut model.resources {
-                r.address.insert_str(0, &prefix);
                 r.trace.insert(0, header);
             }
             self.module_models.push(model);

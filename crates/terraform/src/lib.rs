@@ -337,6 +337,7 @@ pub fn load_module_with(files: &[&SourceFile], inputs: &TerraformInputs<'_>) -> 
         budget: &budget,
         root_dir: dir.clone(),
         fuel: &module_fuel,
+        prefix: String::new(),
     };
     let config_refs: Vec<(&SourceFile, &Tree)> = configs
         .iter()

@@ -305,3 +305,112 @@ fn huge_fan_out_deep_nesting_and_self_calls_are_bounded_with_notes() {
     };
     assert_eq!(cidr.get().map(String::as_str), Some("0.0.0.0/0"));
 }
+
+#[test]
+fn references_across_module_boundaries_never_link_to_a_namesake() {
+    let fs = vec![
+        SourceFile::new(
+            FileId(0),
+            "root/main.tf",
+            r#"resource "aws_security_group" "this" {}
+module "net" {
+  source = "../net"
+}
+resource "aws_security_group_rule" "r" {
+  type              = "ingress"
+  security_group_id = module.net.id
+  from_port         = 22
+  to_port           = 22
+  protocol          = "tcp"
+  cidr_blocks       = ["0.0.0.0/0"]
+}
+"#,
+        ),
+        SourceFile::new(
+            FileId(1),
+            "net/main.tf",
+            r#"resource "aws_security_group" "this" {}
+resource "aws_security_group_rule" "inner" {
+  type              = "ingress"
+  security_group_id = aws_security_group.this.id
+  from_port         = 22
+  to_port           = 22
+  protocol          = "tcp"
+  cidr_blocks       = ["10.0.0.0/8"]
+}
+output "id" { value = aws_security_group.this.id }
+"#,
+        ),
+    ];
+    let loader = Dirs(fs.clone());
+    let inputs = TerraformInputs {
+        modules: Some(&loader),
+        ..TerraformInputs::default()
+    };
+    let l = palisade_terraform::load_module_with(&[&fs[0]], &inputs);
+    let m = &l.model;
+    let mut links: Vec<(String, String)> = m
+        .links
+        .iter()
+        .map(|k| {
+            (
+                m.resource(k.from).address.clone(),
+                m.resource(k.to).address.clone(),
+            )
+        })
+        .collect();
+    links.sort();
+    assert_eq!(
+        links,
+        [
+            (
+                "aws_security_group_rule.r".to_string(),
+                "module.net.aws_security_group.this".to_string()
+            ),
+            (
+                "module.net.aws_security_group_rule.inner".to_string(),
+                "module.net.aws_security_group.this".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn s3_encryption_links_inside_a_called_module() {
+    let fs = vec![
+        SourceFile::new(
+            FileId(0),
+            "root/main.tf",
+            "module \"b\" {\n  source = \"../bucket\"\n}\n",
+        ),
+        SourceFile::new(
+            FileId(1),
+            "bucket/main.tf",
+            r#"resource "aws_s3_bucket" "this" { bucket = "x" }
+resource "aws_s3_bucket_server_side_encryption_configuration" "this" {
+  bucket = aws_s3_bucket.this.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = "arn:aws:kms:eu-west-1:111122223333:key/k"
+    }
+  }
+}
+"#,
+        ),
+    ];
+    let loader = Dirs(fs.clone());
+    let inputs = TerraformInputs {
+        modules: Some(&loader),
+        ..TerraformInputs::default()
+    };
+    let l = palisade_terraform::load_module_with(&[&fs[0]], &inputs);
+    let m = &l.model;
+    assert_eq!(m.encryption.len(), 1, "{:?}", m.encryption);
+    assert_eq!(
+        m.resource(m.encryption[0].owner).address,
+        "module.b.aws_s3_bucket.this"
+    );
+    assert!(m.encryption[0].kms_key.is_some());
+    assert_eq!(m.links.len(), 1);
+}

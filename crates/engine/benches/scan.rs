@@ -49,6 +49,11 @@ fn options() -> ScanOptions {
 /// Measures one corpus in this process and prints one line.
 fn child(name: &str, dir: &Path) {
     let paths = [dir.to_path_buf()];
+    // `terraform+modules`: the same corpus with local module calls followed (opt-in).
+    let options = || ScanOptions {
+        follow_modules: name.ends_with("+modules"),
+        ..options()
+    };
     let mut best = Duration::MAX;
     let mut last = None;
     for _ in 0..RUNS {
@@ -280,7 +285,11 @@ fn explosive() {
     });
     if written {
         let t = Instant::now();
-        match scan(std::slice::from_ref(&root), &options()) {
+        let follow = ScanOptions {
+            follow_modules: true,
+            ..options()
+        };
+        match scan(std::slice::from_ref(&root), &follow) {
             Ok(r) => println!(
                 "explosive {:30} {:>8} bytes  {:>8.1} ms  {} findings, {} errors; {} module calls followed",
                 "tf-modules/ (41 dirs)",
@@ -313,8 +322,8 @@ fn main() {
     let Ok(exe) = std::env::current_exe() else {
         return;
     };
-    for name in ["terraform", "cloudformation"] {
-        let dir = root.join(name);
+    for name in ["terraform", "terraform+modules", "cloudformation"] {
+        let dir = root.join(name.trim_end_matches("+modules"));
         if !dir.is_dir() {
             println!("{name:15} skipped: {} not found", dir.display());
             continue;

@@ -194,28 +194,7 @@ fn flat_items(node: &Node) -> Vec<&Node> {
 /// Items of a list property with the `Fn::If` branches that lead to each, so a finding on
 /// an item that exists only under a condition can name it.
 fn flat_items_when(node: &Node) -> Vec<(&Node, When)> {
-    fn walk<'n>(n: &'n Node, when: &mut When, out: &mut Vec<(&'n Node, When)>) {
-        match &n.kind {
-            NodeKind::List(items) => items.iter().for_each(|i| walk(i, when, out)),
-            NodeKind::Conditional {
-                condition,
-                when_true,
-                when_false,
-            } => {
-                when.push((condition.clone(), true));
-                walk(when_true, when, out);
-                when.pop();
-                when.push((condition.clone(), false));
-                walk(when_false, when, out);
-                when.pop();
-            }
-            NodeKind::Null => {}
-            _ => out.push((n, when.clone())),
-        }
-    }
-    let mut out = Vec::new();
-    walk(node, &mut Vec::new(), &mut out);
-    out
+    node.items_when()
 }
 
 /// A value that exists only under `when`: wrapped in one conditional per branch taken, with
@@ -245,27 +224,11 @@ fn under<T>(value: Value<T>, when: &[(String, bool)]) -> Value<T> {
 /// The `Fn::If` branches under which `node` is not set (null, which is what `AWS::NoValue`
 /// leaves in a branch); none for a value that is always set.
 fn branches_without(node: &Node) -> Vec<When> {
-    fn walk(n: &Node, when: &mut When, out: &mut Vec<When>) {
-        match &n.kind {
-            NodeKind::Null => out.push(when.clone()),
-            NodeKind::Conditional {
-                condition,
-                when_true,
-                when_false,
-            } => {
-                when.push((condition.clone(), true));
-                walk(when_true, when, out);
-                when.pop();
-                when.push((condition.clone(), false));
-                walk(when_false, when, out);
-                when.pop();
-            }
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    walk(node, &mut Vec::new(), &mut out);
-    out
+    node.branches()
+        .into_iter()
+        .filter(|(n, _)| matches!(n.kind, NodeKind::Null))
+        .map(|(_, when)| when)
+        .collect()
 }
 
 /// `true` where a value is written, `false` where a conditional branch leaves it unset: an

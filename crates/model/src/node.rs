@@ -94,6 +94,51 @@ impl Node {
         }
     }
 
+    /// The values a conditional can take, each with the branches (outermost first) that lead
+    /// to it; a non-conditional value is its own single branch.
+    pub fn branches(&self) -> Vec<(&Node, Vec<(String, bool)>)> {
+        let mut out = Vec::new();
+        self.walk_conditions(&mut Vec::new(), false, &mut out);
+        out
+    }
+
+    /// The items of a list with the branches leading to each, flattening nested lists and
+    /// conditionals (`Fn::If` around a list or an item) and skipping nulls (`AWS::NoValue`).
+    pub fn items_when(&self) -> Vec<(&Node, Vec<(String, bool)>)> {
+        let mut out = Vec::new();
+        self.walk_conditions(&mut Vec::new(), true, &mut out);
+        out.retain(|(n, _)| !matches!(n.kind, NodeKind::Null));
+        out
+    }
+
+    fn walk_conditions<'n>(
+        &'n self,
+        when: &mut Vec<(String, bool)>,
+        flatten_lists: bool,
+        out: &mut Vec<(&'n Node, Vec<(String, bool)>)>,
+    ) {
+        match &self.kind {
+            NodeKind::List(items) if flatten_lists => {
+                for item in items {
+                    item.walk_conditions(when, flatten_lists, out);
+                }
+            }
+            NodeKind::Conditional {
+                condition,
+                when_true,
+                when_false,
+            } => {
+                when.push((condition.clone(), true));
+                when_true.walk_conditions(when, flatten_lists, out);
+                when.pop();
+                when.push((condition.clone(), false));
+                when_false.walk_conditions(when, flatten_lists, out);
+                when.pop();
+            }
+            _ => out.push((self, when.clone())),
+        }
+    }
+
     pub fn as_str(&self) -> Option<&str> {
         match &self.kind {
             NodeKind::String(s) => Some(s),
@@ -222,6 +267,28 @@ mod tests {
         let num = Node::literal(NodeKind::Number(443.0), sp(0));
         assert_eq!(num.to_string_value().get().map(String::as_str), Some("443"));
         assert!(Node::unknown(sp(0)).to_int_value().is_unknown());
+    }
+
+    #[test]
+    fn items_under_conditions_name_their_branches() {
+        let item = |s: &str, at| Node::literal(NodeKind::String(s.into()), sp(at));
+        let cond = Node::literal(
+            NodeKind::Conditional {
+                condition: "IsProd".into(),
+                when_true: Box::new(item("a", 1)),
+                when_false: Box::new(Node::literal(NodeKind::Null, sp(2))),
+            },
+            sp(0),
+        );
+        let list = Node::literal(NodeKind::List(vec![item("x", 3), cond.clone()]), sp(4));
+        let items = list.items_when();
+        assert_eq!(items.len(), 2, "the null branch is not an item");
+        assert!(items[0].1.is_empty());
+        assert_eq!(items[1].1, vec![("IsProd".to_string(), true)]);
+        let branches = cond.branches();
+        assert_eq!(branches.len(), 2);
+        assert!(matches!(branches[1].0.kind, NodeKind::Null));
+        assert_eq!(branches[1].1, vec![("IsProd".to_string(), false)]);
     }
 
     #[test]

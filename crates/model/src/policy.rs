@@ -17,32 +17,16 @@ pub fn policy_from_node(node: &Node, kind: PolicyKind) -> Option<PolicyDocument>
         span: node.span,
         complete: true,
     };
-    collect_statements(statement, &mut Vec::new(), &mut doc);
+    collect_statements(statement, &mut doc);
     Some(doc)
 }
 
-fn collect_statements(node: &Node, when: &mut Vec<(String, bool)>, doc: &mut PolicyDocument) {
-    match &node.kind {
-        NodeKind::List(items) => {
-            for item in items {
-                collect_statements(item, when, doc);
-            }
+fn collect_statements(node: &Node, doc: &mut PolicyDocument) {
+    for (item, when) in node.items_when() {
+        match item.kind {
+            NodeKind::Map(_) => doc.statements.push(statement_from_node(item, when)),
+            _ => doc.complete = false,
         }
-        NodeKind::Map(_) => doc.statements.push(statement_from_node(node, when.clone())),
-        NodeKind::Conditional {
-            condition,
-            when_true,
-            when_false,
-        } => {
-            when.push((condition.clone(), true));
-            collect_statements(when_true, when, doc);
-            when.pop();
-            when.push((condition.clone(), false));
-            collect_statements(when_false, when, doc);
-            when.pop();
-        }
-        NodeKind::Null => {}
-        _ => doc.complete = false,
     }
 }
 

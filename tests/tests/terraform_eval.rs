@@ -207,13 +207,8 @@ resource "aws_security_group" "this" {
         &["scan", "--format", "json", "--no-follow-modules"],
     );
     assert_eq!(off.code, 0, "{}", off.stdout);
-    // Off by default: the default run equals --no-follow-modules.
-    let default = palisade(dir.path(), &["scan", "--format", "json"]);
-    assert_eq!(default.stdout, off.stdout);
-    let run = palisade(
-        dir.path(),
-        &["scan", "--format", "json", "--follow-modules"],
-    );
+    // Followed by default.
+    let run = palisade(dir.path(), &["scan", "--format", "json"]);
     assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
     let f = sg(&run.json());
     // Scanned on its own, the module's default is closed; called with 0.0.0.0/0 it is open.
@@ -239,10 +234,7 @@ fn stats_report_module_calls_and_unknown_values_on_stderr() {
             "module \"web\" {\n  source = \"../../modules/sg\"\n  cidr   = \"10.0.0.0/8\"\n}\nmodule \"vpc\" {\n  source = \"terraform-aws-modules/vpc/aws\"\n}\nmodule \"gone\" {\n  source = \"../../../outside\"\n}\n",
         ),
     ]);
-    let run = palisade(
-        dir.path(),
-        &["scan", "--format", "json", "--stats", "--follow-modules"],
-    );
+    let run = palisade(dir.path(), &["scan", "--format", "json", "--stats"]);
     // The report on stdout stays valid JSON; the statistics go to stderr.
     run.json();
     assert!(
@@ -260,10 +252,7 @@ fn stats_report_module_calls_and_unknown_values_on_stderr() {
         run.stderr
     );
     // The call leaving the scanned paths is worth a warning even without --stats.
-    let quiet = palisade(
-        dir.path(),
-        &["scan", "--format", "json", "--follow-modules"],
-    );
+    let quiet = palisade(dir.path(), &["scan", "--format", "json"]);
     assert!(!quiet.stderr.contains("stats:"), "{}", quiet.stderr);
     assert!(
         quiet
@@ -302,10 +291,7 @@ resource "aws_security_group" "this" {
         ("examples/a/main.tf", &a),
         ("examples/b/main.tf", &b),
     ]);
-    let run = palisade(
-        dir.path(),
-        &["scan", "--format", "json", "--follow-modules"],
-    );
+    let run = palisade(dir.path(), &["scan", "--format", "json"]);
     let f = sg(&run.json());
     let got: Vec<(u64, &str, usize, usize)> = f
         .iter()

@@ -110,14 +110,11 @@ enum Command {
         /// `terraform plan -var-file` does (repeatable; overrides tfvars files).
         #[arg(long = "var-file", value_name = "FILE")]
         var_files: Vec<PathBuf>,
-        /// Do not evaluate local Terraform module calls (the default for now).
-        #[arg(long, hide = true, conflicts_with = "follow_modules")]
-        no_follow_modules: bool,
-        /// Evaluate local Terraform module calls (`source = "./x"`, `"../x"`): a called module
-        /// among the scanned directories is evaluated with the caller's inputs, and its
-        /// findings carry the call sites. Off by default until it fits the scan-time budget.
+        /// Do not evaluate local Terraform module calls: each module directory is analysed
+        /// only on its own, with its variables' defaults (a called module is otherwise
+        /// evaluated with each caller's inputs, and its findings carry the call sites).
         #[arg(long)]
-        follow_modules: bool,
+        no_follow_modules: bool,
         /// Print evaluation statistics to standard error after the report: module calls
         /// resolved and not, and the share of attribute values that stayed unknown.
         #[arg(long)]
@@ -149,8 +146,7 @@ pub fn run() -> ExitCode {
             no_config,
             vars,
             var_files,
-            no_follow_modules: _,
-            follow_modules,
+            no_follow_modules,
             stats,
         } => {
             let mut pairs = Vec::with_capacity(vars.len());
@@ -175,7 +171,7 @@ pub fn run() -> ExitCode {
                 cwd: None,
                 terraform_vars: pairs,
                 terraform_var_files: var_files,
-                follow_modules,
+                follow_modules: !no_follow_modules,
             };
             scan(
                 paths,

@@ -4,7 +4,9 @@
 //! `<repo>/../shared/corpus`; an absent corpus is skipped) it prints files, MB, the best wall
 //! time of N full scans, files/s, MB/s, the peak resident memory, and the parse-only time of
 //! the same files (the frontends' `parse_only`, in parallel), so the engine's overhead over the
-//! parse floor is visible. Each corpus is measured in a fresh child process (this binary run
+//! parse floor is visible. The Terraform corpus is measured twice: as `palisade scan` runs
+//! (local module calls followed) and as `terraform-modules`, with `--no-follow-modules`, so
+//! that what following modules costs is visible. Each corpus is measured in a fresh child process (this binary run
 //! with `--child CORPUS`) so that peak memory (VmHWM) of one does not leak into the other.
 //! Then it scans generated explosive inputs (nested for-expressions, a thousand chained
 //! conditionals and locals, a huge `count`, 2,000 chained CloudFormation conditions, deeply
@@ -49,9 +51,10 @@ fn options() -> ScanOptions {
 /// Measures one corpus in this process and prints one line.
 fn child(name: &str, dir: &Path) {
     let paths = [dir.to_path_buf()];
-    // `terraform+modules`: the same corpus with local module calls followed (opt-in).
+    // `terraform-modules`: the same corpus without following local module calls
+    // (`--no-follow-modules`), to show what following them costs.
     let options = || ScanOptions {
-        follow_modules: name.ends_with("+modules"),
+        follow_modules: !name.ends_with("-modules"),
         ..options()
     };
     let mut best = Duration::MAX;
@@ -285,11 +288,7 @@ fn explosive() {
     });
     if written {
         let t = Instant::now();
-        let follow = ScanOptions {
-            follow_modules: true,
-            ..options()
-        };
-        match scan(std::slice::from_ref(&root), &follow) {
+        match scan(std::slice::from_ref(&root), &options()) {
             Ok(r) => println!(
                 "explosive {:30} {:>8} bytes  {:>8.1} ms  {} findings, {} errors; {} module calls followed",
                 "tf-modules/ (41 dirs)",
@@ -305,7 +304,13 @@ fn explosive() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The allocators the `palisade` binary uses (see its `main`), so that figures match it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
+    // SAFETY: first thing in main; nothing has been parsed yet.
+    unsafe { palisade_engine::use_mimalloc_for_parsing() };
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--child") {
         if let (Some(name), Some(dir)) = (args.get(i + 1), args.get(i + 2)) {
@@ -322,8 +327,8 @@ fn main() {
     let Ok(exe) = std::env::current_exe() else {
         return;
     };
-    for name in ["terraform", "terraform+modules", "cloudformation"] {
-        let dir = root.join(name.trim_end_matches("+modules"));
+    for name in ["terraform", "terraform-modules", "cloudformation"] {
+        let dir = root.join(name.trim_end_matches("-modules"));
         if !dir.is_dir() {
             println!("{name:15} skipped: {} not found", dir.display());
             continue;

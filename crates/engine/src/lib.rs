@@ -48,7 +48,7 @@ pub enum ConfigChoice {
     Disabled,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct ScanOptions {
     pub config: ConfigChoice,
     /// Findings below this severity are dropped (after severity overrides).
@@ -60,10 +60,22 @@ pub struct ScanOptions {
     /// `--var-file FILE` (relative to `cwd`) for the Terraform root modules scanned.
     pub terraform_var_files: Vec<PathBuf>,
     /// Evaluate local Terraform module calls (`source = "../x"`) among the scanned
-    /// directories (off by default: on the Terraform corpus it costs about 1.7x the parse
-    /// floor, over the 1 s budget): findings inside a called module carry the caller's
+    /// directories (on by default): findings inside a called module carry the caller's
     /// address prefix and the call sites.
     pub follow_modules: bool,
+}
+
+impl Default for ScanOptions {
+    fn default() -> ScanOptions {
+        ScanOptions {
+            config: ConfigChoice::default(),
+            min_severity: None,
+            cwd: None,
+            terraform_vars: Vec::new(),
+            terraform_var_files: Vec::new(),
+            follow_modules: true,
+        }
+    }
 }
 
 /// A location in a file, 1-based.
@@ -450,6 +462,18 @@ struct UnitOutput {
 }
 
 /// Scans the given paths (files or directories; `.` when empty).
+/// Makes the parsers allocate with mimalloc (see
+/// [`palisade_terraform::use_mimalloc_for_trees`]); for binaries whose global allocator is
+/// `mimalloc::MiMalloc`.
+///
+/// # Safety
+///
+/// Call it first thing in `main`, before anything is parsed.
+pub unsafe fn use_mimalloc_for_parsing() {
+    // SAFETY: forwarded to the caller.
+    unsafe { palisade_terraform::use_mimalloc_for_trees() }
+}
+
 pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> Result<ScanResult, EngineError> {
     let start = Instant::now();
     let prepared = prepare(paths, options)?;

@@ -319,7 +319,7 @@ pub fn run(ev: &mut Eval<'_>) -> Model {
                 if link_only {
                     ev.attributes_node(r.file, r.node, &link_attrs)
                 } else {
-                    ev.block_node(r.file, r.node, JSON_ATTRS)
+                    ev.resource_node(r.file, r.node, JSON_ATTRS)
                 }
             });
             ev.stats.count_values(&node);

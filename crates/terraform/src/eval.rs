@@ -13,6 +13,20 @@ use palisade_source::SourceFile;
 use std::collections::HashMap;
 use tree_sitter::Node as TsNode;
 
+/// Top-level arguments and blocks of a resource that no adapter reads: tags and Terraform's
+/// meta-arguments. Registry modules compute tags on every resource (`merge(var.tags, …)`),
+/// so leaving them out saves a good share of the evaluation of every module call.
+pub const UNREAD_RESOURCE_ARGUMENTS: &[&str] = &[
+    "tags",
+    "tags_all",
+    "depends_on",
+    "lifecycle",
+    "provider",
+    "provisioner",
+    "connection",
+    "timeouts",
+];
+
 /// Recursion bound for nested expressions, locals and data sources.
 const MAX_DEPTH: u32 = 64;
 /// Largest collection an expression may build (for-expressions, concat, split, ...).
@@ -2067,6 +2081,28 @@ impl<'t> Eval<'t> {
         block: TsNode<'t>,
         json_attrs: &[&str],
     ) -> Node {
+        self.block_node_without(f, block, json_attrs, &[])
+    }
+
+    /// A resource block as [`Eval::block_node`] gives it, without the top-level arguments
+    /// no adapter reads ([`UNREAD_RESOURCE_ARGUMENTS`]).
+    pub fn resource_node(
+        &mut self,
+        f: &'t SourceFile,
+        block: TsNode<'t>,
+        json_attrs: &[&str],
+    ) -> Node {
+        self.block_node_without(f, block, json_attrs, UNREAD_RESOURCE_ARGUMENTS)
+    }
+
+    /// A block's attributes and nested blocks, but for the top-level ones named in `skip`.
+    fn block_node_without(
+        &mut self,
+        f: &'t SourceFile,
+        block: TsNode<'t>,
+        json_attrs: &[&str],
+        skip: &[&str],
+    ) -> Node {
         let sp = span(f, block);
         if self.depth >= MAX_DEPTH {
             return unknown(sp);
@@ -2080,6 +2116,9 @@ impl<'t> Eval<'t> {
                     continue;
                 };
                 let name = syntax::text(f, name);
+                if skip.contains(&name) {
+                    continue;
+                }
                 let mut v = None;
                 if json_attrs.contains(&name) {
                     v = self.direct_template_json(f, value);
@@ -2094,6 +2133,9 @@ impl<'t> Eval<'t> {
                 ));
             } else {
                 let ty = block_type(f, item);
+                if skip.contains(&ty) {
+                    continue;
+                }
                 if ty == "dynamic" {
                     let label = block_labels(f, item).first().copied().unwrap_or("");
                     match self.dynamic(f, item, label, json_attrs) {

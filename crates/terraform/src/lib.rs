@@ -625,3 +625,27 @@ pub(crate) fn eval_local_for_test(files: &[(&str, &str)], name: &str) -> (Node, 
 
 #[cfg(test)]
 mod tests;
+
+/// Makes tree-sitter allocate its trees and parse stacks with mimalloc instead of the C
+/// library's `malloc`. Parsing allocates a small node for nearly every token and frees the
+/// whole tree afterwards; with glibc's allocator that is about a sixth of a scan's CPU time
+/// (profiled on the Terraform corpus), with mimalloc much less. A binary that calls this
+/// should also use `mimalloc::MiMalloc` as its Rust global allocator, so that one allocator
+/// serves the whole process.
+///
+/// # Safety
+///
+/// Call it before any tree-sitter parser or tree exists (first thing in `main`): memory
+/// allocated by one allocator must never be freed by the other.
+pub unsafe fn use_mimalloc_for_trees() {
+    // SAFETY: the caller guarantees no tree-sitter allocation exists yet; the four functions
+    // are mimalloc's drop-in replacements for malloc, calloc, realloc and free.
+    unsafe {
+        tree_sitter::set_allocator(
+            Some(libmimalloc_sys::mi_malloc),
+            Some(libmimalloc_sys::mi_calloc),
+            Some(libmimalloc_sys::mi_realloc),
+            Some(libmimalloc_sys::mi_free),
+        );
+    }
+}

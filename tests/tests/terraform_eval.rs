@@ -324,3 +324,85 @@ resource "aws_security_group" "this" {
         "{related:#?}"
     );
 }
+
+#[test]
+fn a_module_resource_configures_the_caller_bucket_it_is_given() {
+    let module = r#"variable "bucket" {}
+variable "algorithm" {
+  default = "aws:kms"
+}
+resource "aws_s3_bucket_server_side_encryption_configuration" "this" {
+  bucket = var.bucket
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = var.algorithm
+      kms_master_key_id = "arn:aws:kms:us-east-1:111122223333:key/abc"
+    }
+  }
+}
+"#;
+    let root = r#"resource "aws_s3_bucket" "data" {
+  bucket = "data"
+}
+module "data_encryption" {
+  source = "../modules/encryption"
+  bucket = aws_s3_bucket.data.id
+}
+resource "aws_s3_bucket" "logs" {
+  bucket = "logs"
+}
+module "logs_encryption" {
+  source    = "../modules/encryption"
+  bucket    = aws_s3_bucket.logs.id
+  algorithm = "AES256"
+}
+"#;
+    let dir = project(&[
+        ("modules/encryption/main.tf", module),
+        ("root/main.tf", root),
+    ]);
+    let run = palisade(dir.path(), &["scan", "--format", "json"]);
+    let report = run.json();
+    let s3: Vec<(String, String, u64)> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| {
+            f["check"]
+                .as_str()
+                .is_some_and(|c| c.starts_with("aws-s3-"))
+        })
+        .map(|f| {
+            (
+                f["check"].as_str().unwrap_or("").to_string(),
+                f["resource"].as_str().unwrap_or("").to_string(),
+                f["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    // `data` is encrypted with a customer key by the module it is passed to: nothing. `logs`
+    // gets AES256 from its module call: reported at the module's default-encryption block.
+    assert_eq!(
+        s3,
+        [(
+            "aws-s3-no-cmk".to_string(),
+            "aws_s3_bucket.logs".to_string(),
+            8
+        )],
+        "{}",
+        run.stdout
+    );
+    // Without following the calls, the buckets have no encryption resource pointing at them.
+    let off = palisade(
+        dir.path(),
+        &["scan", "--format", "json", "--no-follow-modules"],
+    );
+    let off = off.json();
+    let unlinked = off["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["check"] == "aws-s3-no-cmk")
+        .count();
+    assert_eq!(unlinked, 2, "{off}");
+}

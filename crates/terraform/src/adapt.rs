@@ -286,7 +286,37 @@ struct Cx {
     pending_links: Vec<(ResourceId, LinkKind, &'static [&'static str], Span, String)>,
 }
 
+/// What a called module leaves to the root module to resolve: its links and its separate S3
+/// encryption configurations, whose targets may be resources of a caller (`bucket =
+/// var.bucket_id` given `aws_s3_bucket.logs.id`). Addresses carry every module prefix, so
+/// the root, knowing every module's resources, resolves them all. Ids are the module model's.
+#[derive(Default)]
+pub struct Unresolved {
+    buckets: HashMap<ResourceId, usize>,
+    sse_configs: Vec<(ResourceId, Node, Span)>,
+    pending_links: Vec<(ResourceId, LinkKind, &'static [&'static str], Span, String)>,
+}
+
+/// The model of a root module: every reference resolved.
 pub fn run(ev: &mut Eval<'_>) -> Model {
+    let mut cx = adapt(ev);
+    link_s3_encryption(&mut cx);
+    resolve_links(&mut cx);
+    cx.model
+}
+
+/// The model of a called module, with what only the root can resolve.
+pub fn run_called(ev: &mut Eval<'_>) -> (Model, Unresolved) {
+    let cx = adapt(ev);
+    let unresolved = Unresolved {
+        buckets: cx.buckets,
+        sse_configs: cx.sse_configs,
+        pending_links: cx.pending_links,
+    };
+    (cx.model, unresolved)
+}
+
+fn adapt(ev: &mut Eval<'_>) -> Cx {
     let ix = ev.ix;
     let mut cx = Cx {
         model: Model::default(),
@@ -354,8 +384,10 @@ pub fn run(ev: &mut Eval<'_>) -> Model {
     }
     // Called modules' resources join before references are resolved: an output of a module
     // can name one of its resources (`security_group_id = module.sg.id`).
-    for m in std::mem::take(&mut ev.module_models) {
+    for (m, unresolved) in std::mem::take(&mut ev.module_models) {
         let offset = cx.model.resources.len();
+        let encryption_offset = cx.model.encryption.len();
+        let shift = |id: ResourceId| ResourceId(id.0 + offset);
         for (i, r) in m.resources.iter().enumerate() {
             cx.addresses
                 .entry(r.address.clone())
@@ -363,9 +395,25 @@ pub fn run(ev: &mut Eval<'_>) -> Model {
                 .push(ResourceId(offset + i));
         }
         cx.model.extend(m);
+        cx.buckets.extend(
+            unresolved
+                .buckets
+                .into_iter()
+                .map(|(id, i)| (shift(id), i + encryption_offset)),
+        );
+        cx.sse_configs.extend(
+            unresolved
+                .sse_configs
+                .into_iter()
+                .map(|(id, n, sp)| (shift(id), n, sp)),
+        );
+        cx.pending_links.extend(
+            unresolved
+                .pending_links
+                .into_iter()
+                .map(|(from, kind, targets, sp, target)| (shift(from), kind, targets, sp, target)),
+        );
     }
-    link_s3_encryption(&mut cx);
-    resolve_links(&mut cx);
     for name in &ix.policy_doc_order {
         let Some(block) = ix.policy_docs.get(name) else {
             continue;
@@ -408,7 +456,7 @@ pub fn run(ev: &mut Eval<'_>) -> Model {
             }
         }
     }
-    cx.model
+    cx
 }
 
 /// Records the references held by the link attributes of a resource of type `kind`.

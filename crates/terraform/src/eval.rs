@@ -138,8 +138,9 @@ pub struct Eval<'t> {
     pub env: Option<&'t ModuleEnv<'t>>,
     /// Module calls evaluated so far: the value `module.NAME` stands for (outputs).
     modules: HashMap<&'t str, Slot>,
-    /// Resources of called modules, addresses already prefixed with `module.NAME.`.
-    pub module_models: Vec<palisade_model::Model>,
+    /// Resources of called modules, addresses already prefixed with `module.NAME.`, with the
+    /// links and S3 encryption configurations left for the root to resolve.
+    pub module_models: Vec<(palisade_model::Model, crate::adapt::Unresolved)>,
     /// Module calls followed and values known, this module's and its called modules'.
     pub stats: palisade_model::EvalStats,
 }
@@ -1252,7 +1253,7 @@ impl<'t> Eval<'t> {
                 fuel: env.fuel,
                 prefix: format!("{}module.{}{}.", env.prefix, call.name, inst.key.suffix()),
             };
-            let (mut model, diagnostics, outputs, left, stats) =
+            let ((mut model, unresolved), diagnostics, outputs, left, stats) =
                 crate::load_called(&files, inputs, &child_env, &dir, given);
             self.stats.add(&stats);
             let used = given.saturating_sub(left);
@@ -1263,7 +1264,7 @@ impl<'t> Eval<'t> {
             for r in &mut model.resources {
                 r.trace.insert(0, header);
             }
-            self.module_models.push(model);
+            self.module_models.push((model, unresolved));
             self.notes.extend(diagnostics);
             match inst.key {
                 InstanceKey::None => single = Some(outputs),

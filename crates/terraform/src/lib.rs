@@ -210,7 +210,7 @@ pub(crate) fn load_called(
     dir: &str,
     fuel: u64,
 ) -> (
-    palisade_model::Model,
+    (palisade_model::Model, adapt::Unresolved),
     Vec<Diagnostic>,
     Node,
     u64,
@@ -254,11 +254,11 @@ pub(crate) fn load_called(
     ev.module_dir = dir.to_string();
     ev.env = Some(env);
     ev.module_inputs = inputs.into_iter().collect();
-    let model = adapt::run(&mut ev);
+    let (model, unresolved) = adapt::run_called(&mut ev);
     let outputs = ev.outputs();
     diagnostics.append(&mut ev.notes);
     let left = ev.fuel;
-    (model, diagnostics, outputs, left, ev.stats)
+    ((model, unresolved), diagnostics, outputs, left, ev.stats)
 }
 
 /// Loads one module directory: all its `.tf` files (and `terraform.tfvars`, `*.auto.tfvars`,

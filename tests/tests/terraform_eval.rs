@@ -406,3 +406,50 @@ module "logs_encryption" {
         .count();
     assert_eq!(unlinked, 2, "{off}");
 }
+
+#[test]
+fn a_bounded_expansion_is_a_note_that_does_not_fail_the_scan() {
+    let dir = project(&[(
+        "main.tf",
+        r#"resource "aws_security_group" "many" {
+  count = 5000
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/8"]
+  }
+}
+"#,
+    )]);
+    let run = palisade(dir.path(), &["scan", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let v = run.json();
+    assert_eq!(v["errors"], serde_json::json!([]));
+    let notes = v["notes"].as_array().expect("notes");
+    assert_eq!(notes.len(), 1, "{v:#}");
+    assert_eq!(notes[0]["file"], "main.tf");
+    // At the `count` that was bounded.
+    assert_eq!(notes[0]["line"], 2);
+    assert!(
+        notes[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("5000 instances")),
+        "{v:#}"
+    );
+    assert_eq!(v["summary"]["notes"], 1);
+    // The text report shows it too, and says so in the summary line.
+    let text = palisade(dir.path(), &["scan"]);
+    assert_eq!(text.code, 0, "{}", text.stdout);
+    assert!(
+        text.stdout
+            .contains("main.tf:2:3: expands to 5000 instances"),
+        "{}",
+        text.stdout
+    );
+    assert!(
+        text.stdout.contains("; 1 note (evaluation bounded)"),
+        "{}",
+        text.stdout
+    );
+}

@@ -21,7 +21,8 @@ const EXIT_HELP: &str = "\
 Exit status:
   0  no finding at or above the failure threshold, and every file parsed
   1  findings at or above the failure threshold (--fail-on, else `fail_on` in palisade.toml,
-     else low: any finding), or files that could not be read or parsed
+     else low: any finding), or files that could not be read or parsed (notes, where
+     evaluation was bounded on purpose, do not count)
   2  usage error, malformed configuration, or an I/O error (a missing path, an unwritable
      --output file)";
 

@@ -155,7 +155,7 @@ impl<'t> Ctx<'t> {
     /// A note for the first place where evaluation stopped at the depth limit.
     pub fn depth_note(&self) -> Option<Diagnostic> {
         self.capped.get().map(|span| {
-            Diagnostic::new(
+            Diagnostic::note(
                 span,
                 format!(
                     "evaluation nested more than {MAX_DEPTH} levels deep (functions or \
@@ -168,7 +168,7 @@ impl<'t> Ctx<'t> {
     /// A note for the place where evaluation ran out of fuel.
     pub fn fuel_note(&self) -> Option<Diagnostic> {
         self.exhausted.get().map(|span| {
-            Diagnostic::new(
+            Diagnostic::note(
                 span,
                 "evaluating this template copies too many values (huge parameters or \
                  mappings used many times); from here on values are treated as unknown",

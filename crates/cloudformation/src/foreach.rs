@@ -69,7 +69,7 @@ impl<'c, 't> Expander<'c, 't> {
             // Once: the outer loops reach this place once per combination of their items.
             if !self.too_deep {
                 self.too_deep = true;
-                self.diagnostics.push(Diagnostic::new(
+                self.diagnostics.push(Diagnostic::note(
                     key.span,
                     format!("`{}` is nested too deeply; not expanded", key.name),
                 ));
@@ -93,7 +93,7 @@ impl<'c, 't> Expander<'c, 't> {
             if self.budget == 0 || self.node_budget < body_size {
                 if !self.capped {
                     self.capped = true;
-                    self.diagnostics.push(Diagnostic::new(
+                    self.diagnostics.push(Diagnostic::note(
                         key.span,
                         format!(
                             "`Fn::ForEach` expands to more than {MAX_EXPANDED} entries or \

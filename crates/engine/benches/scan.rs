@@ -258,18 +258,20 @@ fn explosive() {
         let t = Instant::now();
         match scan(std::slice::from_ref(&path), &options()) {
             Ok(r) => {
-                let note = r
+                let first = r
                     .errors
                     .first()
+                    .or(r.notes.first())
                     .map(|e| format!("; {}", e.message))
                     .unwrap_or_default();
                 println!(
-                    "explosive {:30} {:>8} bytes  {:>8.1} ms  {} findings, {} errors{note}",
+                    "explosive {:30} {:>8} bytes  {:>8.1} ms  {} findings, {} errors, {} notes{first}",
                     name,
                     text.len(),
                     ms(t.elapsed()),
                     r.findings.len(),
-                    r.errors.len()
+                    r.errors.len(),
+                    r.notes.len()
                 );
             }
             Err(e) => println!("explosive {name:30} scan failed: {e}"),
@@ -290,12 +292,13 @@ fn explosive() {
         let t = Instant::now();
         match scan(std::slice::from_ref(&root), &options()) {
             Ok(r) => println!(
-                "explosive {:30} {:>8} bytes  {:>8.1} ms  {} findings, {} errors; {} module calls followed",
+                "explosive {:30} {:>8} bytes  {:>8.1} ms  {} findings, {} errors, {} notes; {} module calls followed",
                 "tf-modules/ (41 dirs)",
                 bytes,
                 ms(t.elapsed()),
                 r.findings.len(),
                 r.errors.len(),
+                r.notes.len(),
                 r.stats.modules_resolved
             ),
             Err(e) => println!("explosive tf-modules scan failed: {e}"),

@@ -144,6 +144,9 @@ pub struct Timings {
 pub struct ScanResult {
     pub findings: Vec<ResolvedFinding>,
     pub errors: Vec<ScanError>,
+    /// Where evaluation was bounded on purpose (a huge `count`, deep nesting): values past
+    /// the bound are unknown. Unlike errors, notes do not fail the scan.
+    pub notes: Vec<ScanError>,
     /// Files that were read as Terraform, CloudFormation or IAM JSON.
     pub files_scanned: usize,
     /// Bytes of those files.
@@ -454,6 +457,7 @@ fn units(prepared: &Prepared, candidates_dirs: &[Option<PathBuf>]) -> Vec<Unit> 
 struct UnitOutput {
     findings: Vec<ResolvedFinding>,
     errors: Vec<ScanError>,
+    notes: Vec<ScanError>,
     suppressed: usize,
     scanned_files: Vec<usize>,
     load: Duration,
@@ -461,7 +465,6 @@ struct UnitOutput {
     stats: palisade_model::EvalStats,
 }
 
-/// Scans the given paths (files or directories; `.` when empty).
 /// Makes the parsers allocate with mimalloc (see
 /// [`palisade_terraform::use_mimalloc_for_trees`]); for binaries whose global allocator is
 /// `mimalloc::MiMalloc`.
@@ -474,6 +477,7 @@ pub unsafe fn use_mimalloc_for_parsing() {
     unsafe { palisade_terraform::use_mimalloc_for_trees() }
 }
 
+/// Scans the given paths (files or directories; `.` when empty).
 pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> Result<ScanResult, EngineError> {
     let start = Instant::now();
     let prepared = prepare(paths, options)?;
@@ -512,6 +516,7 @@ pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> Result<ScanResult, Engi
     for out in outputs {
         result.findings.extend(out.findings);
         result.errors.extend(out.errors);
+        result.notes.extend(out.notes);
         result.suppressed += out.suppressed;
         scanned.extend(out.scanned_files);
         timings.load_cpu += out.load;
@@ -537,6 +542,8 @@ pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> Result<ScanResult, Engi
     result.findings = merge_module_duplicates(std::mem::take(&mut result.findings));
     result.errors.sort();
     result.errors.dedup();
+    result.notes.sort();
+    result.notes.dedup();
     result.sources = prepared.sources;
     timings.total = start.elapsed();
     result.timings = timings;
@@ -820,6 +827,7 @@ fn analyze(unit: &Unit, prepared: &Prepared, modules: &ModuleDirs<'_>) -> UnitOu
     let mut out = UnitOutput {
         findings: Vec::new(),
         errors: Vec::new(),
+        notes: Vec::new(),
         suppressed: 0,
         scanned_files: files.clone(),
         load,
@@ -842,7 +850,11 @@ fn analyze(unit: &Unit, prepared: &Prepared, modules: &ModuleDirs<'_>) -> UnitOu
     };
     out.stats = loaded.stats;
     for d in &loaded.diagnostics {
-        out.errors.push(resolve_diagnostic(d, sources));
+        let resolved = resolve_diagnostic(d, sources);
+        match d.level {
+            palisade_source::Level::Error => out.errors.push(resolved),
+            palisade_source::Level::Note => out.notes.push(resolved),
+        }
     }
     let t = Instant::now();
     let findings = guarded(|| palisade_checks::run_all(&loaded.model)).unwrap_or_default();

@@ -26,6 +26,8 @@ struct JsonReport<'a> {
     version: u32,
     findings: Vec<JsonFinding<'a>>,
     errors: Vec<JsonError<'a>>,
+    /// Where evaluation was bounded (same shape as errors; they do not fail the scan).
+    notes: Vec<JsonError<'a>>,
     summary: JsonSummary,
 }
 
@@ -81,6 +83,7 @@ struct JsonSummary {
     files_with_findings: usize,
     suppressed: usize,
     errors: usize,
+    notes: usize,
 }
 
 fn count(findings: &[ResolvedFinding], s: Severity) -> usize {
@@ -93,6 +96,15 @@ fn files_with_findings(findings: &[ResolvedFinding]) -> usize {
         .map(|f| f.file.as_str())
         .collect::<BTreeSet<_>>()
         .len()
+}
+
+fn json_error(e: &ScanError) -> JsonError<'_> {
+    JsonError {
+        file: &e.file,
+        line: e.line,
+        column: e.column,
+        message: &e.message,
+    }
 }
 
 /// The JSON report: one object, pretty-printed, ending in a newline.
@@ -136,16 +148,8 @@ pub fn json(result: &ScanResult) -> String {
                     .collect(),
             })
             .collect(),
-        errors: result
-            .errors
-            .iter()
-            .map(|e| JsonError {
-                file: &e.file,
-                line: e.line,
-                column: e.column,
-                message: &e.message,
-            })
-            .collect(),
+        errors: result.errors.iter().map(json_error).collect(),
+        notes: result.notes.iter().map(json_error).collect(),
         summary: JsonSummary {
             findings: result.findings.len(),
             by_severity: BySeverity {
@@ -158,6 +162,7 @@ pub fn json(result: &ScanResult) -> String {
             files_with_findings: files_with_findings(&result.findings),
             suppressed: result.suppressed,
             errors: result.errors.len(),
+            notes: result.notes.len(),
         },
     };
     // Serialising plain structs of strings and integers cannot fail.
@@ -306,7 +311,7 @@ fn render_finding(result: &ScanResult, f: &ResolvedFinding) -> Rendered {
     }
 }
 
-fn render_error(result: &ScanResult, e: &ScanError) -> Rendered {
+fn render_error(result: &ScanResult, e: &ScanError, severity: miette::Severity) -> Rendered {
     let (source, labels) = match e
         .source
         .and_then(|(i, off)| Some((result.sources.get(i)?, off)))
@@ -326,7 +331,7 @@ fn render_error(result: &ScanResult, e: &ScanError) -> Rendered {
     Rendered {
         message: format!("{}:{}:{}: {}", e.file, e.line, e.column, e.message),
         code: None,
-        severity: miette::Severity::Error,
+        severity,
         help: None,
         source,
         labels,
@@ -392,6 +397,13 @@ pub fn summary_line(result: &ScanResult) -> String {
         result.files_scanned,
         plural(result.files_scanned)
     ));
+    if !result.notes.is_empty() {
+        s.push_str(&format!(
+            "; {} note{} (evaluation bounded)",
+            result.notes.len(),
+            plural(result.notes.len())
+        ));
+    }
     if result.suppressed > 0 {
         s.push_str(&format!("; {} suppressed", result.suppressed));
     }
@@ -421,7 +433,13 @@ pub fn text(result: &ScanResult, options: TextOptions) -> String {
     let diagnostics = result
         .errors
         .iter()
-        .map(|e| render_error(result, e))
+        .map(|e| render_error(result, e, miette::Severity::Error))
+        .chain(
+            result
+                .notes
+                .iter()
+                .map(|e| render_error(result, e, miette::Severity::Advice)),
+        )
         .chain(result.findings.iter().map(|f| render_finding(result, f)));
     for d in diagnostics {
         let mut buf = String::new();

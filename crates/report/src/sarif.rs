@@ -3,7 +3,7 @@
 //! notifications.
 
 use palisade_checks::Severity;
-use palisade_engine::{ResolvedFinding, ScanResult};
+use palisade_engine::{ResolvedFinding, ScanError, ScanResult};
 use serde_json::{json, Value};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -130,16 +130,18 @@ pub fn sarif(result: &ScanResult) -> String {
             r
         })
         .collect();
+    let notification = |level: &str, e: &ScanError| {
+        json!({
+            "level": level,
+            "message": { "text": e.message },
+            "locations": [location(&e.file, e.line.max(1), e.column.max(1), None)]
+        })
+    };
     let notifications: Vec<Value> = result
         .errors
         .iter()
-        .map(|e| {
-            json!({
-                "level": "error",
-                "message": { "text": e.message },
-                "locations": [location(&e.file, e.line.max(1), e.column.max(1), None)]
-            })
-        })
+        .map(|e| notification("error", e))
+        .chain(result.notes.iter().map(|e| notification("note", e)))
         .collect();
     let doc = json!({
         "$schema": SCHEMA,

@@ -145,12 +145,27 @@ impl SourceFile {
     }
 }
 
-/// A problem reading a file: broken syntax, an unreadable file, an unsupported construct.
+/// A problem reading a file (broken syntax, an unreadable file, an unsupported construct), or
+/// a note where evaluation was bounded.
 /// Carries a span so every error has a file and a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub span: Span,
     pub message: String,
+    pub level: Level,
+}
+
+/// How much a diagnostic matters to the scan's outcome.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Level {
+    /// Input that could not be read as written (a syntax error, a malformed template): part of
+    /// the file was not analysed, and the scan fails.
+    #[default]
+    Error,
+    /// Evaluation was bounded on purpose (a huge `count`, deep nesting): what lies past the
+    /// bound is treated as unknown. Reported, but the input is valid and the scan does not
+    /// fail for it.
+    Note,
 }
 
 impl Diagnostic {
@@ -158,6 +173,16 @@ impl Diagnostic {
         Diagnostic {
             span,
             message: message.into(),
+            level: Level::Error,
+        }
+    }
+
+    /// A [`Level::Note`].
+    pub fn note(span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            span,
+            message: message.into(),
+            level: Level::Note,
         }
     }
 }

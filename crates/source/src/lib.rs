@@ -6,5 +6,5 @@
 mod file;
 mod value;
 
-pub use file::{Diagnostic, FileId, LineCol, SourceFile, Span};
+pub use file::{Diagnostic, FileId, Level, LineCol, SourceFile, Span};
 pub use value::{Candidate, Provenance, Reference, StrPart, Value, ValueKind};

@@ -1196,9 +1196,9 @@ impl<'t> Eval<'t> {
             return None;
         }
         if env.chain.len() >= MAX_MODULE_DEPTH {
-            self.notes.push(palisade_source::Diagnostic::new(
+            self.notes.push(palisade_source::Diagnostic::note(
                 span(f, source),
-                format!("note: modules nested deeper than {MAX_MODULE_DEPTH}; not followed"),
+                format!("modules nested deeper than {MAX_MODULE_DEPTH}; not followed"),
             ));
             return None;
         }
@@ -1216,9 +1216,9 @@ impl<'t> Eval<'t> {
         let mut single = None;
         for inst in instances {
             if env.budget.get() == 0 {
-                self.notes.push(palisade_source::Diagnostic::new(
+                self.notes.push(palisade_source::Diagnostic::note(
                     header,
-                    "note: too many module instances in this configuration; the rest are not analysed",
+                    "too many module instances in this configuration; the rest are not analysed",
                 ));
                 break;
             }
@@ -1319,11 +1319,9 @@ impl<'t> Eval<'t> {
     /// Caps an expansion at [`MAX_INSTANCES`], noting the cut.
     fn cap(&mut self, n: usize, at: Span) -> usize {
         if n > MAX_INSTANCES {
-            self.notes.push(palisade_source::Diagnostic::new(
+            self.notes.push(palisade_source::Diagnostic::note(
                 at,
-                format!(
-                    "note: expands to {n} instances; only the first {MAX_INSTANCES} are analysed"
-                ),
+                format!("expands to {n} instances; only the first {MAX_INSTANCES} are analysed"),
             ));
             MAX_INSTANCES
         } else {

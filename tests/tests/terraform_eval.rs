@@ -392,6 +392,25 @@ module "logs_encryption" {
         "{}",
         run.stdout
     );
+    // The finding is in the module's file; it names where the bucket is declared.
+    let finding = report["findings"]
+        .as_array()
+        .and_then(|f| f.iter().find(|f| f["check"] == "aws-s3-no-cmk"))
+        .expect("the no-cmk finding");
+    assert_eq!(finding["file"], "modules/encryption/main.tf");
+    let declared: Vec<(&str, u64)> = finding["related"]
+        .as_array()
+        .expect("related")
+        .iter()
+        .filter(|r| r["message"] == "aws_s3_bucket.logs is declared here")
+        .map(|r| {
+            (
+                r["file"].as_str().unwrap_or(""),
+                r["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(declared, [("root/main.tf", 8)], "{finding:#}");
     // Without following the calls, the buckets have no encryption resource pointing at them.
     let off = palisade(
         dir.path(),

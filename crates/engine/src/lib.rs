@@ -947,7 +947,7 @@ fn resolve(f: &Finding, model: &Model, sources: &[SourceFile]) -> Option<Resolve
                 .collect()
         })
         .unwrap_or_default();
-    let related = f
+    let mut related: Vec<RelatedLocation> = f
         .related
         .iter()
         .filter_map(|r| {
@@ -957,6 +957,16 @@ fn resolve(f: &Finding, model: &Model, sources: &[SourceFile]) -> Option<Resolve
             })
         })
         .collect();
+    // A finding written in another file than its resource (an S3 encryption configuration,
+    // maybe in a called module, for a bucket declared elsewhere) names where the resource is.
+    if let Some(r) = resource.filter(|r| r.header.file != f.span.file) {
+        if let Some(at) = location(r.header, sources) {
+            related.push(RelatedLocation {
+                location: at,
+                message: format!("{} is declared here", r.address),
+            });
+        }
+    }
     Some(ResolvedFinding {
         file: file.path.to_string_lossy().into_owned(),
         line: start.line,

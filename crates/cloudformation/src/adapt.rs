@@ -8,10 +8,181 @@ use palisade_model::iam::PolicyKind;
 use palisade_model::node::{MapKey, Node, NodeKind};
 use palisade_model::policy::policy_from_node;
 use palisade_model::{
-    AttachedPolicy, Direction, EncryptionAtRest, Format, KmsKey, Model, NaclRule, Resource,
-    ResourceId, SecurityGroupRule, Service, SgSource,
+    AttachedPolicy, Direction, EncryptionAtRest, Format, KmsKey, Link, LinkKind, Model, NaclRule,
+    Resource, ResourceId, SecurityGroupRule, Service, SgSource,
 };
 use palisade_source::{Diagnostic, Provenance, Span, Value, ValueKind};
+
+const SECURITY_GROUP: &[&str] = &["AWS::EC2::SecurityGroup"];
+const ROLE: &[&str] = &["AWS::IAM::Role"];
+const USER: &[&str] = &["AWS::IAM::User"];
+const GROUP: &[&str] = &["AWS::IAM::Group"];
+const MANAGED_POLICY: &[&str] = &["AWS::IAM::ManagedPolicy"];
+
+/// Properties whose `Ref` / `Fn::GetAtt` point a resource at another one: (resource type,
+/// property, link, types the target must have).
+const LINKS: &[(&str, &str, LinkKind, &[&str])] = &[
+    (
+        "AWS::EC2::SecurityGroupIngress",
+        "GroupId",
+        LinkKind::SecurityGroup,
+        SECURITY_GROUP,
+    ),
+    (
+        "AWS::EC2::SecurityGroupIngress",
+        "GroupName",
+        LinkKind::SecurityGroup,
+        SECURITY_GROUP,
+    ),
+    (
+        "AWS::EC2::SecurityGroupEgress",
+        "GroupId",
+        LinkKind::SecurityGroup,
+        SECURITY_GROUP,
+    ),
+    (
+        "AWS::EC2::NetworkAclEntry",
+        "NetworkAclId",
+        LinkKind::NetworkAcl,
+        &["AWS::EC2::NetworkAcl"],
+    ),
+    (
+        "AWS::S3::BucketPolicy",
+        "Bucket",
+        LinkKind::Bucket,
+        &["AWS::S3::Bucket"],
+    ),
+    ("AWS::IAM::Policy", "Roles", LinkKind::Principal, ROLE),
+    ("AWS::IAM::Policy", "Users", LinkKind::Principal, USER),
+    ("AWS::IAM::Policy", "Groups", LinkKind::Principal, GROUP),
+    (
+        "AWS::IAM::ManagedPolicy",
+        "Roles",
+        LinkKind::Principal,
+        ROLE,
+    ),
+    (
+        "AWS::IAM::ManagedPolicy",
+        "Users",
+        LinkKind::Principal,
+        USER,
+    ),
+    (
+        "AWS::IAM::ManagedPolicy",
+        "Groups",
+        LinkKind::Principal,
+        GROUP,
+    ),
+    (
+        "AWS::IAM::RolePolicy",
+        "RoleName",
+        LinkKind::Principal,
+        ROLE,
+    ),
+    (
+        "AWS::IAM::UserPolicy",
+        "UserName",
+        LinkKind::Principal,
+        USER,
+    ),
+    (
+        "AWS::IAM::GroupPolicy",
+        "GroupName",
+        LinkKind::Principal,
+        GROUP,
+    ),
+    (
+        "AWS::IAM::Role",
+        "ManagedPolicyArns",
+        LinkKind::Policy,
+        MANAGED_POLICY,
+    ),
+    (
+        "AWS::IAM::User",
+        "ManagedPolicyArns",
+        LinkKind::Policy,
+        MANAGED_POLICY,
+    ),
+    (
+        "AWS::IAM::Group",
+        "ManagedPolicyArns",
+        LinkKind::Policy,
+        MANAGED_POLICY,
+    ),
+    (
+        "AWS::SQS::QueuePolicy",
+        "Queues",
+        LinkKind::Governed,
+        &["AWS::SQS::Queue"],
+    ),
+    (
+        "AWS::SNS::TopicPolicy",
+        "Topics",
+        LinkKind::Governed,
+        &["AWS::SNS::Topic"],
+    ),
+    (
+        "AWS::SecretsManager::ResourcePolicy",
+        "SecretId",
+        LinkKind::Governed,
+        &["AWS::SecretsManager::Secret"],
+    ),
+];
+
+/// The references held by the link properties of a resource of type `kind`:
+/// (link, target types, property key span, referenced logical id).
+fn link_references<'n>(
+    kind: &str,
+    props: &'n Node,
+) -> Vec<(LinkKind, &'static [&'static str], Span, &'n str)> {
+    let mut out = Vec::new();
+    for &(k, property, link, targets) in LINKS {
+        if k != kind {
+            continue;
+        }
+        let Some((key, value)) = props.entries().iter().find(|(k, _)| k.name == property) else {
+            continue;
+        };
+        for target in value.references() {
+            out.push((link, targets, key.span, target));
+        }
+    }
+    out
+}
+
+/// Links every recorded reference whose target is a resource of the template of an expected
+/// type; a reference to anything else (a parameter, an import, a resource of another type)
+/// gives no link.
+fn resolve_links(
+    model: &mut Model,
+    pending: Vec<(ResourceId, LinkKind, &'static [&'static str], Span, String)>,
+) {
+    let ids: std::collections::HashMap<&str, ResourceId> = model
+        .resources
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.address.as_str(), ResourceId(i)))
+        .collect();
+    let mut links = Vec::new();
+    for (from, kind, targets, span, target) in pending {
+        let Some(&to) = ids.get(target.as_str()) else {
+            continue;
+        };
+        if !targets.contains(&model.resource(to).kind.as_str()) {
+            continue;
+        }
+        let link = Link {
+            from,
+            to,
+            kind,
+            span,
+        };
+        if !links.contains(&link) {
+            links.push(link);
+        }
+    }
+    model.links.extend(links);
+}
 
 /// Adapts every resource of a parsed template.
 pub(crate) fn adapt_template(root: &Syn, diagnostics: &mut Vec<Diagnostic>) -> Model {
@@ -30,6 +201,7 @@ pub(crate) fn adapt_template(root: &Syn, diagnostics: &mut Vec<Diagnostic>) -> M
         return model;
     };
     let ctx = Ctx::for_template(root);
+    let mut pending_links = Vec::new();
     let loops = foreach::uses_language_extensions(root);
     let sam = crate::sam::uses_sam(root);
     let mut expander = foreach::Expander::new(&ctx);
@@ -145,6 +317,9 @@ pub(crate) fn adapt_template(root: &Syn, diagnostics: &mut Vec<Diagnostic>) -> M
         if !matches!(props.kind, NodeKind::Map(_) | NodeKind::Null) {
             continue;
         }
+        for (link, targets, span, target) in link_references(&kind, &props) {
+            pending_links.push((id, link, targets, span, target.to_string()));
+        }
         let mut r = Adapter {
             model: &mut model,
             id,
@@ -154,6 +329,7 @@ pub(crate) fn adapt_template(root: &Syn, diagnostics: &mut Vec<Diagnostic>) -> M
         };
         r.adapt(&kind);
     }
+    resolve_links(&mut model, pending_links);
     diagnostics.append(&mut expander.diagnostics);
     diagnostics.extend(ctx.depth_note());
     diagnostics.extend(ctx.fuel_note());

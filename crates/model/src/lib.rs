@@ -101,8 +101,8 @@ pub struct Model {
     pub nacl_rules: Vec<NaclRule>,
     pub encryption: Vec<EncryptionAtRest>,
     pub kms_keys: Vec<KmsKey>,
-    /// References between resources, in the order they were resolved. Filled by the
-    /// Terraform frontend; CloudFormation does not record links yet.
+    /// References between resources, in the order they were resolved (Terraform references,
+    /// CloudFormation `Ref` and `Fn::GetAtt` in the properties that name another resource).
     pub links: Vec<Link>,
 }
 

@@ -111,6 +111,18 @@ impl Node {
         out
     }
 
+    /// The resources a value references: itself, the items of a list, every branch of a
+    /// conditional (each may be what is deployed).
+    pub fn references(&self) -> Vec<&str> {
+        self.items_when()
+            .into_iter()
+            .filter_map(|(n, _)| match &n.kind {
+                NodeKind::Reference(r) => Some(r.target.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
     fn walk_conditions<'n>(
         &'n self,
         when: &mut Vec<(String, bool)>,

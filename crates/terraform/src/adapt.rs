@@ -468,29 +468,10 @@ fn collect_links(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node) {
         let Some((key, v)) = entry(n, attr) else {
             continue;
         };
-        let mut refs = Vec::new();
-        references(v, &mut refs);
-        for target in refs {
-            cx.pending_links.push((id, link, targets, key.span, target));
+        for target in v.references() {
+            cx.pending_links
+                .push((id, link, targets, key.span, target.to_string()));
         }
-    }
-}
-
-/// The resource addresses a value references: itself, the items of a list, both branches
-/// of a conditional (each may be what is deployed).
-fn references(v: &Node, out: &mut Vec<String>) {
-    match &v.kind {
-        NodeKind::Reference(r) => out.push(r.target.clone()),
-        NodeKind::List(items) => items.iter().for_each(|i| references(i, out)),
-        NodeKind::Conditional {
-            when_true,
-            when_false,
-            ..
-        } => {
-            references(when_true, out);
-            references(when_false, out);
-        }
-        _ => {}
     }
 }
 

@@ -118,11 +118,16 @@ pub fn string_lit_raw<'f>(file: &'f SourceFile, n: TsNode<'_>) -> &'f str {
 
 /// Byte range of a quoted string's content: after the opening quote, before the closing one.
 pub fn quoted_content(n: TsNode<'_>) -> (usize, usize) {
-    let start = child(n, "quoted_template_start")
+    // The quotes are the first and last children: looked up by position, as this runs for
+    // every string the evaluator reads (a search by kind costs a cursor walk each time).
+    let start = n
+        .child(0)
+        .filter(|c| kind_of(c) == "quoted_template_start")
         .map(|c| c.end_byte())
         .unwrap_or(n.start_byte());
-    let end = child(n, "quoted_template_end")
-        .filter(|c| !c.is_missing())
+    let end = n
+        .child(n.child_count().saturating_sub(1))
+        .filter(|c| kind_of(c) == "quoted_template_end" && !c.is_missing())
         .map(|c| c.start_byte())
         .unwrap_or(n.end_byte());
     (start, end.max(start))
@@ -153,7 +158,11 @@ pub fn block_items<'t>(block: TsNode<'t>) -> Vec<TsNode<'t>> {
 /// An attribute's name and value expression.
 pub fn attribute_parts<'t>(n: TsNode<'t>) -> Option<(TsNode<'t>, TsNode<'t>)> {
     let name = n.child(0).filter(|c| kind_of(c) == "identifier")?;
-    let value = child(n, "expression")?;
+    // `name = value`: the value is the third child unless a comment sits in between.
+    let value = n
+        .child(2)
+        .filter(|c| kind_of(c) == "expression")
+        .or_else(|| child(n, "expression"))?;
     Some((name, value))
 }
 

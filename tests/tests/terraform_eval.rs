@@ -472,3 +472,57 @@ fn a_bounded_expansion_is_a_note_that_does_not_fail_the_scan() {
         text.stdout
     );
 }
+
+#[test]
+fn a_cidr_with_host_bits_opens_a_cloudformation_group_but_not_a_terraform_one() {
+    assert!(has_check(SG), "{SG} is missing from the catalog");
+    // The EC2 API masks `1.0.0.0/0` to `0.0.0.0/0`; the Terraform provider refuses it at plan.
+    let dir = project(&[
+        (
+            "tf/main.tf",
+            r#"resource "aws_security_group" "db" {
+  ingress {
+    from_port   = 3306
+    to_port     = 3306
+    protocol    = "tcp"
+    cidr_blocks = ["1.0.0.0/0", "0.0.0.0/0"]
+  }
+}
+"#,
+        ),
+        (
+            "cfn/template.yaml",
+            "Resources:\n  Db:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: db\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 3306\n          ToPort: 3306\n          CidrIp: 1.0.0.0/0\n",
+        ),
+    ]);
+    let run = palisade(dir.path(), &["scan", "--format", "json"]);
+    let got: Vec<(String, u64)> = sg(&run.json())
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap_or("").to_string(),
+                f["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    // One finding each: the template's masked CIDR, and only the valid `0.0.0.0/0` in HCL.
+    assert_eq!(
+        got,
+        [
+            ("cfn/template.yaml".to_string(), 10),
+            ("tf/main.tf".to_string(), 6)
+        ],
+        "{}",
+        run.stdout
+    );
+    let tf = sg(&run.json())
+        .into_iter()
+        .find(|f| f["file"] == "tf/main.tf")
+        .expect("the Terraform finding");
+    assert!(
+        tf["message"]
+            .as_str()
+            .is_some_and(|m| m.ends_with("from 0.0.0.0/0")),
+        "{tf}"
+    );
+}

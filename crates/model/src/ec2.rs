@@ -60,8 +60,8 @@ pub fn is_all_protocols(protocol: &str) -> bool {
 }
 
 /// True for CIDRs that cover the whole IPv4 or IPv6 internet: any address with prefix length
-/// 0 (`0.0.0.0/0`, `::/0`, and non-canonical spellings such as `10.0.0.1/0`, which cover
-/// exactly the same addresses).
+/// 0 (`0.0.0.0/0`, `::/0`, and non-canonical spellings such as `10.0.0.1/0`, which the EC2 API
+/// masks to the same network; the Terraform frontend drops those, see [`has_host_bits`]).
 pub fn is_world_cidr(cidr: &str) -> bool {
     match cidr.trim().rsplit_once('/') {
         Some((address, prefix)) => {
@@ -75,9 +75,62 @@ pub fn is_world_cidr(cidr: &str) -> bool {
     }
 }
 
+/// True for a CIDR whose address has host bits set past its prefix (`10.0.0.1/8`,
+/// `1.0.0.0/0`). The EC2 API masks such a CIDR to its network (so in a CloudFormation template
+/// `1.0.0.0/0` opens a group to the world), while the Terraform AWS provider rejects it at plan
+/// time ("must contain a valid network CIDR"), so nothing of it is deployed. False for anything
+/// that is not a CIDR.
+pub fn has_host_bits(cidr: &str) -> bool {
+    let Some((address, prefix)) = cidr.trim().rsplit_once('/') else {
+        return false;
+    };
+    let Ok(prefix) = prefix.trim().parse::<u32>() else {
+        return false;
+    };
+    match address.trim().parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V4(a)) if prefix <= 32 => {
+            let host = u32::MAX.checked_shr(prefix).unwrap_or(0);
+            u32::from(a) & host != 0
+        }
+        Ok(std::net::IpAddr::V6(a)) if prefix <= 128 => {
+            let host = u128::MAX.checked_shr(prefix).unwrap_or(0);
+            u128::from(a) & host != 0
+        }
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn host_bits() {
+        for set in [
+            "1.0.0.0/0",
+            "0.0.1.0/0",
+            "10.0.0.1/8",
+            "92.68.201.91/29",
+            "::1/0",
+            "2001:db8::1/64",
+        ] {
+            assert!(has_host_bits(set), "{set}");
+        }
+        for clear in [
+            "0.0.0.0/0",
+            "::/0",
+            "10.0.0.0/8",
+            "92.68.201.88/29",
+            "1.2.3.4/32",
+            "2001:db8::/32",
+            "2001:db8::1/128",
+            "not a cidr",
+            "10.0.0.0",
+            "10.0.0.1/33",
+        ] {
+            assert!(!has_host_bits(clear), "{clear}");
+        }
+    }
 
     #[test]
     fn world_cidrs() {

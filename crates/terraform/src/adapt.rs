@@ -1178,6 +1178,11 @@ fn sg_rule(cx: &mut Cx, owner: ResourceId, direction: Value<Direction>, r: &Node
             sources.push(SgSource::Other(k.span));
         }
     }
+    // The AWS provider rejects a CIDR with host bits set (`1.0.0.0/0`) at plan time: nothing of
+    // it is deployed, so it opens nothing (CloudFormation, where the API masks it, keeps it).
+    sources.retain(|s| {
+        !matches!(s, SgSource::Cidr(c) if c.get().is_some_and(|c| palisade_model::ec2::has_host_bits(c)))
+    });
     cx.model.security_group_rules.push(SecurityGroupRule {
         owner,
         direction,

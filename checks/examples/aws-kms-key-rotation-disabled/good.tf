@@ -16,3 +16,8 @@ resource "aws_kms_key" "signing" {
 resource "aws_kms_key" "configurable" {
   enable_key_rotation = var.rotate
 }
+
+resource "aws_kms_key" "mac" {
+  description = "HMAC keys generate and verify MACs; they do not rotate"
+  key_usage   = "GENERATE_VERIFY_MAC"
+}

@@ -27,3 +27,13 @@ resource "aws_db_instance" "orders_replica" {
   instance_class      = "db.t3.medium"
   replicate_source_db = aws_db_instance.orders.identifier
 }
+
+# Aurora Serverless v1 is always encrypted: storage_encrypted defaults to true in this mode.
+resource "aws_rds_cluster" "serverless" {
+  cluster_identifier  = "reports"
+  engine              = "aurora-mysql"
+  engine_mode         = "serverless"
+  master_username     = "reports"
+  manage_master_user_password = true
+  skip_final_snapshot = true
+}

@@ -16,8 +16,9 @@ pub static CHECK: Check = Check {
             keys unless asked.\n\nRotation limits how much data one key version protects and \
             how long a leaked key version stays useful; with automatic rotation KMS keeps old \
             versions for decryption, so nothing breaks. Asymmetric and HMAC keys \
-            (`customer_master_key_spec`/`key_spec`/`KeySpec` other than `SYMMETRIC_DEFAULT`) \
-            cannot rotate automatically and are not reported.",
+            (`customer_master_key_spec`/`key_spec`/`KeySpec` other than `SYMMETRIC_DEFAULT`, \
+            or `key_usage`/`KeyUsage` other than `ENCRYPT_DECRYPT`) cannot rotate \
+            automatically and are not reported.",
         remediation: "**Terraform:** `enable_key_rotation = true` (optionally \
             `rotation_period_in_days`). **CloudFormation:** `EnableKeyRotation: true`.",
         references: &[
@@ -54,7 +55,13 @@ fn run(model: &Model, out: &mut Vec<Finding>) {
             .candidates()
             .iter()
             .any(|c| c.value.eq_ignore_ascii_case("SYMMETRIC_DEFAULT"));
-        if !symmetric {
+        // A signing or MAC key (`key_usage`) does not rotate either, whatever its spec says.
+        let encryption = key
+            .key_usage
+            .candidates()
+            .iter()
+            .any(|c| c.value.eq_ignore_ascii_case("ENCRYPT_DECRYPT"));
+        if !symmetric || !encryption {
             continue;
         }
         let address = &model.resource(key.owner).address;
@@ -93,6 +100,18 @@ mod tests {
     }
 
     fn findings(rotation: Value<bool>, spec: Value<String>) -> Vec<Finding> {
+        findings_with_usage(
+            rotation,
+            spec,
+            Value::omitted("ENCRYPT_DECRYPT".to_string(), sp(1)),
+        )
+    }
+
+    fn findings_with_usage(
+        rotation: Value<bool>,
+        spec: Value<String>,
+        usage: Value<String>,
+    ) -> Vec<Finding> {
         let mut model = Model::default();
         let owner = model.add_resource(Resource {
             address: "aws_kms_key.k".into(),
@@ -106,6 +125,7 @@ mod tests {
             owner,
             rotation_enabled: rotation,
             key_spec: spec,
+            key_usage: usage,
         });
         let mut out = Vec::new();
         run(&model, &mut out);
@@ -142,5 +162,17 @@ mod tests {
         assert!(findings(Value::omitted(false, sp(1)), Value::unknown(sp(3))).is_empty());
         let explicit = Value::literal("symmetric_default".to_string(), sp(3));
         assert_eq!(findings(Value::omitted(false, sp(1)), explicit).len(), 1);
+    }
+
+    #[test]
+    fn signing_and_mac_keys_stay_silent_whatever_their_spec() {
+        let off = || Value::omitted(false, sp(1));
+        for usage in ["SIGN_VERIFY", "GENERATE_VERIFY_MAC"] {
+            let usage = Value::literal(usage.to_string(), sp(4));
+            assert!(findings_with_usage(off(), symmetric(), usage).is_empty());
+        }
+        assert!(findings_with_usage(off(), symmetric(), Value::unknown(sp(4))).is_empty());
+        let explicit = Value::literal("encrypt_decrypt".to_string(), sp(4));
+        assert_eq!(findings_with_usage(off(), symmetric(), explicit).len(), 1);
     }
 }

@@ -1037,6 +1037,21 @@ impl Adapter<'_> {
                 );
                 return;
             }
+            // Aurora Serverless v1 (`EngineMode: serverless`) is always encrypted.
+            if let Some(mode) = present(p, "EngineMode").map(Node::to_string_value) {
+                let encrypted = match mode.get() {
+                    Some(m) if m.eq_ignore_ascii_case("serverless") => {
+                        Some(Value::omitted(true, self.header))
+                    }
+                    Some(_) => None,
+                    None => Some(Value::unknown(mode.span)),
+                };
+                if let Some(encrypted) = encrypted {
+                    let kms_key = present(p, "KmsKeyId").map(Node::to_string_value);
+                    self.push_encryption(Service::Rds, store, encrypted, kms_key, self.header);
+                    return;
+                }
+            }
         }
         let header = self.header;
         self.flag_and_key(
@@ -1286,10 +1301,14 @@ impl Adapter<'_> {
         let key_spec = present(self.props, "KeySpec")
             .map(Node::to_string_value)
             .unwrap_or_else(|| Value::omitted("SYMMETRIC_DEFAULT".to_string(), self.header));
+        let key_usage = present(self.props, "KeyUsage")
+            .map(Node::to_string_value)
+            .unwrap_or_else(|| Value::omitted("ENCRYPT_DECRYPT".to_string(), self.header));
         self.model.kms_keys.push(KmsKey {
             owner: self.id,
             rotation_enabled,
             key_spec,
+            key_usage,
         });
     }
 }

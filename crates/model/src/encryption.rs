@@ -108,4 +108,7 @@ pub struct KmsKey {
     pub rotation_enabled: Value<bool>,
     /// `SYMMETRIC_DEFAULT`, `RSA_2048`, ...; rotation applies to symmetric keys only.
     pub key_spec: Value<String>,
+    /// `ENCRYPT_DECRYPT` (`Omitted` when not written), `SIGN_VERIFY`, `GENERATE_VERIFY_MAC`;
+    /// rotation applies to encryption keys only.
+    pub key_usage: Value<String>,
 }

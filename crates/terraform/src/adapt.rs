@@ -755,10 +755,13 @@ fn adapt_resource(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Spa
             let key_spec = string(n, "customer_master_key_spec")
                 .or_else(|| string(n, "key_spec"))
                 .unwrap_or_else(|| Value::omitted("SYMMETRIC_DEFAULT".to_string(), header));
+            let key_usage = string(n, "key_usage")
+                .unwrap_or_else(|| Value::omitted("ENCRYPT_DECRYPT".to_string(), header));
             cx.model.kms_keys.push(KmsKey {
                 owner: id,
                 rotation_enabled: rotation,
                 key_spec,
+                key_usage,
             });
         }
         "aws_ecr_repository" => {
@@ -858,7 +861,20 @@ fn adapt_resource(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Spa
             ]
             .iter()
             .any(|a| entry(n, a).is_some_and(|(_, v)| !is_null(v)));
-            if inherits && entry(n, "storage_encrypted").is_none() {
+            // Aurora Serverless v1 is always encrypted: `storage_encrypted` defaults to true
+            // for `engine_mode = "serverless"` (an unknown mode leaves the default unknown).
+            let serverless_default = match string(n, "engine_mode") {
+                Some(mode) if kind == "aws_rds_cluster" => match mode.get() {
+                    Some(m) if m.eq_ignore_ascii_case("serverless") => {
+                        Some(Value::omitted(true, header))
+                    }
+                    Some(_) => None,
+                    None => Some(Value::unknown(mode.span)),
+                },
+                _ => None,
+            };
+            let written = entry(n, "storage_encrypted").is_some();
+            if inherits && !written {
                 // A replica or a restore inherits the source's encryption: not known here.
                 let kms = string(n, "kms_key_id");
                 store(
@@ -870,6 +886,9 @@ fn adapt_resource(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Spa
                     kms,
                     header,
                 );
+            } else if let Some(encrypted) = serverless_default.filter(|_| !written) {
+                let kms = string(n, "kms_key_id");
+                store(cx, id, Service::Rds, store_name, encrypted, kms, header);
             } else {
                 flagged_store(
                     cx,

@@ -14,7 +14,7 @@
 
 use crate::finding::{when_suffix, Finding, Severity};
 use palisade_model::encryption::is_aws_managed_key;
-use palisade_model::{EncryptionAtRest, Model, Provenance, Service};
+use palisade_model::{EncryptionAtRest, LinkKind, Model, Provenance, Service};
 
 /// The service as people name it, for messages.
 pub fn service_name(service: Service) -> &'static str {
@@ -130,6 +130,16 @@ pub fn no_cmk(
     out: &mut Vec<Finding>,
 ) {
     for e in model.encryption.iter().filter(|e| e.service == service) {
+        // S3 server access logs and load balancer access logs are delivered only to buckets
+        // encrypted with S3-managed keys: a customer-managed key would stop the logs.
+        if service == Service::S3
+            && model
+                .links_to(e.owner, LinkKind::LogDestination)
+                .next()
+                .is_some()
+        {
+            continue;
+        }
         let subject = subject(model, e);
         for enc in e.encrypted.candidates() {
             if !*enc.value {

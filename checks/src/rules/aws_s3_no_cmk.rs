@@ -23,8 +23,13 @@ pub static CHECK: Check = Check {
             January 2023 with SSE-S3 (keys owned by S3), so a bucket is never unencrypted; only \
             the key is in question. The bucket's default encryption is read from the bucket \
             itself or from a separate `aws_s3_bucket_server_side_encryption_configuration` that \
-            refers to it. Buckets that receive S3 server access logs can only use SSE-S3; \
-            suppress the finding on them.",
+            refers to it.\n\n**Log buckets are not reported.** S3 server access logs and load \
+            balancer access logs are delivered only to buckets encrypted with S3-managed keys, \
+            so a bucket named as a logging destination (`aws_s3_bucket_logging.target_bucket`, \
+            a `logging` or `access_logs` block, `LoggingConfiguration.DestinationBucketName`, \
+            `AccessLoggingPolicy.S3BucketName`, the `access_logs.s3.bucket` load balancer \
+            attribute) or granting the log delivery group write access (`log-delivery-write`, \
+            `LogDeliveryWrite`) is left alone.",
         remediation: "**Terraform:** Use \
             `aws_s3_bucket_server_side_encryption_configuration` with \
             `apply_server_side_encryption_by_default { sse_algorithm = \"aws:kms\"  \

@@ -127,7 +127,22 @@ const LINKS: &[(&str, &str, LinkKind, &[&str])] = &[
         LinkKind::Governed,
         &["AWS::SecretsManager::Secret"],
     ),
+    // `PROPERTY.KEY`: a key of a property that is a mapping.
+    (
+        "AWS::S3::Bucket",
+        "LoggingConfiguration.DestinationBucketName",
+        LinkKind::LogDestination,
+        BUCKET,
+    ),
+    (
+        "AWS::ElasticLoadBalancing::LoadBalancer",
+        "AccessLoggingPolicy.S3BucketName",
+        LinkKind::LogDestination,
+        BUCKET,
+    ),
 ];
+
+const BUCKET: &[&str] = &["AWS::S3::Bucket"];
 
 /// The references held by the link properties of a resource of type `kind`:
 /// (link, target types, property key span, referenced logical id).
@@ -140,14 +155,44 @@ fn link_references<'n>(
         if k != kind {
             continue;
         }
-        let Some((key, value)) = props.entries().iter().find(|(k, _)| k.name == property) else {
+        let (outer, inner) = property.split_once('.').unwrap_or((property, ""));
+        let Some((mut key, mut value)) = entry(props, outer) else {
             continue;
         };
+        if !inner.is_empty() {
+            let Some((k, v)) = entry(value, inner) else {
+                continue;
+            };
+            (key, value) = (k, v);
+        }
         for target in value.references() {
             out.push((link, targets, key.span, target));
         }
     }
+    // Load balancer attributes are a list of `Key`/`Value` pairs.
+    if kind == "AWS::ElasticLoadBalancingV2::LoadBalancer" {
+        if let Some(attributes) = props.get("LoadBalancerAttributes") {
+            for item in attributes.items() {
+                let is_log_bucket = item
+                    .get("Key")
+                    .and_then(Node::as_str)
+                    .is_some_and(|k| k == "access_logs.s3.bucket");
+                if let (true, Some(value)) = (is_log_bucket, item.get("Value")) {
+                    for target in value.references() {
+                        out.push((LinkKind::LogDestination, BUCKET, item.span, target));
+                    }
+                }
+            }
+        }
+    }
     out
+}
+
+fn entry<'n>(node: &'n Node, key: &str) -> Option<(&'n MapKey, &'n Node)> {
+    node.entries()
+        .iter()
+        .find(|(k, _)| k.name == key)
+        .map(|(k, v)| (k, v))
 }
 
 /// Links every recorded reference whose target is a resource of the template of an expected
@@ -319,6 +364,19 @@ pub(crate) fn adapt_template(root: &Syn, diagnostics: &mut Vec<Diagnostic>) -> M
         }
         for (link, targets, span, target) in link_references(&kind, &props) {
             pending_links.push((id, link, targets, span, target.to_string()));
+        }
+        // A bucket whose canned ACL lets S3 deliver access logs into it.
+        if kind == "AWS::S3::Bucket" {
+            if let Some((key, acl)) = entry(&props, "AccessControl") {
+                if acl.as_str() == Some("LogDeliveryWrite") {
+                    model.links.push(Link {
+                        from: id,
+                        to: id,
+                        kind: LinkKind::LogDestination,
+                        span: key.span,
+                    });
+                }
+            }
         }
         let mut r = Adapter {
             model: &mut model,

@@ -78,6 +78,12 @@ pub enum LinkKind {
     Policy,
     /// A resource policy governs this resource (queue, topic, repository, secret).
     Governed,
+    /// This bucket receives access logs: S3 server access logging or load balancer access
+    /// logs name it as their destination, or an ACL grants the S3 log delivery group write
+    /// access to it (then the link is from the ACL resource, or from the bucket to itself for
+    /// its own canned ACL). Those services deliver only to buckets encrypted with S3-managed
+    /// keys.
+    LogDestination,
 }
 
 /// A resolved reference from `from` to `to`. Frontends record a link only when the target

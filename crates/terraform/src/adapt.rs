@@ -22,6 +22,11 @@ const JSON_ATTRS: &[&str] = &["policy", "assume_role_policy", "content"];
 
 /// Resource types with an adapter; everything else is skipped without evaluation.
 const MODELLED: &[&str] = &[
+    // Read for log destinations only (their ACL grants or `access_logs` blocks).
+    "aws_s3_bucket_acl",
+    "aws_lb",
+    "aws_alb",
+    "aws_elb",
     "aws_security_group",
     "aws_db_security_group",
     "aws_default_security_group",
@@ -77,7 +82,6 @@ const LINK_ONLY: &[&str] = &[
     "aws_s3_bucket_public_access_block",
     "aws_s3_bucket_logging",
     "aws_s3_bucket_versioning",
-    "aws_s3_bucket_acl",
     "aws_s3_bucket_ownership_controls",
     "aws_s3_bucket_lifecycle_configuration",
     "aws_s3_bucket_replication_configuration",
@@ -142,6 +146,37 @@ const LINKS: &[(&str, &str, LinkKind, &[&str])] = &[
         BUCKET,
     ),
     ("aws_s3_bucket_acl", "bucket", LinkKind::Bucket, BUCKET),
+    (
+        "aws_s3_bucket_logging",
+        "target_bucket",
+        LinkKind::LogDestination,
+        BUCKET,
+    ),
+    // `BLOCK.ATTRIBUTE`: an attribute of a nested block.
+    (
+        "aws_s3_bucket",
+        "logging.target_bucket",
+        LinkKind::LogDestination,
+        BUCKET,
+    ),
+    (
+        "aws_lb",
+        "access_logs.bucket",
+        LinkKind::LogDestination,
+        BUCKET,
+    ),
+    (
+        "aws_alb",
+        "access_logs.bucket",
+        LinkKind::LogDestination,
+        BUCKET,
+    ),
+    (
+        "aws_elb",
+        "access_logs.bucket",
+        LinkKind::LogDestination,
+        BUCKET,
+    ),
     (
         "aws_s3_bucket_ownership_controls",
         "bucket",
@@ -370,6 +405,7 @@ fn adapt(ev: &mut Eval<'_>) -> Cx {
             let address = cx.model.resource(id).address.clone();
             cx.addresses.entry(address).or_default().push(id);
             collect_links(&mut cx, id, r.kind, &node);
+            log_delivery_acl(&mut cx, id, r.kind, &node);
             adapt_resource(&mut cx, id, r.kind, &node, header);
         }
     }
@@ -459,18 +495,74 @@ fn adapt(ev: &mut Eval<'_>) -> Cx {
     cx
 }
 
+/// An ACL that lets S3 deliver server access logs into a bucket (the canned
+/// `log-delivery-write`, or a grant to the log delivery group) makes the bucket a log
+/// destination: the bucket itself for its own `acl`, the bucket an `aws_s3_bucket_acl`
+/// points at.
+fn log_delivery_acl(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node) {
+    let canned = entry(n, "acl").filter(|(_, v)| {
+        v.to_string_value()
+            .get()
+            .is_some_and(|acl| acl.eq_ignore_ascii_case("log-delivery-write"))
+    });
+    let granted = blocks(n, "access_control_policy")
+        .into_iter()
+        .flat_map(|(p, _)| blocks(p, "grant"))
+        .flat_map(|(g, _)| blocks(g, "grantee"))
+        .find(|(grantee, _)| {
+            string(grantee, "uri")
+                .and_then(|u| u.get().cloned())
+                .is_some_and(|u| u.trim_end_matches('/').ends_with("/groups/s3/LogDelivery"))
+        })
+        .map(|(_, sp)| sp);
+    let Some(span) = canned.map(|(k, _)| k.span).or(granted) else {
+        return;
+    };
+    match kind {
+        "aws_s3_bucket" => {
+            let link = Link {
+                from: id,
+                to: id,
+                kind: LinkKind::LogDestination,
+                span,
+            };
+            cx.model.links.push(link);
+        }
+        "aws_s3_bucket_acl" => {
+            if let Some((_, bucket)) = entry(n, "bucket") {
+                for target in bucket.references() {
+                    cx.pending_links.push((
+                        id,
+                        LinkKind::LogDestination,
+                        BUCKET,
+                        span,
+                        target.to_string(),
+                    ));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Records the references held by the link attributes of a resource of type `kind`.
 fn collect_links(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node) {
     for &(k, attr, link, targets) in LINKS {
         if k != kind {
             continue;
         }
-        let Some((key, v)) = entry(n, attr) else {
-            continue;
+        let values: Vec<(&MapKey, &Node)> = match attr.split_once('.') {
+            Some((block, inner)) => blocks(n, block)
+                .into_iter()
+                .filter_map(|(b, _)| entry(b, inner))
+                .collect(),
+            None => entry(n, attr).into_iter().collect(),
         };
-        for target in v.references() {
-            cx.pending_links
-                .push((id, link, targets, key.span, target.to_string()));
+        for (key, v) in values {
+            for target in v.references() {
+                cx.pending_links
+                    .push((id, link, targets, key.span, target.to_string()));
+            }
         }
     }
 }

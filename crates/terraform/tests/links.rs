@@ -133,15 +133,20 @@ resource "aws_s3_bucket_acl" "wrong_type" {
 "#,
     );
     let got = links(&l.model, &fs);
-    let pairs: Vec<(&str, &str)> = got
-        .iter()
-        .map(|(a, k, b, _)| {
-            assert_eq!(*k, LinkKind::Bucket);
-            (a.as_str(), b.as_str())
-        })
-        .collect();
+    let pairs = |kind: LinkKind| -> Vec<(&str, &str)> {
+        got.iter()
+            .filter(|(_, k, _, _)| *k == kind)
+            .map(|(a, _, b, _)| (a.as_str(), b.as_str()))
+            .collect()
+    };
+    // The logging configuration's destination receives the logs.
     assert_eq!(
-        pairs,
+        pairs(LinkKind::LogDestination),
+        [("aws_s3_bucket_logging.log", "aws_s3_bucket.b[\"logs\"]")]
+    );
+    assert_eq!(got.len(), 5, "{got:?}");
+    assert_eq!(
+        pairs(LinkKind::Bucket),
         [
             ("aws_s3_bucket_logging.log", "aws_s3_bucket.single"),
             ("aws_s3_bucket_policy.p", "aws_s3_bucket.single"),

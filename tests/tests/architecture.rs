@@ -105,6 +105,14 @@ fn dependency_arrows_point_the_designed_way() {
         ),
         ("checks/Cargo.toml", &["palisade-engine", "palisade-report"]),
         ("crates/engine/Cargo.toml", &["palisade-report"]),
+        (
+            "crates/lsp/Cargo.toml",
+            &[
+                "palisade-report",
+                "palisade-terraform",
+                "palisade-cloudformation",
+            ],
+        ),
     ];
     for (manifest, banned) in forbidden {
         for dep in dependencies(&repo().join(manifest)) {
@@ -126,6 +134,31 @@ fn dependency_arrows_point_the_designed_way() {
             assert!(
                 !deps.contains(&"palisade".to_string()),
                 "{} depends on the CLI",
+                manifest.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn only_the_lsp_crate_knows_lsp_types() {
+    let mut manifests = vec![repo().join("checks/Cargo.toml")];
+    for entry in fs::read_dir(repo().join("crates"))
+        .expect("crates/")
+        .flatten()
+    {
+        manifests.push(entry.path().join("Cargo.toml"));
+    }
+    let lsp = repo().join("crates/lsp/Cargo.toml");
+    assert!(
+        dependencies(&lsp).contains(&"tower-lsp-server".to_string()),
+        "the server is built on tower-lsp-server"
+    );
+    for manifest in manifests.iter().filter(|m| m.exists() && **m != lsp) {
+        for dep in dependencies(manifest) {
+            assert!(
+                !dep.contains("lsp") || dep == "palisade-lsp",
+                "{} depends on {dep}: only crates/lsp knows LSP types",
                 manifest.display()
             );
         }
@@ -159,6 +192,8 @@ fn library_crates_never_print() {
         "checks",
         "crates/engine",
         "crates/report",
+        // Above all the server: its stdout carries the protocol.
+        "crates/lsp",
     ] {
         rust_files(&repo().join(dir).join("src"), &mut files);
     }

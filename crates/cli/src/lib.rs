@@ -131,6 +131,9 @@ enum Command {
         /// A check id (or a former id).
         id: String,
     },
+    /// Run the language server on standard input and output (diagnostics for open
+    /// Terraform, CloudFormation and IAM policy files, as they are typed).
+    Lsp,
 }
 
 /// Parses the process arguments, runs the command and returns the exit status.
@@ -173,6 +176,7 @@ pub fn run() -> ExitCode {
                 terraform_vars: pairs,
                 terraform_var_files: var_files,
                 follow_modules: !no_follow_modules,
+                ..ScanOptions::default()
             };
             scan(
                 paths,
@@ -185,6 +189,13 @@ pub fn run() -> ExitCode {
         }
         Command::Checks { format } => checks(format),
         Command::Explain { id } => explain(&id),
+        Command::Lsp => match palisade_lsp::serve_stdio() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("palisade: error: cannot start the language server: {e}");
+                ExitCode::from(2)
+            }
+        },
     }
 }
 

@@ -98,14 +98,28 @@ impl Excludes {
     }
 }
 
-/// Walks the roots and returns candidates sorted by path, without duplicates.
-pub fn discover(roots: &[PathBuf], excludes: &Excludes) -> Result<Vec<Candidate>, EngineError> {
+/// Walks the roots and returns candidates sorted by path, without duplicates. A root that is
+/// not on disk but is one of `buffers` (an editor buffer not saved yet) is a file root.
+pub fn discover(
+    roots: &[PathBuf],
+    excludes: &Excludes,
+    buffers: &std::collections::BTreeMap<PathBuf, String>,
+) -> Result<Vec<Candidate>, EngineError> {
     let canonical_roots: Vec<PathBuf> = roots
         .iter()
         .filter_map(|r| std::fs::canonicalize(r).ok())
         .collect();
     let mut out = Vec::new();
     for root in roots {
+        if buffers.contains_key(root) && !root.exists() {
+            if let Some(kind) = classify(root, true) {
+                out.push(Candidate {
+                    path: root.clone(),
+                    kind,
+                });
+            }
+            continue;
+        }
         let meta = std::fs::metadata(root).map_err(|e| EngineError::Io {
             path: root.clone(),
             message: e.to_string(),

@@ -63,6 +63,9 @@ pub struct ScanOptions {
     /// directories (on by default): findings inside a called module carry the caller's
     /// address prefix and the call sites.
     pub follow_modules: bool,
+    /// Editor buffers by absolute path: read instead of the file on disk. A buffer whose file
+    /// does not exist yet is scanned when its path is given.
+    pub buffers: BTreeMap<PathBuf, String>,
 }
 
 impl Default for ScanOptions {
@@ -74,6 +77,7 @@ impl Default for ScanOptions {
             terraform_vars: Vec::new(),
             terraform_var_files: Vec::new(),
             follow_modules: true,
+            buffers: BTreeMap::new(),
         }
     }
 }
@@ -281,14 +285,21 @@ fn prepare(paths: &[PathBuf], options: &ScanOptions) -> Result<Prepared, EngineE
             message,
         }
     })?;
-    let candidates = discover::discover(&roots, &excludes)?;
+    let candidates = discover::discover(&roots, &excludes, &options.buffers)?;
     timings.discover = start.elapsed();
 
     let t = Instant::now();
     let read: Vec<Result<SourceFile, String>> = candidates
         .par_iter()
         .enumerate()
-        .map(|(i, c)| read_file(FileId(i as u32), c, &cwd))
+        .map(|(i, c)| match options.buffers.get(&c.path) {
+            Some(text) => Ok(SourceFile::new(
+                FileId(i as u32),
+                display_path(&c.path, &cwd),
+                text.clone(),
+            )),
+            None => read_file(FileId(i as u32), c, &cwd),
+        })
         .collect();
     timings.read = t.elapsed();
 
@@ -1295,7 +1306,7 @@ mod tests {
             &excludes.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
         )
         .unwrap();
-        discover::discover(&[root.to_path_buf()], &ex)
+        discover::discover(&[root.to_path_buf()], &ex, &BTreeMap::new())
             .unwrap()
             .into_iter()
             .map(|c| {

@@ -1,0 +1,353 @@
+//! The language server: `palisade lsp` on standard input and output.
+//!
+//! Open documents are analysed as the scan would analyse them, with the editor's buffers read
+//! instead of the files on disk: a Terraform file together with the other Terraform files of
+//! its directory (one module), a CloudFormation template or IAM policy on its own. Findings,
+//! syntax errors and evaluation notes become diagnostics, with the module call sites and the
+//! places values were defined as related information. Only this crate knows LSP types.
+//!
+//! Edits are debounced per unit (a burst of keystrokes is analysed once), the analysis runs on
+//! a blocking thread, and a result older than the document's latest version is dropped.
+
+mod convert;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use palisade_engine::{ScanOptions, ScanResult};
+use tower_lsp_server::jsonrpc::Result as RpcResult;
+use tower_lsp_server::ls_types::{
+    Diagnostic, DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
+    DidSaveTextDocumentParams, Hover, HoverContents, HoverParams, HoverProviderCapability,
+    InitializeParams, InitializeResult, InitializedParams, MarkupContent, MarkupKind, MessageType,
+    ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
+    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Uri,
+};
+use tower_lsp_server::{Client, LanguageServer, LspService, Server};
+
+/// How long an edit waits for the next one before its unit is analysed.
+const DEBOUNCE: Duration = Duration::from_millis(120);
+
+/// Serves the protocol on stdin/stdout until the client exits.
+pub fn serve_stdio() -> std::io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let (service, socket) = LspService::new(Backend::new);
+        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+            .serve(service)
+            .await;
+    });
+    Ok(())
+}
+
+/// An open document.
+struct Document {
+    uri: Uri,
+    version: i32,
+    text: String,
+}
+
+/// What is analysed together: a Terraform module directory, or one document.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum Unit {
+    TerraformDir(PathBuf),
+    File(PathBuf),
+}
+
+impl Unit {
+    fn of(path: &Path) -> Unit {
+        match path.parent() {
+            Some(dir) if is_terraform(path) => Unit::TerraformDir(dir.to_path_buf()),
+            _ => Unit::File(path.to_path_buf()),
+        }
+    }
+
+    /// The directory paths are shown relative to, and the paths to scan.
+    fn scan_paths(&self, open: &BTreeMap<PathBuf, Document>) -> (PathBuf, Vec<PathBuf>) {
+        match self {
+            Unit::File(path) => (
+                path.parent().map(Path::to_path_buf).unwrap_or_default(),
+                vec![path.clone()],
+            ),
+            // The directory's Terraform files, not its subdirectories: typing in a root
+            // module must not rescan a repository. Open buffers not saved yet count too.
+            Unit::TerraformDir(dir) => {
+                let mut files: BTreeSet<PathBuf> = std::fs::read_dir(dir)
+                    .map(|entries| {
+                        entries
+                            .filter_map(|e| e.ok().map(|e| e.path()))
+                            .filter(|p| p.is_file() && is_terraform(p))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                files.extend(
+                    open.keys()
+                        .filter(|p| p.parent() == Some(dir.as_path()) && is_terraform(p))
+                        .cloned(),
+                );
+                (dir.clone(), files.into_iter().collect())
+            }
+        }
+    }
+}
+
+fn is_terraform(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    name.ends_with(".tf") || name.ends_with(".tfvars") || name.ends_with(".tfvars.json")
+}
+
+#[derive(Default)]
+struct State {
+    documents: BTreeMap<PathBuf, Document>,
+    /// Bumped on every change of a unit: a debounced analysis runs only if it is still the
+    /// latest.
+    generation: HashMap<Unit, u64>,
+    /// Files each unit last published diagnostics for, so that fixed ones are cleared.
+    published: HashMap<Unit, BTreeSet<PathBuf>>,
+    /// The findings last published per file, for hover.
+    findings: HashMap<PathBuf, Vec<convert::Published>>,
+}
+
+struct Backend {
+    client: Client,
+    state: Arc<Mutex<State>>,
+}
+
+impl Backend {
+    fn new(client: Client) -> Backend {
+        Backend {
+            client,
+            state: Arc::new(Mutex::new(State::default())),
+        }
+    }
+
+    /// Records a new generation of `unit` and analyses it after `delay` unless another change
+    /// came in meanwhile.
+    async fn schedule(&self, unit: Unit, delay: Duration) {
+        let generation = {
+            let Ok(mut state) = self.state.lock() else {
+                return;
+            };
+            let g = state.generation.entry(unit.clone()).or_insert(0);
+            *g += 1;
+            *g
+        };
+        if !delay.is_zero() {
+            tokio::time::sleep(delay).await;
+        }
+        if !self.is_current(&unit, generation) {
+            return;
+        }
+        // Snapshot the buffers; the scan reads them instead of the disk.
+        let (cwd, paths, buffers) = {
+            let Ok(state) = self.state.lock() else {
+                return;
+            };
+            let (cwd, paths) = unit.scan_paths(&state.documents);
+            let buffers: BTreeMap<PathBuf, String> = state
+                .documents
+                .iter()
+                .filter(|(p, _)| paths.contains(p))
+                .map(|(p, d)| (p.clone(), d.text.clone()))
+                .collect();
+            (cwd, paths, buffers)
+        };
+        let options = ScanOptions {
+            cwd: Some(cwd.clone()),
+            buffers,
+            ..ScanOptions::default()
+        };
+        let scanned =
+            tokio::task::spawn_blocking(move || palisade_engine::scan(&paths, &options)).await;
+        if !self.is_current(&unit, generation) {
+            return;
+        }
+        match scanned {
+            Ok(Ok(result)) => self.publish(&unit, &cwd, &result).await,
+            Ok(Err(e)) => {
+                self.client
+                    .log_message(MessageType::WARNING, format!("palisade: {e}"))
+                    .await
+            }
+            Err(e) => {
+                self.client
+                    .log_message(
+                        MessageType::ERROR,
+                        format!("palisade: the analysis failed: {e}"),
+                    )
+                    .await
+            }
+        }
+    }
+
+    fn is_current(&self, unit: &Unit, generation: u64) -> bool {
+        self.state
+            .lock()
+            .map(|s| s.generation.get(unit) == Some(&generation))
+            .unwrap_or(false)
+    }
+
+    async fn publish(&self, unit: &Unit, cwd: &Path, result: &ScanResult) {
+        let by_file = convert::diagnostics(result, cwd);
+        let mut sends: Vec<(Uri, Vec<Diagnostic>, Option<i32>)> = Vec::new();
+        {
+            let Ok(mut state) = self.state.lock() else {
+                return;
+            };
+            let before = state.published.remove(unit).unwrap_or_default();
+            let now: BTreeSet<PathBuf> = by_file.keys().cloned().collect();
+            for path in before.difference(&now) {
+                state.findings.remove(path);
+                if let Some(uri) = uri_of(&state, path) {
+                    sends.push((uri, Vec::new(), None));
+                }
+            }
+            for (path, published) in by_file {
+                let Some(uri) = uri_of(&state, &path) else {
+                    continue;
+                };
+                let version = state.documents.get(&path).map(|d| d.version);
+                let diagnostics = published.iter().map(|p| p.diagnostic.clone()).collect();
+                sends.push((uri, diagnostics, version));
+                state.findings.insert(path, published);
+            }
+            state.published.insert(unit.clone(), now);
+        }
+        for (uri, diagnostics, version) in sends {
+            self.client
+                .publish_diagnostics(uri, diagnostics, version)
+                .await;
+        }
+    }
+}
+
+fn uri_of(state: &State, path: &Path) -> Option<Uri> {
+    match state.documents.get(path) {
+        Some(d) => Some(d.uri.clone()),
+        None => Uri::from_file_path(path),
+    }
+}
+
+fn path_of(uri: &Uri) -> Option<PathBuf> {
+    uri.to_file_path().map(|p| p.into_owned())
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, _: InitializeParams) -> RpcResult<InitializeResult> {
+        Ok(InitializeResult {
+            server_info: Some(ServerInfo {
+                name: "palisade".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+            capabilities: ServerCapabilities {
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::FULL),
+                        save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+                        ..TextDocumentSyncOptions::default()
+                    },
+                )),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                ..ServerCapabilities::default()
+            },
+            ..InitializeResult::default()
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {}
+
+    async fn shutdown(&self) -> RpcResult<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        let Some(path) = path_of(&doc.uri) else {
+            return;
+        };
+        if let Ok(mut state) = self.state.lock() {
+            state.documents.insert(
+                path.clone(),
+                Document {
+                    uri: doc.uri,
+                    version: doc.version,
+                    text: doc.text,
+                },
+            );
+        }
+        self.schedule(Unit::of(&path), Duration::ZERO).await;
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let Some(path) = path_of(&params.text_document.uri) else {
+            return;
+        };
+        // Full synchronisation: the last change holds the whole text.
+        let Some(change) = params.content_changes.into_iter().last() else {
+            return;
+        };
+        if let Ok(mut state) = self.state.lock() {
+            if let Some(doc) = state.documents.get_mut(&path) {
+                doc.version = params.text_document.version;
+                doc.text = change.text;
+            }
+        }
+        self.schedule(Unit::of(&path), DEBOUNCE).await;
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        if let Some(path) = path_of(&params.text_document.uri) {
+            self.schedule(Unit::of(&path), Duration::ZERO).await;
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let Some(path) = path_of(&params.text_document.uri) else {
+            return;
+        };
+        if let Ok(mut state) = self.state.lock() {
+            state.documents.remove(&path);
+        }
+        // What is on disk is what stays: analysed again without the buffer.
+        self.schedule(Unit::of(&path), Duration::ZERO).await;
+    }
+
+    async fn hover(&self, params: HoverParams) -> RpcResult<Option<Hover>> {
+        let at = params.text_document_position_params;
+        let Some(path) = path_of(&at.text_document.uri) else {
+            return Ok(None);
+        };
+        let Ok(state) = self.state.lock() else {
+            return Ok(None);
+        };
+        let text: Vec<String> = state
+            .findings
+            .get(&path)
+            .into_iter()
+            .flatten()
+            .filter(|p| convert::contains(&p.diagnostic.range, at.position))
+            .filter_map(|p| p.check)
+            .filter_map(palisade_checks::find)
+            .map(|check| convert::explain(&check.meta))
+            .collect();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(Hover {
+            contents: HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value: text.join("\n\n---\n\n"),
+            }),
+            range: None,
+        }))
+    }
+}

@@ -1,0 +1,282 @@
+//! `palisade lsp` end to end: a client speaking JSON-RPC over the server's stdio opens, edits,
+//! hovers and closes documents, and reads the diagnostics the server publishes.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{channel, Receiver};
+use std::time::{Duration, Instant};
+
+use common::*;
+use serde_json::{json, Value};
+
+const WAIT: Duration = Duration::from_secs(30);
+
+struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    messages: Receiver<Value>,
+    next_id: u64,
+}
+
+impl Client {
+    fn start(root: &Path) -> Client {
+        let mut child = Command::new(bin())
+            .arg("lsp")
+            .current_dir(root)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start palisade lsp");
+        let stdin = child.stdin.take().expect("stdin");
+        let stdout = child.stdout.take().expect("stdout");
+        let (tx, messages) = channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            loop {
+                let mut length = None;
+                loop {
+                    let mut header = String::new();
+                    if reader.read_line(&mut header).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let header = header.trim();
+                    if header.is_empty() {
+                        break;
+                    }
+                    if let Some(n) = header.strip_prefix("Content-Length:") {
+                        length = n.trim().parse::<usize>().ok();
+                    }
+                }
+                let Some(length) = length else { return };
+                let mut body = vec![0; length];
+                if reader.read_exact(&mut body).is_err() {
+                    return;
+                }
+                let Ok(message) = serde_json::from_slice::<Value>(&body) else {
+                    return;
+                };
+                if tx.send(message).is_err() {
+                    return;
+                }
+            }
+        });
+        let mut client = Client {
+            child,
+            stdin,
+            messages,
+            next_id: 1,
+        };
+        let root_uri = uri(root);
+        let init = client.request(
+            "initialize",
+            json!({"processId": null, "rootUri": root_uri, "capabilities": {}}),
+        );
+        assert_eq!(init["result"]["serverInfo"]["name"], "palisade", "{init}");
+        client.notify("initialized", json!({}));
+        client
+    }
+
+    fn send(&mut self, message: Value) {
+        let body = message.to_string();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("write");
+        self.stdin.flush().expect("flush");
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    /// Sends a request and returns its response (notifications read meanwhile are dropped).
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        self.wait_for(|m| m["id"] == id && m.get("method").is_none())
+    }
+
+    fn wait_for(&mut self, wanted: impl Fn(&Value) -> bool) -> Value {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.messages.recv_timeout(left) {
+                Ok(m) if wanted(&m) => return m,
+                Ok(_) => {}
+                Err(e) => panic!("no expected message from the server: {e}"),
+            }
+        }
+    }
+
+    /// The next diagnostics published for `uri` that satisfy `done`.
+    fn diagnostics(&mut self, uri: &str, done: impl Fn(&[Value]) -> bool) -> Vec<Value> {
+        let m = self.wait_for(|m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri
+                && m["params"]["diagnostics"]
+                    .as_array()
+                    .is_some_and(|d| done(d))
+        });
+        m["params"]["diagnostics"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    fn open(&mut self, uri: &str, language: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": language, "version": 1, "text": text}}),
+        );
+    }
+
+    fn change(&mut self, uri: &str, version: i32, text: &str) {
+        self.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version},
+                   "contentChanges": [{"text": text}]}),
+        );
+    }
+
+    fn stop(mut self) -> i32 {
+        let r = self.request("shutdown", Value::Null);
+        assert!(r.get("error").is_none(), "{r}");
+        self.notify("exit", Value::Null);
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status.code().unwrap_or(-1);
+            }
+            assert!(Instant::now() < deadline, "the server did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+fn uri(path: &Path) -> String {
+    format!("file://{}", path.display())
+}
+
+fn codes(diagnostics: &[Value]) -> Vec<&str> {
+    diagnostics
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect()
+}
+
+const SG: &str = "aws-ec2-sg-open-ingress";
+
+/// `é` and `😀` before the value on its line: 1 and 2 UTF-16 units, 2 and 4 bytes.
+const OPEN: &str = r#"resource "aws_security_group" "web" {
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["é😀", var.cidr]
+  }
+}
+"#;
+
+#[test]
+fn diagnostics_follow_the_buffer_as_it_is_edited() {
+    let dir = project(&[(
+        "variables.tf",
+        "variable \"cidr\" {\n  default = \"0.0.0.0/0\"\n}\n",
+    )]);
+    let root = dir.path().canonicalize().expect("canonical temp dir");
+    // The buffer is not on disk yet: the server reads it, with variables.tf from disk.
+    let main = uri(&root.join("main.tf"));
+    let mut client = Client::start(&root);
+    client.open(&main, "terraform", OPEN);
+    let found = client.diagnostics(&main, |d| !d.is_empty());
+    assert_eq!(codes(&found), [SG], "{found:?}");
+    let d = &found[0];
+    assert_eq!(d["source"], "palisade");
+    assert_eq!(d["severity"], 1, "high is an error: {d}");
+    // `var.cidr` on line 5 (0-based), after `    cidr_blocks = ["é😀", `: 25 characters,
+    // 26 UTF-16 units.
+    assert_eq!(
+        d["range"]["start"],
+        json!({"line": 5, "character": 26}),
+        "{d}"
+    );
+    assert_eq!(
+        d["range"]["end"],
+        json!({"line": 5, "character": 34}),
+        "{d}"
+    );
+    // Where the value was defined: the variable's default in the other file.
+    let related = d["relatedInformation"].as_array().expect("related");
+    assert_eq!(
+        related[0]["location"]["uri"],
+        uri(&root.join("variables.tf"))
+    );
+    assert_eq!(related[0]["location"]["range"]["start"]["line"], 1);
+
+    // Hover on the finding explains the check.
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": main}, "position": {"line": 5, "character": 30}}),
+    );
+    let text = hover["result"]["contents"]["value"].as_str().unwrap_or("");
+    assert!(text.contains(SG), "{hover}");
+    let nothing = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": main}, "position": {"line": 0, "character": 1}}),
+    );
+    assert_eq!(nothing["result"], Value::Null, "{nothing}");
+
+    // Fixing the buffer clears the finding; nothing was saved.
+    let fixed = OPEN.replace("var.cidr", "\"10.0.0.0/8\"");
+    client.change(&main, 2, &fixed);
+    client.diagnostics(&main, |d| d.is_empty());
+
+    // A half-typed file: a located syntax error, and the intact block is still analysed.
+    let broken = format!("{OPEN}resource \"aws_s3_bucket\" \"half\" {{\n  bucket = \n");
+    client.change(&main, 3, &broken);
+    let found = client.diagnostics(&main, |d| d.len() >= 2);
+    assert!(codes(&found).contains(&SG), "{found:?}");
+    let syntax: Vec<&Value> = found
+        .iter()
+        .filter(|d| d["message"].as_str().is_some_and(|m| m.contains("syntax")))
+        .collect();
+    assert!(!syntax.is_empty(), "{found:?}");
+    assert!(
+        syntax[0]["range"]["start"]["line"].as_u64() >= Some(8),
+        "{found:?}"
+    );
+
+    assert_eq!(client.stop(), 0);
+}
+
+#[test]
+fn templates_are_analysed_alone_and_closing_falls_back_to_the_disk() {
+    let on_disk = "Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      KmsKeyId: !Ref Key\n  Key:\n    Type: AWS::KMS::Key\n    Properties:\n      EnableKeyRotation: true\n";
+    let dir = project(&[("template.yaml", on_disk)]);
+    let root = dir.path().canonicalize().expect("canonical temp dir");
+    let template = uri(&root.join("template.yaml"));
+    let mut client = Client::start(&root);
+    // The buffer drops the key: the log group is no longer encrypted with a customer key.
+    let edited = "Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n";
+    client.open(&template, "yaml", edited);
+    let found = client.diagnostics(&template, |d| !d.is_empty());
+    assert_eq!(codes(&found), ["aws-cloudwatch-no-cmk"], "{found:?}");
+    assert_eq!(
+        found[0]["severity"], 3,
+        "low is information: {:?}",
+        found[0]
+    );
+    assert_eq!(
+        found[0]["range"]["start"],
+        json!({"line": 1, "character": 2})
+    );
+    // Closed without saving: what is on disk is clean.
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": template}}),
+    );
+    client.diagnostics(&template, |d| d.is_empty());
+    assert_eq!(client.stop(), 0);
+}

@@ -280,3 +280,24 @@ fn templates_are_analysed_alone_and_closing_falls_back_to_the_disk() {
     client.diagnostics(&template, |d| d.is_empty());
     assert_eq!(client.stop(), 0);
 }
+
+#[test]
+fn a_clean_document_gets_an_empty_publish() {
+    let dir = project(&[]);
+    let root = dir.path().canonicalize().expect("canonical temp dir");
+    let policy = uri(&root.join("policy.json"));
+    let mut client = Client::start(&root);
+    let clean = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*"}]}"#;
+    client.open(&policy, "json", clean);
+    // Analysed, and nothing found: an empty list for this version, not silence.
+    let m = client.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == policy
+    });
+    assert_eq!(m["params"]["diagnostics"], json!([]), "{m}");
+    assert_eq!(m["params"]["version"], 1, "{m}");
+    // The same document granting every action: the finding appears.
+    client.change(&policy, 2, &clean.replace("s3:GetObject", "*"));
+    let found = client.diagnostics(&policy, |d| !d.is_empty());
+    assert_eq!(codes(&found), ["aws-iam-wildcard-action"], "{found:?}");
+    assert_eq!(client.stop(), 0);
+}

@@ -12,8 +12,9 @@
 //! conditionals and locals, a huge `count`, 2,000 chained CloudFormation conditions, deeply
 //! nested `Fn::If`, a YAML alias bomb): each must finish in linear time, with a note where
 //! evaluation was bounded, instead of taking minutes.
-//! Finally it times `palisade scan <one small file> --format json` end to end, using the
-//! release binary next to this benchmark (build it first with `cargo build --release`).
+//! Finally it times `palisade scan <one small file> --format json` end to end, and the
+//! edit-to-diagnostics latency of `palisade lsp` on the corpus's largest Terraform file, using
+//! the release binary next to this benchmark (build it first with `cargo build --release`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -155,6 +156,125 @@ fn latency() {
         ms(times[0])
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Frames one JSON-RPC message for a language server's stdin.
+fn lsp_frame(message: &str) -> String {
+    format!("Content-Length: {}\r\n\r\n{message}", message.len())
+}
+
+/// Reads messages from a language server's stdout until one contains `needle`.
+fn lsp_wait(reader: &mut impl std::io::BufRead, needle: &str) -> bool {
+    use std::io::Read;
+    loop {
+        let mut length = 0;
+        loop {
+            let mut header = String::new();
+            if reader.read_line(&mut header).unwrap_or(0) == 0 {
+                return false;
+            }
+            let header = header.trim();
+            if header.is_empty() {
+                break;
+            }
+            if let Some(n) = header.strip_prefix("Content-Length:") {
+                length = n.trim().parse().unwrap_or(0);
+            }
+        }
+        let mut body = vec![0; length];
+        if reader.read_exact(&mut body).is_err() {
+            return false;
+        }
+        if String::from_utf8_lossy(&body).contains(needle) {
+            return true;
+        }
+    }
+}
+
+/// Edit-to-diagnostics latency of `palisade lsp` on the largest Terraform file of the corpus
+/// (analysed with its directory, as in an editor): the time from a `didChange` to the
+/// diagnostics of that version, which includes the server's debounce.
+fn lsp_latency(corpus: &Path) {
+    use std::io::Write;
+    let Some(bin) = release_binary() else {
+        return;
+    };
+    let largest = walk_files(&corpus.join("terraform"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "tf"))
+        .max_by_key(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0));
+    let Some(file) = largest else {
+        return;
+    };
+    let Ok(text) = std::fs::read_to_string(&file) else {
+        return;
+    };
+    let Ok(mut child) = Command::new(&bin)
+        .arg("lsp")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+    else {
+        println!("lsp latency: cannot run {}", bin.display());
+        return;
+    };
+    let (Some(mut stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
+        return;
+    };
+    let mut reader = std::io::BufReader::new(stdout);
+    let uri = format!("file://{}", file.display());
+    let quoted = serde_json::Value::String(text.clone()).to_string();
+    let mut send = |m: String| stdin.write_all(lsp_frame(&m).as_bytes()).is_ok();
+    send(r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#.into());
+    lsp_wait(&mut reader, r#""id":1"#);
+    send(r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#.into());
+    send(format!(
+        r#"{{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{{"textDocument":{{"uri":"{uri}","languageId":"terraform","version":1,"text":{quoted}}}}}}}"#
+    ));
+    lsp_wait(&mut reader, "publishDiagnostics");
+    let mut times = Vec::new();
+    for version in 2..2 + LATENCY_RUNS as i32 {
+        // A comment typed at the end: the whole module is analysed again.
+        let edited = serde_json::Value::String(format!("{text}\n# edit {version}\n")).to_string();
+        let t = Instant::now();
+        send(format!(
+            r#"{{"jsonrpc":"2.0","method":"textDocument/didChange","params":{{"textDocument":{{"uri":"{uri}","version":{version}}},"contentChanges":[{{"text":{edited}}}]}}}}"#
+        ));
+        if !lsp_wait(&mut reader, &format!(r#""version":{version}"#)) {
+            println!("lsp latency: the server stopped answering");
+            return;
+        }
+        times.push(t.elapsed());
+    }
+    send(r#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#.into());
+    send(r#"{"jsonrpc":"2.0","method":"exit"}"#.into());
+    let _ = child.wait();
+    times.sort();
+    let shown = file.strip_prefix(corpus).unwrap_or(&file);
+    println!(
+        "lsp latency: edit to diagnostics median {:.1} ms (min {:.1} ms, {LATENCY_RUNS} edits, 120 ms of it debounce) on {} ({} bytes, with its directory)",
+        ms(times[times.len() / 2]),
+        ms(times[0]),
+        shown.display(),
+        text.len()
+    );
+}
+
+fn walk_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
 }
 
 /// Local modules called 100,000 times, nested 40 deep, and calling themselves: each bounded
@@ -357,4 +477,5 @@ fn main() {
     }
     explosive();
     latency();
+    lsp_latency(&root);
 }

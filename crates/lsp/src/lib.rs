@@ -165,13 +165,14 @@ impl Backend {
             buffers,
             ..ScanOptions::default()
         };
+        let scan_paths = paths.clone();
         let scanned =
-            tokio::task::spawn_blocking(move || palisade_engine::scan(&paths, &options)).await;
+            tokio::task::spawn_blocking(move || palisade_engine::scan(&scan_paths, &options)).await;
         if !self.is_current(&unit, generation) {
             return;
         }
         match scanned {
-            Ok(Ok(result)) => self.publish(&unit, &cwd, &result).await,
+            Ok(Ok(result)) => self.publish(&unit, &cwd, &paths, &result).await,
             Ok(Err(e)) => {
                 self.client
                     .log_message(MessageType::WARNING, format!("palisade: {e}"))
@@ -195,13 +196,21 @@ impl Backend {
             .unwrap_or(false)
     }
 
-    async fn publish(&self, unit: &Unit, cwd: &Path, result: &ScanResult) {
-        let by_file = convert::diagnostics(result, cwd);
+    /// Sends the diagnostics of one analysis: for every file that has some, for every open
+    /// document of the unit (an empty list says it was analysed and is clean), and an empty
+    /// list for files the unit reported on last time and no longer does.
+    async fn publish(&self, unit: &Unit, cwd: &Path, scanned: &[PathBuf], result: &ScanResult) {
+        let mut by_file = convert::diagnostics(result, cwd);
         let mut sends: Vec<(Uri, Vec<Diagnostic>, Option<i32>)> = Vec::new();
         {
             let Ok(mut state) = self.state.lock() else {
                 return;
             };
+            for path in scanned {
+                if state.documents.contains_key(path) {
+                    by_file.entry(path.clone()).or_default();
+                }
+            }
             let before = state.published.remove(unit).unwrap_or_default();
             let now: BTreeSet<PathBuf> = by_file.keys().cloned().collect();
             for path in before.difference(&now) {

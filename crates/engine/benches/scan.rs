@@ -165,7 +165,6 @@ fn lsp_frame(message: &str) -> String {
 
 /// Reads messages from a language server's stdout until one contains `needle`.
 fn lsp_wait(reader: &mut impl std::io::BufRead, needle: &str) -> bool {
-    use std::io::Read;
     loop {
         let mut length = 0;
         loop {

@@ -301,3 +301,39 @@ fn a_clean_document_gets_an_empty_publish() {
     assert_eq!(codes(&found), ["aws-iam-wildcard-action"], "{found:?}");
     assert_eq!(client.stop(), 0);
 }
+
+#[test]
+fn the_quick_fix_inserts_a_suppression_that_silences_the_finding() {
+    let dir = project(&[]);
+    let root = dir.path().canonicalize().expect("canonical temp dir");
+    let main = uri(&root.join("main.tf"));
+    let text = OPEN.replace("var.cidr", "\"0.0.0.0/0\"");
+    let mut client = Client::start(&root);
+    client.open(&main, "terraform", &text);
+    let found = client.diagnostics(&main, |d| !d.is_empty());
+    assert_eq!(codes(&found), [SG], "{found:?}");
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": main}, "range": found[0]["range"],
+               "context": {"diagnostics": found}}),
+    );
+    let action = &actions["result"][0];
+    assert_eq!(action["kind"], "quickfix", "{actions}");
+    let edits = action["edit"]["changes"][&main].as_array().expect("edits");
+    assert_eq!(edits.len(), 1, "{actions}");
+    let insert = edits[0]["newText"].as_str().expect("text");
+    assert!(
+        insert.starts_with(&format!("    # palisade:ignore[{SG}]")),
+        "{insert:?}"
+    );
+    assert_eq!(
+        edits[0]["range"]["start"],
+        json!({"line": 5, "character": 0})
+    );
+    // Applied as an editor would: the finding is gone.
+    let mut lines: Vec<&str> = text.split_inclusive('\n').collect();
+    lines.insert(5, insert);
+    client.change(&main, 2, &lines.concat());
+    client.diagnostics(&main, |d| d.is_empty());
+    assert_eq!(client.stop(), 0);
+}

@@ -19,11 +19,13 @@ use std::time::Duration;
 use palisade_engine::{ScanOptions, ScanResult};
 use tower_lsp_server::jsonrpc::Result as RpcResult;
 use tower_lsp_server::ls_types::{
-    Diagnostic, DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
-    DidSaveTextDocumentParams, Hover, HoverContents, HoverParams, HoverProviderCapability,
-    InitializeParams, InitializeResult, InitializedParams, MarkupContent, MarkupKind, MessageType,
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams,
+    CodeActionProviderCapability, CodeActionResponse, Diagnostic, DidChangeTextDocumentParams,
+    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams, Hover,
+    HoverContents, HoverParams, HoverProviderCapability, InitializeParams, InitializeResult,
+    InitializedParams, MarkupContent, MarkupKind, MessageType, NumberOrString, Position, Range,
     ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
-    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Uri,
+    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, TextEdit, Uri, WorkspaceEdit,
 };
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
@@ -266,6 +268,7 @@ impl LanguageServer for Backend {
                     },
                 )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
+                code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
                 ..ServerCapabilities::default()
             },
             ..InitializeResult::default()
@@ -328,6 +331,62 @@ impl LanguageServer for Backend {
         }
         // What is on disk is what stays: analysed again without the buffer.
         self.schedule(Unit::of(&path), Duration::ZERO).await;
+    }
+
+    /// A quick fix per finding: a `palisade:ignore[ID]` comment on the line before it, with
+    /// its indentation (HCL and YAML; JSON has no comments, its templates suppress through
+    /// `Metadata`).
+    async fn code_action(&self, params: CodeActionParams) -> RpcResult<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri;
+        let Some(path) = path_of(&uri) else {
+            return Ok(None);
+        };
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        if name.ends_with(".json") {
+            return Ok(None);
+        }
+        let text = match self.state.lock() {
+            Ok(state) => state.documents.get(&path).map(|d| d.text.clone()),
+            Err(_) => return Ok(None),
+        };
+        let text = text.unwrap_or_else(|| std::fs::read_to_string(&path).unwrap_or_default());
+        let mut actions = Vec::new();
+        for d in &params.context.diagnostics {
+            let Some(check) = d.code.as_ref().and_then(|c| match c {
+                NumberOrString::String(s) => palisade_checks::find(s),
+                NumberOrString::Number(_) => None,
+            }) else {
+                continue;
+            };
+            let line = d.range.start.line;
+            let indent: String = text
+                .split('\n')
+                .nth(line as usize)
+                .unwrap_or("")
+                .chars()
+                .take_while(|c| *c == ' ' || *c == '\t')
+                .collect();
+            let comment = format!(
+                "{indent}# palisade:ignore[{}] reviewed: why this is acceptable\n",
+                check.meta.id
+            );
+            let at = Position::new(line, 0);
+            let edit = TextEdit::new(Range::new(at, at), comment);
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: format!("Suppress {} on this line", check.meta.id),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![d.clone()]),
+                edit: Some(WorkspaceEdit {
+                    changes: Some(HashMap::from([(uri.clone(), vec![edit])])),
+                    ..WorkspaceEdit::default()
+                }),
+                ..CodeAction::default()
+            }));
+        }
+        Ok((!actions.is_empty()).then_some(actions))
     }
 
     async fn hover(&self, params: HoverParams) -> RpcResult<Option<Hover>> {

@@ -337,3 +337,48 @@ fn the_quick_fix_inserts_a_suppression_that_silences_the_finding() {
     client.diagnostics(&main, |d| d.is_empty());
     assert_eq!(client.stop(), 0);
 }
+
+#[test]
+fn a_finding_inside_a_called_module_shows_at_the_call_site() {
+    let dir = project(&[(
+        "modules/sg/main.tf",
+        "variable \"cidr\" {\n  default = \"10.0.0.0/8\"\n}\nresource \"aws_security_group\" \"this\" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = \"tcp\"\n    cidr_blocks = [var.cidr]\n  }\n}\n",
+    )]);
+    let root = dir.path().canonicalize().expect("canonical temp dir");
+    let caller = uri(&root.join("examples/open/main.tf"));
+    let mut client = Client::start(&root);
+    client.open(
+        &caller,
+        "terraform",
+        "locals {\n  everyone = \"0.0.0.0/0\"\n}\n\nmodule \"web\" {\n  source = \"../../modules/sg\"\n  cidr   = local.everyone\n}\n",
+    );
+    let found = client.diagnostics(&caller, |d| !d.is_empty());
+    assert_eq!(codes(&found), [SG], "{found:?}");
+    let d = &found[0];
+    // At the `module "web"` block of the edited file, naming the module's line.
+    assert_eq!(d["range"]["start"]["line"], 4, "{d}");
+    let message = d["message"].as_str().unwrap_or("");
+    assert!(
+        message.contains("module.web.aws_security_group.this"),
+        "{message}"
+    );
+    assert!(
+        message.ends_with("(in ../../modules/sg/main.tf:9)"),
+        "{message}"
+    );
+    let related = d["relatedInformation"].as_array().expect("related");
+    assert_eq!(
+        related[0]["location"]["uri"],
+        uri(&root.join("modules/sg/main.tf")),
+        "{d}"
+    );
+    assert_eq!(related[0]["location"]["range"]["start"]["line"], 8, "{d}");
+    // The caller passing a closed range: nothing.
+    client.change(
+        &caller,
+        2,
+        "module \"web\" {\n  source = \"../../modules/sg\"\n  cidr   = \"10.1.0.0/16\"\n}\n",
+    );
+    client.diagnostics(&caller, |d| d.is_empty());
+    assert_eq!(client.stop(), 0);
+}

@@ -488,6 +488,66 @@ pub unsafe fn use_mimalloc_for_parsing() {
     unsafe { palisade_terraform::use_mimalloc_for_trees() }
 }
 
+/// Most module directories [`terraform_files_with_modules`] gathers.
+const MAX_EDITOR_MODULE_DIRS: usize = 64;
+
+/// The Terraform files an editor scans for a file in `dir`: the directory's own `.tf` and
+/// auto-loaded tfvars files (not its subdirectories), plus those of the local modules it calls,
+/// transitively (at most 64 directories), so that findings reached through module calls show
+/// while a caller is edited. `buffers` (unsaved editor text by absolute path) are read instead
+/// of the disk and count even when not saved yet.
+pub fn terraform_files_with_modules(
+    dir: &Path,
+    buffers: &BTreeMap<PathBuf, String>,
+) -> Vec<PathBuf> {
+    let mut files = BTreeSet::new();
+    let mut seen = BTreeSet::new();
+    let mut queue = vec![PathBuf::from(palisade_terraform::normalize_dir(&absolute(
+        dir,
+    )))];
+    while let Some(dir) = queue.pop() {
+        if !seen.insert(dir.clone()) || seen.len() > MAX_EDITOR_MODULE_DIRS {
+            continue;
+        }
+        let mut here: BTreeSet<PathBuf> = std::fs::read_dir(&dir)
+            .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        here.extend(
+            buffers
+                .keys()
+                .filter(|p| p.parent() == Some(dir.as_path()))
+                .cloned(),
+        );
+        for path in here {
+            let kind = discover::classify(&path, false);
+            if !matches!(kind, Some(CandidateKind::Terraform | CandidateKind::TfVars)) {
+                continue;
+            }
+            if kind == Some(CandidateKind::Terraform) {
+                let text = match buffers.get(&path) {
+                    Some(t) => Some(t.clone()),
+                    None => std::fs::read_to_string(&path).ok(),
+                };
+                for source in text
+                    .as_deref()
+                    .map(palisade_terraform::local_module_sources)
+                    .unwrap_or_default()
+                {
+                    // Lexically normalised (`../modules/x`), as the client names the files.
+                    queue.push(PathBuf::from(palisade_terraform::join_dir(
+                        &dir.to_string_lossy(),
+                        source,
+                    )));
+                }
+            }
+            if buffers.contains_key(&path) || path.is_file() {
+                files.insert(path);
+            }
+        }
+    }
+    files.into_iter().collect()
+}
+
 /// Scans the given paths (files or directories; `.` when empty).
 pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> Result<ScanResult, EngineError> {
     let start = Instant::now();

@@ -64,10 +64,19 @@ fn severity(s: Severity) -> DiagnosticSeverity {
     }
 }
 
-/// Every diagnostic of a scan, by absolute file path (`cwd` joined with the shown path).
-pub fn diagnostics(result: &ScanResult, cwd: &Path) -> BTreeMap<PathBuf, Vec<Published>> {
+/// The diagnostics of a scan for the files directly in `unit_dir`, by absolute path (shown
+/// paths are relative to `cwd`). A finding inside a called module (another directory) is shown at the call
+/// site in this directory that leads to it, pointing at the module's line; the module's own
+/// files are published when they are analysed as their own unit, so that two units never
+/// publish for the same file.
+pub fn diagnostics(
+    result: &ScanResult,
+    cwd: &Path,
+    unit_dir: &Path,
+) -> BTreeMap<PathBuf, Vec<Published>> {
     let mut out: BTreeMap<PathBuf, Vec<Published>> = BTreeMap::new();
     let absolute = |shown: &str| cwd.join(shown);
+    let in_unit = |path: &Path| path.parent() == Some(unit_dir);
     let text_of = |shown: &str| {
         result
             .sources
@@ -99,16 +108,46 @@ pub fn diagnostics(result: &ScanResult, cwd: &Path) -> BTreeMap<PathBuf, Vec<Pub
                 message: r.message.clone(),
             })
         }));
+        let mut message = format!("[{}] {}", f.severity.as_str(), f.message);
+        let (path, range) = if in_unit(&absolute(&f.file)) {
+            (absolute(&f.file), range)
+        } else {
+            // Shown at the call site in this directory, pointing at the module's line.
+            let Some(call) = f.trace.iter().find(|t| in_unit(&absolute(&t.file))) else {
+                continue;
+            };
+            let Some(call_location) = location(&call.file, call.line, call.column) else {
+                continue;
+            };
+            let Some(inside) =
+                Uri::from_file_path(absolute(&f.file)).map(|uri| Location::new(uri, range))
+            else {
+                continue;
+            };
+            message.push_str(&format!(
+                " (in {}:{})",
+                relative(&absolute(&f.file), unit_dir).display(),
+                f.line
+            ));
+            related.insert(
+                0,
+                DiagnosticRelatedInformation {
+                    location: inside,
+                    message: "the finding, inside the called module".into(),
+                },
+            );
+            (absolute(&call.file), call_location.range)
+        };
         let diagnostic = Diagnostic {
             range,
             severity: Some(severity(f.severity)),
             code: Some(NumberOrString::String(f.check.to_string())),
             source: Some("palisade".into()),
-            message: format!("[{}] {}", f.severity.as_str(), f.message),
+            message,
             related_information: (!related.is_empty()).then_some(related),
             ..Diagnostic::default()
         };
-        out.entry(absolute(&f.file)).or_default().push(Published {
+        out.entry(path).or_default().push(Published {
             diagnostic,
             check: Some(f.check),
         });
@@ -124,7 +163,7 @@ pub fn diagnostics(result: &ScanResult, cwd: &Path) -> BTreeMap<PathBuf, Vec<Pub
                 .map(|n| (n, DiagnosticSeverity::INFORMATION)),
         );
     for (e, level) in problems {
-        if e.file.is_empty() {
+        if e.file.is_empty() || !in_unit(&absolute(&e.file)) {
             continue;
         }
         out.entry(absolute(&e.file)).or_default().push(Published {
@@ -150,6 +189,18 @@ fn problem(result: &ScanResult, e: &ScanError, level: DiagnosticSeverity) -> Dia
         message: e.message.clone(),
         ..Diagnostic::default()
     }
+}
+
+/// `path` as seen from `dir` (`../modules/sg/main.tf`), when they share an ancestor.
+fn relative(path: &Path, dir: &Path) -> PathBuf {
+    let mut up = PathBuf::new();
+    for ancestor in dir.ancestors() {
+        if let Ok(rest) = path.strip_prefix(ancestor) {
+            return up.join(rest);
+        }
+        up.push("..");
+    }
+    path.to_path_buf()
 }
 
 /// A check's documentation for hover (Markdown).
@@ -182,6 +233,16 @@ mod tests {
         assert_eq!(position(text, 10_000), Position::new(2, 0));
         assert_eq!(position_of_line_column(text, 2, 8), Position::new(1, 8));
         assert_eq!(position_of_line_column(text, 9, 1), Position::new(8, 0));
+    }
+
+    #[test]
+    fn relative_paths_climb_to_the_common_ancestor() {
+        let p = |s: &str| PathBuf::from(s);
+        assert_eq!(
+            relative(&p("/r/modules/sg/main.tf"), &p("/r/examples/a")),
+            p("../../modules/sg/main.tf")
+        );
+        assert_eq!(relative(&p("/r/a/x.tf"), &p("/r/a")), p("x.tf"));
     }
 
     #[test]

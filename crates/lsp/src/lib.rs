@@ -76,23 +76,18 @@ impl Unit {
                 path.parent().map(Path::to_path_buf).unwrap_or_default(),
                 vec![path.clone()],
             ),
-            // The directory's Terraform files, not its subdirectories: typing in a root
-            // module must not rescan a repository. Open buffers not saved yet count too.
+            // The directory's Terraform files and those of the local modules it calls, not
+            // its subdirectories: typing in a root module must not rescan a repository.
             Unit::TerraformDir(dir) => {
-                let mut files: BTreeSet<PathBuf> = std::fs::read_dir(dir)
-                    .map(|entries| {
-                        entries
-                            .filter_map(|e| e.ok().map(|e| e.path()))
-                            .filter(|p| p.is_file() && is_terraform(p))
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                files.extend(
-                    open.keys()
-                        .filter(|p| p.parent() == Some(dir.as_path()) && is_terraform(p))
-                        .cloned(),
-                );
-                (dir.clone(), files.into_iter().collect())
+                let buffers: BTreeMap<PathBuf, String> = open
+                    .iter()
+                    .filter(|(p, _)| is_terraform(p))
+                    .map(|(p, d)| (p.clone(), d.text.clone()))
+                    .collect();
+                (
+                    dir.clone(),
+                    palisade_engine::terraform_files_with_modules(dir, &buffers),
+                )
             }
         }
     }
@@ -149,19 +144,27 @@ impl Backend {
             return;
         }
         // Snapshot the buffers; the scan reads them instead of the disk.
-        let (cwd, paths, buffers) = {
+        let (unit_dir, paths, buffers) = {
             let Ok(state) = self.state.lock() else {
                 return;
             };
-            let (cwd, paths) = unit.scan_paths(&state.documents);
+            let (unit_dir, paths) = unit.scan_paths(&state.documents);
             let buffers: BTreeMap<PathBuf, String> = state
                 .documents
                 .iter()
                 .filter(|(p, _)| paths.contains(p))
                 .map(|(p, d)| (p.clone(), d.text.clone()))
                 .collect();
-            (cwd, paths, buffers)
+            (unit_dir, paths, buffers)
         };
+        // Paths are shown relative to a directory above every scanned file, so that module
+        // sources (`../../modules/x`) resolve against the scanned directories.
+        let cwd = common_ancestor(
+            paths
+                .iter()
+                .map(PathBuf::as_path)
+                .chain([unit_dir.as_path()]),
+        );
         let options = ScanOptions {
             cwd: Some(cwd.clone()),
             buffers,
@@ -174,7 +177,7 @@ impl Backend {
             return;
         }
         match scanned {
-            Ok(Ok(result)) => self.publish(&unit, &cwd, &paths, &result).await,
+            Ok(Ok(result)) => self.publish(&unit, &cwd, &unit_dir, &paths, &result).await,
             Ok(Err(e)) => {
                 self.client
                     .log_message(MessageType::WARNING, format!("palisade: {e}"))
@@ -201,8 +204,15 @@ impl Backend {
     /// Sends the diagnostics of one analysis: for every file that has some, for every open
     /// document of the unit (an empty list says it was analysed and is clean), and an empty
     /// list for files the unit reported on last time and no longer does.
-    async fn publish(&self, unit: &Unit, cwd: &Path, scanned: &[PathBuf], result: &ScanResult) {
-        let mut by_file = convert::diagnostics(result, cwd);
+    async fn publish(
+        &self,
+        unit: &Unit,
+        cwd: &Path,
+        unit_dir: &Path,
+        scanned: &[PathBuf],
+        result: &ScanResult,
+    ) {
+        let mut by_file = convert::diagnostics(result, cwd, unit_dir);
         let mut sends: Vec<(Uri, Vec<Diagnostic>, Option<i32>)> = Vec::new();
         {
             let Ok(mut state) = self.state.lock() else {
@@ -238,6 +248,22 @@ impl Backend {
                 .await;
         }
     }
+}
+
+/// The deepest directory holding every path (`/` at worst).
+fn common_ancestor<'p>(mut paths: impl Iterator<Item = &'p Path>) -> PathBuf {
+    let Some(first) = paths.next() else {
+        return PathBuf::from("/");
+    };
+    let mut common = first.to_path_buf();
+    for p in paths {
+        while !p.starts_with(&common) {
+            if !common.pop() {
+                return PathBuf::from("/");
+            }
+        }
+    }
+    common
 }
 
 fn uri_of(state: &State, path: &Path) -> Option<Uri> {

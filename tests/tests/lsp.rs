@@ -373,6 +373,17 @@ fn a_finding_inside_a_called_module_shows_at_the_call_site() {
         "{d}"
     );
     assert_eq!(related[0]["location"]["range"]["start"]["line"], 8, "{d}");
+    // The module open as well: its own unit publishes for it (clean on its own: the default
+    // is private), and the caller's next analysis does not overwrite that with anything.
+    let module = uri(&root.join("modules/sg/main.tf"));
+    let module_text = std::fs::read_to_string(root.join("modules/sg/main.tf")).expect("module");
+    client.open(
+        &module,
+        "terraform",
+        &module_text.replace("10.0.0.0/8", "0.0.0.0/0"),
+    );
+    let own = client.diagnostics(&module, |d| !d.is_empty());
+    assert_eq!(codes(&own), [SG], "{own:?}");
     // The caller passing a closed range: nothing.
     client.change(
         &caller,
@@ -380,5 +391,16 @@ fn a_finding_inside_a_called_module_shows_at_the_call_site() {
         "module \"web\" {\n  source = \"../../modules/sg\"\n  cidr   = \"10.1.0.0/16\"\n}\n",
     );
     client.diagnostics(&caller, |d| d.is_empty());
+    // No publish for the module came from the caller's analysis: none arrives now.
+    let module_again = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": module}, "position": {"line": 8, "character": 20}}),
+    );
+    assert!(
+        module_again["result"]["contents"]["value"]
+            .as_str()
+            .is_some_and(|t| t.contains(SG)),
+        "the module's finding is still known: {module_again}"
+    );
     assert_eq!(client.stop(), 0);
 }

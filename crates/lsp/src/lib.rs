@@ -201,9 +201,9 @@ impl Backend {
             .unwrap_or(false)
     }
 
-    /// Sends the diagnostics of one analysis: for every file that has some, for every open
-    /// document of the unit (an empty list says it was analysed and is clean), and an empty
-    /// list for files the unit reported on last time and no longer does.
+    /// Sends the diagnostics of one analysis: for every file of the unit's directory that has
+    /// some, for every open document there (an empty list says it was analysed and is clean),
+    /// and an empty list for files the unit reported on last time and no longer does.
     async fn publish(
         &self,
         unit: &Unit,
@@ -218,7 +218,8 @@ impl Backend {
             let Ok(mut state) = self.state.lock() else {
                 return;
             };
-            for path in scanned {
+            // Only this unit's own files: a called module's are its own unit's to publish.
+            for path in scanned.iter().filter(|p| p.parent() == Some(unit_dir)) {
                 if state.documents.contains_key(path) {
                     by_file.entry(path.clone()).or_default();
                 }

@@ -373,17 +373,25 @@ fn a_finding_inside_a_called_module_shows_at_the_call_site() {
         "{d}"
     );
     assert_eq!(related[0]["location"]["range"]["start"]["line"], 8, "{d}");
-    // The module open as well: its own unit publishes for it (clean on its own: the default
-    // is private), and the caller's next analysis does not overwrite that with anything.
+    // The module open as well, with a problem of its own (a literal rule): its own unit
+    // publishes for it, and the callers' analyses never overwrite that.
     let module = uri(&root.join("modules/sg/main.tf"));
     let module_text = std::fs::read_to_string(root.join("modules/sg/main.tf")).expect("module");
-    client.open(
-        &module,
-        "terraform",
-        &module_text.replace("10.0.0.0/8", "0.0.0.0/0"),
+    let module_open = format!(
+        "{module_text}resource \"aws_security_group\" \"admin\" {{\n  ingress {{\n    from_port   = 3389\n    to_port     = 3389\n    protocol    = \"tcp\"\n    cidr_blocks = [\"0.0.0.0/0\"]\n  }}\n}}\n"
     );
+    client.open(&module, "terraform", &module_open);
     let own = client.diagnostics(&module, |d| !d.is_empty());
     assert_eq!(codes(&own), [SG], "{own:?}");
+    assert_eq!(own[0]["range"]["start"]["line"], 16, "{own:?}");
+    // The module's rule fixed (its own range, whatever the caller passes): the caller,
+    // analysed again though it did not change, loses its finding; and gets it back.
+    let fixed_module = module_open.replace("[var.cidr]", "[\"10.2.0.0/16\"]");
+    client.change(&module, 2, &fixed_module);
+    client.diagnostics(&caller, |d| d.is_empty());
+    client.change(&module, 3, &module_open);
+    let back = client.diagnostics(&caller, |d| !d.is_empty());
+    assert_eq!(codes(&back), [SG], "{back:?}");
     // The caller passing a closed range: nothing.
     client.change(
         &caller,
@@ -391,16 +399,16 @@ fn a_finding_inside_a_called_module_shows_at_the_call_site() {
         "module \"web\" {\n  source = \"../../modules/sg\"\n  cidr   = \"10.1.0.0/16\"\n}\n",
     );
     client.diagnostics(&caller, |d| d.is_empty());
-    // No publish for the module came from the caller's analysis: none arrives now.
-    let module_again = client.request(
+    // The module's own finding is still what the server knows for it.
+    let hover = client.request(
         "textDocument/hover",
-        json!({"textDocument": {"uri": module}, "position": {"line": 8, "character": 20}}),
+        json!({"textDocument": {"uri": module}, "position": {"line": 16, "character": 20}}),
     );
     assert!(
-        module_again["result"]["contents"]["value"]
+        hover["result"]["contents"]["value"]
             .as_str()
             .is_some_and(|t| t.contains(SG)),
-        "the module's finding is still known: {module_again}"
+        "{hover}"
     );
     assert_eq!(client.stop(), 0);
 }

@@ -111,6 +111,9 @@ struct State {
     published: HashMap<Unit, BTreeSet<PathBuf>>,
     /// The findings last published per file, for hover.
     findings: HashMap<PathBuf, Vec<convert::Published>>,
+    /// The files each unit's last analysis read: a caller's unit reads the modules it calls,
+    /// so an edit there analyses the caller again too.
+    scanned: HashMap<Unit, BTreeSet<PathBuf>>,
 }
 
 struct Backend {
@@ -145,10 +148,13 @@ impl Backend {
         }
         // Snapshot the buffers; the scan reads them instead of the disk.
         let (unit_dir, paths, buffers) = {
-            let Ok(state) = self.state.lock() else {
+            let Ok(mut state) = self.state.lock() else {
                 return;
             };
             let (unit_dir, paths) = unit.scan_paths(&state.documents);
+            state
+                .scanned
+                .insert(unit.clone(), paths.iter().cloned().collect());
             let buffers: BTreeMap<PathBuf, String> = state
                 .documents
                 .iter()
@@ -191,6 +197,25 @@ impl Backend {
                     )
                     .await
             }
+        }
+    }
+
+    /// Analyses the unit of `path` and then every other unit whose last analysis read it (the
+    /// callers of an edited module).
+    async fn schedule_affected(&self, path: &Path, delay: Duration) {
+        let own = Unit::of(path);
+        let others: Vec<Unit> = match self.state.lock() {
+            Ok(state) => state
+                .scanned
+                .iter()
+                .filter(|(unit, files)| **unit != own && files.contains(path))
+                .map(|(unit, _)| unit.clone())
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        self.schedule(own, delay).await;
+        for unit in others {
+            self.schedule(unit, Duration::ZERO).await;
         }
     }
 
@@ -340,12 +365,12 @@ impl LanguageServer for Backend {
                 doc.text = change.text;
             }
         }
-        self.schedule(Unit::of(&path), DEBOUNCE).await;
+        self.schedule_affected(&path, DEBOUNCE).await;
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
         if let Some(path) = path_of(&params.text_document.uri) {
-            self.schedule(Unit::of(&path), Duration::ZERO).await;
+            self.schedule_affected(&path, Duration::ZERO).await;
         }
     }
 
@@ -357,7 +382,7 @@ impl LanguageServer for Backend {
             state.documents.remove(&path);
         }
         // What is on disk is what stays: analysed again without the buffer.
-        self.schedule(Unit::of(&path), Duration::ZERO).await;
+        self.schedule_affected(&path, Duration::ZERO).await;
     }
 
     /// A quick fix per finding: a `palisade:ignore[ID]` comment on the line before it, with

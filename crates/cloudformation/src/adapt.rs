@@ -815,43 +815,28 @@ impl Adapter<'_> {
             None => vec![Vec::new()],
             Some(role) => branches_without(role),
         };
-        for mut when in without_role {
-            self.sam_policy_item(&policies, &mut when, true);
+        for role_absent in without_role {
+            for (item, item_when) in policies.items_when() {
+                let mut when = [role_absent.clone(), item_when].concat();
+                self.sam_policy_item(item, &mut when);
+            }
         }
     }
 
-    fn sam_policy_item(&mut self, node: &Node, when: &mut Vec<(String, bool)>, top: bool) {
-        match &node.kind {
-            NodeKind::List(items) if top => {
-                for item in items {
-                    self.sam_policy_item(item, when, false);
-                }
+    /// One item of `Policies`: an inline document or a policy template (a managed policy
+    /// name or ARN, or anything unknown, attaches nothing known).
+    fn sam_policy_item(&mut self, node: &Node, when: &mut Vec<(String, bool)>) {
+        let NodeKind::Map(entries) = &node.kind else {
+            return;
+        };
+        if node.get_ci("Statement").is_some() {
+            self.attach_policy_when(node, PolicyKind::Identity, "Policies".into(), when);
+        } else if let [(key, args)] = entries.as_slice() {
+            let doc = crate::sam::template_document(&key.name, key.span, args, node.span);
+            if let Some(doc) = doc {
+                let attribute = format!("Policies[{}]", key.name);
+                self.attach_policy_when(&doc, PolicyKind::Identity, attribute, when);
             }
-            NodeKind::Conditional {
-                condition,
-                when_true,
-                when_false,
-            } => {
-                when.push((condition.clone(), true));
-                self.sam_policy_item(when_true, when, top);
-                when.pop();
-                when.push((condition.clone(), false));
-                self.sam_policy_item(when_false, when, top);
-                when.pop();
-            }
-            NodeKind::Map(entries) => {
-                if node.get_ci("Statement").is_some() {
-                    self.attach_policy_when(node, PolicyKind::Identity, "Policies".into(), when);
-                } else if let [(key, args)] = entries.as_slice() {
-                    let doc = crate::sam::template_document(&key.name, key.span, args, node.span);
-                    if let Some(doc) = doc {
-                        let attribute = format!("Policies[{}]", key.name);
-                        self.attach_policy_when(&doc, PolicyKind::Identity, attribute, when);
-                    }
-                }
-            }
-            // A managed policy name or ARN, or something unknown.
-            _ => {}
         }
     }
 

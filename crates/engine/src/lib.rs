@@ -641,7 +641,9 @@ fn merge_module_duplicates(findings: Vec<ResolvedFinding>) -> Vec<ResolvedFindin
     // Messages name the resource: compare them with the module prefixes taken out.
     let key = |f: &ResolvedFinding| {
         let message = match f.resource.as_deref() {
-            Some(address) => f.message.replace(address, module_local_address(address)),
+            Some(address) => f
+                .message
+                .replace(address, palisade_model::module_local_address(address)),
             None => f.message.clone(),
         };
         (
@@ -668,11 +670,16 @@ fn merge_module_duplicates(findings: Vec<ResolvedFinding>) -> Vec<ResolvedFindin
         }
         let mut kept: Vec<ResolvedFinding> = Vec::new();
         for f in group.drain(..) {
-            let local = f.resource.as_deref().map(module_local_address);
-            match kept
-                .iter_mut()
-                .find(|k| k.resource.as_deref().map(module_local_address) == local)
-            {
+            let local = f
+                .resource
+                .as_deref()
+                .map(palisade_model::module_local_address);
+            match kept.iter_mut().find(|k| {
+                k.resource
+                    .as_deref()
+                    .map(palisade_model::module_local_address)
+                    == local
+            }) {
                 Some(k) => {
                     let Some(site) = f.trace.first() else {
                         continue;
@@ -713,40 +720,6 @@ fn merge_module_duplicates(findings: Vec<ResolvedFinding>) -> Vec<ResolvedFindin
     flush(&mut group, &mut out);
     out.sort();
     out
-}
-
-/// A Terraform address without its module prefixes: `module.a["x.y"].module.b[0].aws_x.y`
-/// gives `aws_x.y`.
-fn module_local_address(address: &str) -> &str {
-    let mut rest = address;
-    while let Some(after) = rest.strip_prefix("module.") {
-        let bytes = after.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() && bytes[i] != b'.' && bytes[i] != b'[' {
-            i += 1;
-        }
-        // An instance key: skip to its closing bracket, over quoted strings (a key may hold
-        // dots and brackets).
-        while i < bytes.len() && bytes[i] == b'[' {
-            let mut in_string = false;
-            i += 1;
-            while i < bytes.len() {
-                match bytes[i] {
-                    b'\\' if in_string => i += 1,
-                    b'"' => in_string = !in_string,
-                    b']' if !in_string => break,
-                    _ => {}
-                }
-                i += 1;
-            }
-            i += 1;
-        }
-        match after.get(i..).and_then(|r| r.strip_prefix('.')) {
-            Some(r) => rest = r,
-            None => return address,
-        }
-    }
-    rest
 }
 
 /// Disabled checks, severity overrides, the severity floor and the baseline.
@@ -1513,19 +1486,6 @@ mod tests {
                 )
             })
             .collect()
-    }
-
-    #[test]
-    fn module_prefixes_are_stripped_from_addresses() {
-        for (address, local) in [
-            ("aws_x.y", "aws_x.y"),
-            ("module.a.aws_x.y", "aws_x.y"),
-            ("module.a[0].module.b.aws_x.y[\"k\"]", "aws_x.y[\"k\"]"),
-            ("module.a[\"x.y]\"].aws_x.y", "aws_x.y"),
-            ("module.broken[", "module.broken["),
-        ] {
-            assert_eq!(super::module_local_address(address), local, "{address}");
-        }
     }
 
     #[test]

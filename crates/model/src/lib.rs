@@ -33,6 +33,40 @@ pub enum Format {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ResourceId(pub usize);
 
+/// A Terraform address without its module prefixes: `module.a["x.y"].module.b[0].aws_x.y`
+/// gives `aws_x.y`.
+pub fn module_local_address(address: &str) -> &str {
+    let mut rest = address;
+    while let Some(after) = rest.strip_prefix("module.") {
+        let bytes = after.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() && bytes[i] != b'.' && bytes[i] != b'[' {
+            i += 1;
+        }
+        // An instance key: skip to its closing bracket, over quoted strings (a key may hold
+        // dots and brackets).
+        while i < bytes.len() && bytes[i] == b'[' {
+            let mut in_string = false;
+            i += 1;
+            while i < bytes.len() {
+                match bytes[i] {
+                    b'\\' if in_string => i += 1,
+                    b'"' => in_string = !in_string,
+                    b']' if !in_string => break,
+                    _ => {}
+                }
+                i += 1;
+            }
+            i += 1;
+        }
+        match after.get(i..).and_then(|r| r.strip_prefix('.')) {
+            Some(r) => rest = r,
+            None => return address,
+        }
+    }
+    rest
+}
+
 /// A declared resource (or data source), the unit findings are attributed to.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Resource {
@@ -252,6 +286,24 @@ impl EvalStats {
             NodeKind::Null | NodeKind::Bool(_) | NodeKind::Number(_) | NodeKind::String(_) => {
                 self.values += 1;
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn module_prefixes_are_stripped_from_addresses() {
+        for (address, local) in [
+            ("aws_x.y", "aws_x.y"),
+            ("module.a.aws_x.y", "aws_x.y"),
+            ("module.a[0].module.b.aws_x.y[\"k\"]", "aws_x.y[\"k\"]"),
+            ("module.a[\"x.y]\"].aws_x.y", "aws_x.y"),
+            ("module.broken[", "module.broken["),
+        ] {
+            assert_eq!(module_local_address(address), local, "{address}");
         }
     }
 }

@@ -590,41 +590,9 @@ fn resource_of(cx: &Cx, from: ResourceId, target: &str) -> Option<ResourceId> {
         .copied()
 }
 
-/// An address without its `module.NAME[KEY].` prefixes: `module.a["x.y"].aws_x.y` gives
-/// `aws_x.y`.
-fn without_module_prefix(address: &str) -> &str {
-    let mut rest = address;
-    while let Some(after) = rest.strip_prefix("module.") {
-        let bytes = after.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() && bytes[i] != b'.' && bytes[i] != b'[' {
-            i += 1;
-        }
-        // Instance keys, over quoted strings (a key may hold dots and brackets).
-        while i < bytes.len() && bytes[i] == b'[' {
-            let mut in_string = false;
-            i += 1;
-            while i < bytes.len() && (in_string || bytes[i] != b']') {
-                match bytes[i] {
-                    b'\\' if in_string => i += 1,
-                    b'"' => in_string = !in_string,
-                    _ => {}
-                }
-                i += 1;
-            }
-            i += 1;
-        }
-        match after.get(i..).and_then(|r| r.strip_prefix('.')) {
-            Some(r) => rest = r,
-            None => return address,
-        }
-    }
-    rest
-}
-
 fn resolve_links(cx: &mut Cx) {
     for (from, kind, targets, span, target) in std::mem::take(&mut cx.pending_links) {
-        let ty = without_module_prefix(&target)
+        let ty = palisade_model::module_local_address(&target)
             .split('.')
             .next()
             .unwrap_or_default();
@@ -1221,7 +1189,8 @@ fn link_s3_encryption(cx: &mut Cx) {
         };
         let target = match n.get("bucket").map(|b| &b.kind) {
             Some(NodeKind::Reference(r))
-                if without_module_prefix(&r.target).starts_with("aws_s3_bucket.") =>
+                if palisade_model::module_local_address(&r.target)
+                    .starts_with("aws_s3_bucket.") =>
             {
                 resource_of(cx, id, &r.target).and_then(|b| cx.buckets.get(&b).copied())
             }

@@ -817,15 +817,15 @@ impl Adapter<'_> {
         };
         for role_absent in without_role {
             for (item, item_when) in policies.items_when() {
-                let mut when = [role_absent.clone(), item_when].concat();
-                self.sam_policy_item(item, &mut when);
+                let when = [role_absent.clone(), item_when].concat();
+                self.sam_policy_item(item, &when);
             }
         }
     }
 
     /// One item of `Policies`: an inline document or a policy template (a managed policy
     /// name or ARN, or anything unknown, attaches nothing known).
-    fn sam_policy_item(&mut self, node: &Node, when: &mut Vec<(String, bool)>) {
+    fn sam_policy_item(&mut self, node: &Node, when: &[(String, bool)]) {
         let NodeKind::Map(entries) = &node.kind else {
             return;
         };

@@ -12,12 +12,7 @@ use common::*;
 
 #[test]
 fn neovim_shows_the_findings_and_follows_an_edit() {
-    if Command::new("nvim").arg("--version").output().is_err() {
-        assert!(
-            std::env::var_os("PALISADE_REQUIRE_NVIM").is_none(),
-            "PALISADE_REQUIRE_NVIM is set but nvim is not on the PATH"
-        );
-        eprintln!("skipped: nvim is not installed");
+    if !tool_available("nvim", "PALISADE_REQUIRE_NVIM") {
         return;
     }
     let demo = repo_root().join("demo/terraform");

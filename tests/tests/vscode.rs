@@ -12,12 +12,7 @@ use common::*;
 
 #[test]
 fn the_vscode_extension_starts_the_server_for_infrastructure_files() {
-    if Command::new("node").arg("--version").output().is_err() {
-        assert!(
-            std::env::var_os("PALISADE_REQUIRE_NODE").is_none(),
-            "PALISADE_REQUIRE_NODE is set but node is not on the PATH"
-        );
-        eprintln!("skipped: node is not installed");
+    if !tool_available("node", "PALISADE_REQUIRE_NODE") {
         return;
     }
     let out = Command::new("node")

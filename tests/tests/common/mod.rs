@@ -104,3 +104,18 @@ provider "aws" {
   region = "eu-west-1"
 }
 "#;
+
+/// Whether `program` can be run. When it cannot, the test is skipped with a message, unless
+/// the environment variable `required_by` is set (`.ci/run` sets it where it installed the
+/// program): then a missing program fails the test.
+pub fn tool_available(program: &str, required_by: &str) -> bool {
+    if Command::new(program).arg("--version").output().is_ok() {
+        return true;
+    }
+    assert!(
+        std::env::var_os(required_by).is_none(),
+        "{required_by} is set but {program} is not on the PATH"
+    );
+    eprintln!("skipped: {program} is not installed");
+    false
+}

@@ -32,6 +32,18 @@ fn demo_scan_json() {
     settings().bind(|| insta::assert_snapshot!("demo_scan_json", run.stdout));
 }
 
+/// GitHub Actions annotations: one command line per finding, with its range and level.
+#[test]
+fn demo_scan_github() {
+    let run = demo("github");
+    assert_eq!(run.code, 1, "the demo has findings: {}", run.stderr);
+    let json = demo("json").json();
+    let findings = json["findings"].as_array().map_or(0, Vec::len);
+    let commands = run.stdout.lines().filter(|l| l.starts_with("::")).count();
+    assert_eq!(commands, findings, "{}", run.stdout);
+    settings().bind(|| insta::assert_snapshot!("demo_scan_github", run.stdout));
+}
+
 /// The catalog as `palisade checks` prints it: a new, renamed or re-rated check shows up here.
 #[test]
 fn check_catalog_text() {

@@ -55,6 +55,8 @@ enum ReportFormat {
     Sarif,
     /// JUnit XML for CI test reports.
     Junit,
+    /// GitHub Actions annotations (`::error file=...`), one per finding.
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -221,6 +223,7 @@ fn scan(
         ReportFormat::Json => palisade_report::json(&result),
         ReportFormat::Sarif => palisade_report::sarif(&result),
         ReportFormat::Junit => palisade_report::junit(&result),
+        ReportFormat::Github => palisade_report::github(&result),
         ReportFormat::Text => {
             let color = output.is_none()
                 && std::io::stdout().is_terminal()

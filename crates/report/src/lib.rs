@@ -1,10 +1,13 @@
-//! Reporters: turn a [`ScanResult`] into text (miette snippets), JSON, SARIF or JUnit XML.
+//! Reporters: turn a [`ScanResult`] into text (miette snippets), JSON, SARIF, JUnit XML or
+//! GitHub Actions annotations.
 //!
 //! Reporters return strings; only the CLI writes them anywhere (invariant 6).
 
+mod github;
 mod junit;
 mod sarif;
 
+pub use github::github;
 pub use junit::junit;
 pub use sarif::sarif;
 

@@ -293,6 +293,7 @@ fn prepare(paths: &[PathBuf], options: &ScanOptions) -> Result<Prepared, EngineE
         .par_iter()
         .enumerate()
         .map(|(i, c)| match options.buffers.get(&c.path) {
+            Some(text) if text.len() as u64 > MAX_FILE_BYTES => Err(too_large()),
             Some(text) => Ok(SourceFile::new(
                 FileId(i as u32),
                 display_path(&c.path, &cwd),
@@ -383,6 +384,13 @@ fn prepare(paths: &[PathBuf], options: &ScanOptions) -> Result<Prepared, EngineE
     })
 }
 
+fn too_large() -> String {
+    format!(
+        "file is larger than {} MiB; not scanned",
+        MAX_FILE_BYTES / 1024 / 1024
+    )
+}
+
 /// Reads one candidate. A `.tf` file that is not UTF-8 is an error; a YAML/JSON file that is
 /// not UTF-8 is an error only when it still looks like infrastructure (a binary blob named
 /// `.json` is nobody's template).
@@ -390,10 +398,7 @@ fn read_file(id: FileId, c: &Candidate, cwd: &Path) -> Result<SourceFile, String
     let shown = display_path(&c.path, cwd);
     let meta = std::fs::metadata(&c.path).map_err(|e| format!("cannot read file: {e}"))?;
     if meta.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "file is larger than {} MiB; not scanned",
-            MAX_FILE_BYTES / 1024 / 1024
-        ));
+        return Err(too_large());
     }
     let bytes = std::fs::read(&c.path).map_err(|e| format!("cannot read file: {e}"))?;
     match String::from_utf8(bytes) {

@@ -9,7 +9,7 @@ use palisade_model::node::{MapKey, Node, NodeKind};
 use palisade_model::policy::policy_from_node;
 use palisade_model::{
     AttachedPolicy, Direction, EncryptionAtRest, Format, KmsKey, Link, LinkKind, Model, NaclRule,
-    Resource, ResourceId, SecurityGroupRule, Service, SgSource,
+    PendingLink, Resource, ResourceId, SecurityGroupRule, Service, SgSource,
 };
 use palisade_source::{Diagnostic, Provenance, Span, Value, ValueKind};
 
@@ -198,10 +198,7 @@ fn entry<'n>(node: &'n Node, key: &str) -> Option<(&'n MapKey, &'n Node)> {
 /// Links every recorded reference whose target is a resource of the template of an expected
 /// type; a reference to anything else (a parameter, an import, a resource of another type)
 /// gives no link.
-fn resolve_links(
-    model: &mut Model,
-    pending: Vec<(ResourceId, LinkKind, &'static [&'static str], Span, String)>,
-) {
+fn resolve_links(model: &mut Model, pending: Vec<PendingLink>) {
     let ids: std::collections::HashMap<&str, ResourceId> = model
         .resources
         .iter()
@@ -209,7 +206,14 @@ fn resolve_links(
         .map(|(i, r)| (r.address.as_str(), ResourceId(i)))
         .collect();
     let mut links = Vec::new();
-    for (from, kind, targets, span, target) in pending {
+    for PendingLink {
+        from,
+        kind,
+        targets,
+        span,
+        target,
+    } in pending
+    {
         let Some(&to) = ids.get(target.as_str()) else {
             continue;
         };
@@ -363,7 +367,13 @@ pub(crate) fn adapt_template(root: &Syn, diagnostics: &mut Vec<Diagnostic>) -> M
             continue;
         }
         for (link, targets, span, target) in link_references(&kind, &props) {
-            pending_links.push((id, link, targets, span, target.to_string()));
+            pending_links.push(PendingLink {
+                from: id,
+                kind: link,
+                targets,
+                span,
+                target: target.to_string(),
+            });
         }
         // A bucket whose canned ACL lets S3 deliver access logs into it.
         if kind == "AWS::S3::Bucket" {

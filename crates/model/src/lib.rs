@@ -131,6 +131,21 @@ pub struct Link {
     pub span: Span,
 }
 
+/// A reference read from an attribute that names another resource, before every resource is
+/// known: frontends collect these while adapting and resolve them into [`Link`]s at the end.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingLink {
+    pub from: ResourceId,
+    pub kind: LinkKind,
+    /// The resource types the target must have (a `Ref` to a parameter or a resource of
+    /// another type gives no link).
+    pub targets: &'static [&'static str],
+    /// The attribute holding the reference.
+    pub span: Span,
+    /// The referenced address (Terraform) or logical id (CloudFormation).
+    pub target: String,
+}
+
 /// Everything the frontends learned about one scan unit (a Terraform module directory, a
 /// template, a policy file).
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -11,8 +11,8 @@ use palisade_model::ec2::{Direction, NaclRule, SecurityGroupRule, SgSource};
 use palisade_model::encryption::{EncryptionAtRest, KmsKey, Service};
 use palisade_model::node::MapKey;
 use palisade_model::{
-    AttachedPolicy, Format, Link, LinkKind, Model, Node, NodeKind, PolicyKind, Resource,
-    ResourceId, Span, Value, ValueKind,
+    AttachedPolicy, Format, Link, LinkKind, Model, Node, NodeKind, PendingLink, PolicyKind,
+    Resource, ResourceId, Span, Value, ValueKind,
 };
 use std::collections::{BTreeSet, HashMap};
 
@@ -318,7 +318,7 @@ struct Cx {
     addresses: HashMap<String, Vec<ResourceId>>,
     /// References read from link attributes, resolved once every resource is known:
     /// (from, kind, target types, attribute span, referenced address).
-    pending_links: Vec<(ResourceId, LinkKind, &'static [&'static str], Span, String)>,
+    pending_links: Vec<PendingLink>,
 }
 
 /// What a called module leaves to the root module to resolve: its links and its separate S3
@@ -329,7 +329,7 @@ struct Cx {
 pub struct Unresolved {
     buckets: HashMap<ResourceId, usize>,
     sse_configs: Vec<(ResourceId, Node, Span)>,
-    pending_links: Vec<(ResourceId, LinkKind, &'static [&'static str], Span, String)>,
+    pending_links: Vec<PendingLink>,
 }
 
 /// The model of a root module: every reference resolved.
@@ -443,12 +443,11 @@ fn adapt(ev: &mut Eval<'_>) -> Cx {
                 .into_iter()
                 .map(|(id, n, sp)| (shift(id), n, sp)),
         );
-        cx.pending_links.extend(
-            unresolved
-                .pending_links
-                .into_iter()
-                .map(|(from, kind, targets, sp, target)| (shift(from), kind, targets, sp, target)),
-        );
+        cx.pending_links
+            .extend(unresolved.pending_links.into_iter().map(|p| PendingLink {
+                from: shift(p.from),
+                ..p
+            }));
     }
     for name in &ix.policy_doc_order {
         let Some(block) = ix.policy_docs.get(name) else {
@@ -531,13 +530,13 @@ fn log_delivery_acl(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node) {
         "aws_s3_bucket_acl" => {
             if let Some((_, bucket)) = entry(n, "bucket") {
                 for target in bucket.references() {
-                    cx.pending_links.push((
-                        id,
-                        LinkKind::LogDestination,
-                        BUCKET,
+                    cx.pending_links.push(PendingLink {
+                        from: id,
+                        kind: LinkKind::LogDestination,
+                        targets: BUCKET,
                         span,
-                        target.to_string(),
-                    ));
+                        target: target.to_string(),
+                    });
                 }
             }
         }
@@ -560,8 +559,13 @@ fn collect_links(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node) {
         };
         for (key, v) in values {
             for target in v.references() {
-                cx.pending_links
-                    .push((id, link, targets, key.span, target.to_string()));
+                cx.pending_links.push(PendingLink {
+                    from: id,
+                    kind: link,
+                    targets,
+                    span: key.span,
+                    target: target.to_string(),
+                });
             }
         }
     }
@@ -591,7 +595,14 @@ fn resource_of(cx: &Cx, from: ResourceId, target: &str) -> Option<ResourceId> {
 }
 
 fn resolve_links(cx: &mut Cx) {
-    for (from, kind, targets, span, target) in std::mem::take(&mut cx.pending_links) {
+    for PendingLink {
+        from,
+        kind,
+        targets,
+        span,
+        target,
+    } in std::mem::take(&mut cx.pending_links)
+    {
         let ty = palisade_model::module_local_address(&target)
             .split('.')
             .next()

@@ -12,13 +12,19 @@ local timeout = 20000
 
 vim.cmd("edit " .. vim.fn.fnameescape(vim.env.FILE))
 local buf = vim.api.nvim_get_current_buf()
-local id = vim.lsp.start_client({
+local config = {
   name = "palisade",
   cmd = { vim.env.PALISADE, "lsp" },
   root_dir = vim.fn.getcwd(),
-})
+}
+local id
+if vim.lsp.start then
+  id = vim.lsp.start(config) -- 0.8+: starts and attaches to the current buffer
+else
+  id = vim.lsp.start_client(config) -- 0.7
+  if id then vim.lsp.buf_attach_client(buf, id) end
+end
 if not id then vim.cmd("cquit 3") end
-vim.lsp.buf_attach_client(buf, id)
 
 local function dump(want)
   if not vim.wait(timeout, function() return #vim.diagnostic.get(buf) == want end, 20) then

@@ -183,3 +183,139 @@ fn json_long_form_links_bucket_queue_topic_and_acl_configuration() {
         ]
     );
 }
+
+#[test]
+fn egress_group_name_managed_policies_and_groups_link_and_external_values_do_not() {
+    let got = links(
+        "t.yaml",
+        "\
+Parameters:
+  Env:
+    Type: String
+    Default: prod
+  RoleArn:
+    Type: String
+Conditions:
+  IsDev: !Equals [!Ref Env, dev]
+Resources:
+  Web:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+  Dev:
+    Type: AWS::EC2::SecurityGroup
+    Condition: IsDev
+    Properties:
+      GroupDescription: dev
+  Out:
+    Type: AWS::EC2::SecurityGroupEgress
+    Properties:
+      GroupId: !GetAtt [Web, GroupId]
+      IpProtocol: '-1'
+      CidrIp: 10.0.0.0/8
+  ByName:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties:
+      GroupName: !Ref Web
+      IpProtocol: tcp
+      FromPort: 22
+      ToPort: 22
+      CidrIp: 10.0.0.0/8
+  Known:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties:
+      GroupId: !If [IsDev, !Ref Dev, !Ref Web]
+      IpProtocol: tcp
+      FromPort: 80
+      ToPort: 80
+      CidrIp: 10.0.0.0/8
+  OnlyInDev:
+    Type: AWS::EC2::SecurityGroupIngress
+    Condition: IsDev
+    Properties:
+      GroupId: !Ref Web
+      IpProtocol: tcp
+      FromPort: 8080
+      ToPort: 8080
+      CidrIp: 10.0.0.0/8
+  External:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties:
+      GroupId: !ImportValue shared-sg
+      IpProtocol: tcp
+      FromPort: 443
+      ToPort: 443
+      CidrIp: 10.0.0.0/8
+  Literal:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties:
+      GroupId: sg-0123456789abcdef0
+      IpProtocol: tcp
+      FromPort: 443
+      ToPort: 443
+      CidrIp: 10.0.0.0/8
+  Missing:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties:
+      GroupId: !GetAtt Nowhere.GroupId
+      IpProtocol: tcp
+      FromPort: 443
+      ToPort: 443
+      CidrIp: 10.0.0.0/8
+  NoValue:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties:
+      GroupId: !Ref AWS::NoValue
+      IpProtocol: tcp
+      FromPort: 443
+      ToPort: 443
+      CidrIp: 10.0.0.0/8
+  Admins:
+    Type: AWS::IAM::Group
+    Properties:
+      ManagedPolicyArns:
+        - !Ref Shared
+        - !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/other'
+        - !Ref RoleArn
+  Ops:
+    Type: AWS::IAM::User
+    Properties:
+      ManagedPolicyArns: [!Ref Shared, !Ref AWS::AccountId]
+  App:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Service: ec2.amazonaws.com }
+            Action: sts:AssumeRole
+  Shared:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      Roles: [!Ref App, !Ref RoleArn]
+      Users: [!Ref Ops]
+      Groups: [!Ref Admins, !Ref Ops]
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Action: s3:GetObject
+            Resource: '*'
+",
+    );
+    assert_eq!(
+        got,
+        [
+            link("Admins", LinkKind::Policy, "Shared", "ManagedPolicyArns"),
+            link("ByName", LinkKind::SecurityGroup, "Web", "GroupName"),
+            // `Env` defaults to `prod`, so `IsDev` is known false: only the false branch.
+            link("Known", LinkKind::SecurityGroup, "Web", "GroupId"),
+            link("Ops", LinkKind::Policy, "Shared", "ManagedPolicyArns"),
+            link("Out", LinkKind::SecurityGroup, "Web", "GroupId"),
+            link("Shared", LinkKind::Principal, "Admins", "Groups"),
+            link("Shared", LinkKind::Principal, "App", "Roles"),
+            link("Shared", LinkKind::Principal, "Ops", "Users"),
+            // `OnlyInDev` is not created (its condition is known false): no link. `Ops` in
+            // `Groups` is a user, not a group: no link.
+        ]
+    );
+}

@@ -1404,6 +1404,62 @@ mod tests {
     }
 
     #[test]
+    fn editor_buffers_replace_the_disk_and_count_when_unsaved() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(dir.path()).unwrap();
+        write(
+            &root,
+            "main.tf",
+            "resource \"aws_kms_key\" \"k\" {\n  enable_key_rotation = true\n}\n",
+        );
+        let open_sg = "resource \"aws_security_group\" \"w\" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = \"tcp\"\n    cidr_blocks = [\"0.0.0.0/0\"]\n  }\n}\n";
+        let main = root.join("main.tf");
+        let unsaved = root.join("new.tf");
+        let scan_with = |buffers: BTreeMap<PathBuf, String>, paths: &[PathBuf]| {
+            let options = ScanOptions {
+                config: ConfigChoice::Disabled,
+                cwd: Some(root.clone()),
+                buffers,
+                ..ScanOptions::default()
+            };
+            scan(paths, &options).unwrap()
+        };
+        // On disk the key rotates: nothing.
+        assert!(scan_with(BTreeMap::new(), std::slice::from_ref(&main))
+            .findings
+            .is_empty());
+        // The buffer says otherwise, and a file not saved yet is scanned with it.
+        let buffers = BTreeMap::from([
+            (
+                main.clone(),
+                "resource \"aws_kms_key\" \"k\" {}\n".to_string(),
+            ),
+            (unsaved.clone(), open_sg.to_string()),
+        ]);
+        let result = scan_with(buffers, &[main.clone(), unsaved.clone()]);
+        let checks: Vec<(&str, &str)> = result
+            .findings
+            .iter()
+            .map(|f| (f.file.as_str(), f.check))
+            .collect();
+        assert_eq!(
+            checks,
+            [
+                ("main.tf", "aws-kms-key-rotation-disabled"),
+                ("new.tf", "aws-ec2-sg-open-ingress")
+            ]
+        );
+        // A buffer past the size limit is refused like a file on disk.
+        let huge = "#".repeat(MAX_FILE_BYTES as usize + 1);
+        let result = scan_with(
+            BTreeMap::from([(main.clone(), huge)]),
+            std::slice::from_ref(&main),
+        );
+        assert_eq!(result.errors.len(), 1, "{:?}", result.errors);
+        assert!(result.errors[0].message.contains("larger than"));
+    }
+
+    #[test]
     fn terraform_files_of_a_directory_form_one_unit() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();

@@ -30,6 +30,61 @@ impl Severity {
     }
 }
 
+/// The layer of AWS defense in depth a check guards. A request from the internet passes the
+/// edge, then the network, then is authorised by identity, to reach data; monitoring watches
+/// all of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Layer {
+    /// Route 53, CloudFront, WAF, load balancers and API front doors.
+    Edge,
+    /// VPC, subnets, NACLs, security groups, endpoints, public addresses.
+    Network,
+    /// IAM, STS, federation, SCPs, resource policies.
+    Identity,
+    /// KMS, encryption, S3 exposure, secrets, backups.
+    Data,
+    /// CloudTrail, Config, GuardDuty, logging.
+    Monitoring,
+}
+
+impl Layer {
+    /// Every layer, in the order a request meets them.
+    pub const ALL: [Layer; 5] = [
+        Layer::Edge,
+        Layer::Network,
+        Layer::Identity,
+        Layer::Data,
+        Layer::Monitoring,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layer::Edge => "edge",
+            Layer::Network => "network",
+            Layer::Identity => "identity",
+            Layer::Data => "data",
+            Layer::Monitoring => "monitoring",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Layer> {
+        Layer::ALL
+            .into_iter()
+            .find(|l| l.as_str().eq_ignore_ascii_case(s))
+    }
+
+    /// What the layer covers, for the reference page and `palisade checks`.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Layer::Edge => "Route 53, CloudFront, WAF, load balancers and API front doors",
+            Layer::Network => "VPC, subnets, NACLs, security groups, endpoints, public addresses",
+            Layer::Identity => "IAM, STS, federation, SCPs, resource policies",
+            Layer::Data => "KMS, encryption at rest and in transit, S3 exposure, secrets, backups",
+            Layer::Monitoring => "CloudTrail, Config, GuardDuty, logging",
+        }
+    }
+}
+
 /// A secondary location: where a value was defined, the other branch of a condition.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Related {

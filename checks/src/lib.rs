@@ -12,7 +12,7 @@ pub mod network;
 pub mod reference;
 pub mod web_identity;
 
-pub use finding::{Finding, Related, Severity};
+pub use finding::{Finding, Layer, Related, Severity};
 use palisade_model::Model;
 
 mod registry {
@@ -50,6 +50,8 @@ pub struct CheckMeta {
     pub severity: Severity,
     /// `ec2`, `iam`, `s3`, ...
     pub service: &'static str,
+    /// The layer of AWS defense in depth the check guards.
+    pub layer: Layer,
     /// What it finds and why it matters (Markdown).
     pub description: &'static str,
     /// How to fix it (Markdown).
@@ -130,6 +132,7 @@ mod tests {
             title: "t",
             severity: Severity::Low,
             service: "x",
+            layer: Layer::Data,
             description: "d",
             remediation: "r",
             references: &[],

@@ -408,6 +408,37 @@ fn findings_are_sorted_by_file_line_column_check() {
 }
 
 #[test]
+fn checks_filter_by_layer_and_every_check_has_one() {
+    let all = palisade(&repo_root(), &["checks", "--format", "json"]).json();
+    let all = all["checks"].as_array().expect("checks array").clone();
+    let layers = ["edge", "network", "identity", "data", "monitoring"];
+    let mut total = 0;
+    for layer in layers {
+        let run = palisade(
+            &repo_root(),
+            &["checks", "--format", "json", "--layer", layer],
+        );
+        assert_eq!(run.code, 0);
+        let listed = run.json()["checks"]
+            .as_array()
+            .expect("checks array")
+            .clone();
+        assert!(listed.iter().all(|c| c["layer"] == layer), "{layer}");
+        let expected = all.iter().filter(|c| c["layer"] == layer).count();
+        assert_eq!(listed.len(), expected, "{layer}");
+        total += listed.len();
+    }
+    // Every check is in exactly one of the five layers.
+    assert_eq!(total, all.len());
+    assert!(palisade(&repo_root(), &["checks", "--layer", "identity"])
+        .stdout
+        .contains("aws-iam-wildcard-action"));
+    let wrong = palisade(&repo_root(), &["checks", "--layer", "perimeter"]);
+    assert_eq!(wrong.code, 2);
+    assert!(wrong.stderr.contains("unknown layer"), "{}", wrong.stderr);
+}
+
+#[test]
 fn checks_json_lists_metadata() {
     let run = palisade(&repo_root(), &["checks", "--format", "json"]);
     assert_eq!(run.code, 0);
@@ -418,6 +449,7 @@ fn checks_json_lists_metadata() {
             "title",
             "severity",
             "service",
+            "layer",
             "description",
             "remediation",
             "references",
@@ -528,4 +560,34 @@ fn baseline_hides_known_findings() {
     .unwrap();
     let v = palisade(dir.path(), &["scan", "--format", "json"]).json();
     assert_eq!(sg_findings(&v).len(), 1);
+}
+
+#[test]
+fn sarif_rule_tags_carry_the_layer() {
+    let catalog = palisade(&repo_root(), &["checks", "--format", "json"]).json();
+    let layer_of = |id: &str| {
+        catalog["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .map(|c| c["layer"].as_str().unwrap().to_string())
+            .expect("rule is a catalog check")
+    };
+    let run = palisade(&repo_root(), &["scan", "--format", "sarif", "demo"]);
+    let sarif: serde_json::Value = serde_json::from_str(&run.stdout).expect("SARIF is JSON");
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules")
+        .clone();
+    assert!(!rules.is_empty());
+    for rule in rules {
+        let id = rule["id"].as_str().unwrap();
+        let tags = rule["properties"]["tags"].as_array().expect("tags");
+        assert!(
+            tags.iter()
+                .any(|t| t.as_str() == Some(layer_of(id).as_str())),
+            "{id}: {tags:?}"
+        );
+    }
 }

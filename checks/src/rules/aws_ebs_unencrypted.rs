@@ -3,7 +3,7 @@
 //! Metadata and examples only; the logic is shared with every encryption check in
 //! [`crate::encryption::unencrypted`].
 
-use crate::{encryption, Check, CheckMeta, Example, Finding, Severity};
+use crate::{Layer, encryption, Check, CheckMeta, Example, Finding, Severity};
 use palisade_model::{Model, Service};
 
 pub static CHECK: Check = Check {
@@ -13,6 +13,7 @@ pub static CHECK: Check = Check {
         title: "EBS volume or block device not encrypted at rest",
         severity: Severity::High,
         service: "ec2",
+        layer: Layer::Data,
         description: "EBS volumes, the root and EBS block devices of EC2 instances, and the \
             block devices of launch templates and launch configurations whose data is not \
             encrypted at rest.\n\nAn unencrypted volume leaves its data, and every snapshot \

@@ -3,7 +3,7 @@
 
 use crate::finding::when_suffix;
 use crate::network::classify;
-use crate::{Check, CheckMeta, Example, Finding};
+use crate::{Layer, Check, CheckMeta, Example, Finding};
 use palisade_model::ec2::is_world_cidr;
 use palisade_model::{Direction, Model};
 
@@ -14,6 +14,7 @@ pub static CHECK: Check = Check {
         title: "Network ACL allows remote administration or all traffic from the internet",
         severity: crate::Severity::High,
         service: "ec2",
+        layer: Layer::Network,
         description: "An inbound network ACL entry that `allow`s traffic from `0.0.0.0/0` or \
             `::/0` to all protocols, all ports, or a range containing SSH (22) or RDP (3389) other than the ephemeral range: \
             inline `ingress` blocks of `aws_network_acl` / `aws_default_network_acl`, \

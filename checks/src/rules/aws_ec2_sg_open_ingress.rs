@@ -2,7 +2,7 @@
 
 use crate::finding::when_suffix;
 use crate::network::classify;
-use crate::{Check, CheckMeta, Example, Finding};
+use crate::{Layer, Check, CheckMeta, Example, Finding};
 use palisade_model::ec2::is_world_cidr;
 use palisade_model::{Direction, Model, SgSource};
 
@@ -13,6 +13,7 @@ pub static CHECK: Check = Check {
         title: "Security group allows ingress from the whole internet",
         severity: crate::Severity::High,
         service: "ec2",
+        layer: Layer::Network,
         description: "A security group rule that lets traffic in from `0.0.0.0/0` or `::/0`, in \
             any form: inline `ingress` blocks of `aws_security_group` and \
             `aws_default_security_group`, `aws_security_group_rule` of type `ingress`, \

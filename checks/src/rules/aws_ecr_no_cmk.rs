@@ -3,7 +3,7 @@
 //! Metadata and examples only; the logic is shared with every encryption check in
 //! [`crate::encryption::no_cmk`].
 
-use crate::{encryption, Check, CheckMeta, Example, Finding, Severity};
+use crate::{Layer, encryption, Check, CheckMeta, Example, Finding, Severity};
 use palisade_model::{Model, Service};
 
 pub static CHECK: Check = Check {
@@ -13,6 +13,7 @@ pub static CHECK: Check = Check {
         title: "ECR repository not encrypted with a customer-managed KMS key",
         severity: Severity::Low,
         service: "ecr",
+        layer: Layer::Data,
         description: "ECR repositories encrypted with AES256 (the default) or the AWS \
             managed key `aws/ecr`.\n\nA customer-managed KMS key lets you decide who may use the \
             key in its key policy, revoke access in an incident, audit every use in CloudTrail, \

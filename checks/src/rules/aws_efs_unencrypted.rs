@@ -3,7 +3,7 @@
 //! Metadata and examples only; the logic is shared with every encryption check in
 //! [`crate::encryption::unencrypted`].
 
-use crate::{encryption, Check, CheckMeta, Example, Finding, Severity};
+use crate::{Layer, encryption, Check, CheckMeta, Example, Finding, Severity};
 use palisade_model::{Model, Service};
 
 pub static CHECK: Check = Check {
@@ -13,6 +13,7 @@ pub static CHECK: Check = Check {
         title: "EFS file system not encrypted at rest",
         severity: Severity::High,
         service: "efs",
+        layer: Layer::Data,
         description: "EFS file systems created without encryption at rest.\n\nA shared file \
             system holds whatever its clients write, often application data and secrets. \
             Encryption at rest can only be chosen when the file system is created: fixing it \

@@ -3,7 +3,7 @@
 //! Metadata and examples only; the logic is shared with every encryption check in
 //! [`crate::encryption::unencrypted`].
 
-use crate::{encryption, Check, CheckMeta, Example, Finding, Severity};
+use crate::{Layer, encryption, Check, CheckMeta, Example, Finding, Severity};
 use palisade_model::{Model, Service};
 
 pub static CHECK: Check = Check {
@@ -13,6 +13,7 @@ pub static CHECK: Check = Check {
         title: "ElastiCache replication group not encrypted at rest",
         severity: Severity::Medium,
         service: "elasticache",
+        layer: Layer::Data,
         description: "ElastiCache (Redis OSS / Valkey) replication groups without encryption \
             at rest.\n\nEncryption at rest covers the data on disk during syncs, swap and \
             backups exported to S3. Medium because a cache mostly holds copies of data whose \

@@ -2,7 +2,7 @@
 
 use crate::finding::policy_subject;
 use crate::web_identity::{claim_conditions, web_identity_trusts};
-use crate::{Check, CheckMeta, Example, Finding, Severity};
+use crate::{Layer, Check, CheckMeta, Example, Finding, Severity};
 use palisade_model::Model;
 
 pub static CHECK: Check = Check {
@@ -12,6 +12,7 @@ pub static CHECK: Check = Check {
         title: "Web-identity trust does not check the token's audience",
         severity: Severity::Medium,
         service: "iam",
+        layer: Layer::Identity,
         description: "A role trust policy statement allowing `sts:AssumeRoleWithWebIdentity` \
             without a condition on the token's `aud` claim (`<provider>:aud`, for Cognito \
             identity pools `cognito-identity.amazonaws.com:aud`).\n\nThe audience says whom \

@@ -4,7 +4,7 @@ use crate::finding::policy_subject;
 use crate::web_identity::{
     claim_conditions, condition_values, provider_ceiling, unscoped_reason, web_identity_trusts,
 };
-use crate::{Check, CheckMeta, Example, Finding, Severity};
+use crate::{Layer, Check, CheckMeta, Example, Finding, Severity};
 use palisade_iam::OperatorClass;
 use palisade_model::Model;
 
@@ -15,6 +15,7 @@ pub static CHECK: Check = Check {
         title: "Web-identity trust does not pin the token's subject",
         severity: Severity::Critical,
         service: "iam",
+        layer: Layer::Identity,
         description: "A role trust policy statement allowing `sts:AssumeRoleWithWebIdentity` \
             (GitHub Actions, GitLab, Terraform Cloud/HCP, EKS IRSA, Bitbucket, CircleCI or any \
             other OIDC provider) without a condition that pins the token's `sub` claim, or \

@@ -2,7 +2,7 @@
 //! service.
 
 use crate::finding::policy_subject;
-use crate::{Check, CheckMeta, Example, Finding, Severity};
+use crate::{Layer, Check, CheckMeta, Example, Finding, Severity};
 use palisade_iam::{full_wildcard_action, is_account_root_principal, known_strings, Statement};
 use palisade_model::{Model, PolicyKind};
 
@@ -13,6 +13,7 @@ pub static CHECK: Check = Check {
         title: "Policy allows every action (`*`) or every action of a service (`service:*`)",
         severity: Severity::High,
         service: "iam",
+        layer: Layer::Identity,
         description: "An `Allow` statement whose `Action` includes `*` or `<service>:*`, in any \
             policy wherever it is written: identity policies (`aws_iam_policy`, role, user and \
             group policies, `AWS::IAM::Policy`/`ManagedPolicy`, inline `Policies`), trust \

@@ -3,7 +3,7 @@
 //! Metadata and examples only; the logic is shared with every encryption check in
 //! [`crate::encryption::unencrypted`].
 
-use crate::{encryption, Check, CheckMeta, Example, Finding, Severity};
+use crate::{Layer, encryption, Check, CheckMeta, Example, Finding, Severity};
 use palisade_model::{Model, Service};
 
 pub static CHECK: Check = Check {
@@ -13,6 +13,7 @@ pub static CHECK: Check = Check {
         title: "Kinesis stream not encrypted at rest",
         severity: Severity::Medium,
         service: "kinesis",
+        layer: Layer::Data,
         description: "Kinesis data streams without server-side encryption.\n\nRecords stay \
             in the stream for its retention period (24 hours by default, up to a year) and are \
             readable by every consumer with access to the stream's storage. Medium because the \

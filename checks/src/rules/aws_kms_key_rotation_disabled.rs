@@ -1,7 +1,7 @@
 //! `aws-kms-key-rotation-disabled`: a symmetric KMS key without automatic rotation.
 
 use crate::finding::when_suffix;
-use crate::{Check, CheckMeta, Example, Finding, Severity};
+use crate::{Layer, Check, CheckMeta, Example, Finding, Severity};
 use palisade_model::Model;
 
 pub static CHECK: Check = Check {
@@ -11,6 +11,7 @@ pub static CHECK: Check = Check {
         title: "KMS key does not rotate automatically",
         severity: Severity::Medium,
         service: "kms",
+        layer: Layer::Data,
         description: "A symmetric encryption KMS key (`aws_kms_key`, `AWS::KMS::Key`) with \
             automatic rotation disabled or not configured. AWS does not rotate customer-managed \
             keys unless asked.\n\nRotation limits how much data one key version protects and \

@@ -3,7 +3,7 @@
 //! Metadata and examples only; the logic is shared with every encryption check in
 //! [`crate::encryption::unencrypted`].
 
-use crate::{encryption, Check, CheckMeta, Example, Finding, Severity};
+use crate::{Layer, encryption, Check, CheckMeta, Example, Finding, Severity};
 use palisade_model::{Model, Service};
 
 pub static CHECK: Check = Check {
@@ -13,6 +13,7 @@ pub static CHECK: Check = Check {
         title: "OpenSearch domain not encrypted at rest",
         severity: Severity::High,
         service: "opensearch",
+        layer: Layer::Data,
         description: "OpenSearch Service and Elasticsearch domains without encryption at \
             rest.\n\nSearch domains index logs and documents that often contain personal data; \
             encryption at rest also covers indices, swap files and automated \

@@ -3,7 +3,7 @@
 //! Metadata and examples only; the logic is shared with every encryption check in
 //! [`crate::encryption::unencrypted`].
 
-use crate::{encryption, Check, CheckMeta, Example, Finding, Severity};
+use crate::{Layer, encryption, Check, CheckMeta, Example, Finding, Severity};
 use palisade_model::{Model, Service};
 
 pub static CHECK: Check = Check {
@@ -13,6 +13,7 @@ pub static CHECK: Check = Check {
         title: "RDS instance or cluster storage not encrypted",
         severity: Severity::High,
         service: "rds",
+        layer: Layer::Data,
         description: "RDS DB instances and Aurora/RDS DB clusters whose storage is not \
             encrypted at rest.\n\nDatabases hold the most sensitive data of most systems. \
             Unencrypted storage also means unencrypted automated backups, read replicas and \

@@ -3,7 +3,7 @@
 //! Metadata and examples only; the logic is shared with every encryption check in
 //! [`crate::encryption::unencrypted`].
 
-use crate::{encryption, Check, CheckMeta, Example, Finding, Severity};
+use crate::{Layer, encryption, Check, CheckMeta, Example, Finding, Severity};
 use palisade_model::{Model, Service};
 
 pub static CHECK: Check = Check {
@@ -13,6 +13,7 @@ pub static CHECK: Check = Check {
         title: "Redshift cluster not encrypted at rest",
         severity: Severity::High,
         service: "redshift",
+        layer: Layer::Data,
         description: "Redshift clusters whose data blocks and snapshots are not \
             encrypted.\n\nA data warehouse concentrates the organisation's data, and its \
             snapshots inherit the cluster's (lack of) encryption.\n\n**Default behaviour.** \

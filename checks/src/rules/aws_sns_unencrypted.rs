@@ -3,7 +3,7 @@
 //! Metadata and examples only; the logic is shared with every encryption check in
 //! [`crate::encryption::unencrypted`].
 
-use crate::{encryption, Check, CheckMeta, Example, Finding, Severity};
+use crate::{Layer, encryption, Check, CheckMeta, Example, Finding, Severity};
 use palisade_model::{Model, Service};
 
 pub static CHECK: Check = Check {
@@ -13,6 +13,7 @@ pub static CHECK: Check = Check {
         title: "SNS topic not encrypted at rest",
         severity: Severity::Medium,
         service: "sns",
+        layer: Layer::Data,
         description: "SNS topics without server-side encryption.\n\nMessages wait in the \
             topic until every subscriber has received them, and notifications often carry \
             customer data or internal events. Medium rather than high because messages are \

@@ -3,7 +3,7 @@
 //! Metadata and examples only; the logic is shared with every encryption check in
 //! [`crate::encryption::unencrypted`].
 
-use crate::{encryption, Check, CheckMeta, Example, Finding, Severity};
+use crate::{Layer, encryption, Check, CheckMeta, Example, Finding, Severity};
 use palisade_model::{Model, Service};
 
 pub static CHECK: Check = Check {
@@ -13,6 +13,7 @@ pub static CHECK: Check = Check {
         title: "SQS queue encryption turned off",
         severity: Severity::Medium,
         service: "sqs",
+        layer: Layer::Data,
         description: "SQS queues whose server-side encryption is explicitly turned off \
             (`sqs_managed_sse_enabled = false` / `SqsManagedSseEnabled: false` without a KMS \
             key).\n\nMessages can stay in a queue for up to 14 days and often carry customer \

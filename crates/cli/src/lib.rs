@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use palisade_checks::Severity;
+use palisade_checks::{Layer, Severity};
 use palisade_engine::{ConfigChoice, ScanOptions};
 use serde::Serialize;
 
@@ -127,6 +127,10 @@ enum Command {
     Checks {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+        /// Only the checks of one layer of defense in depth: edge, network, identity, data,
+        /// monitoring.
+        #[arg(long, value_parser = parse_layer)]
+        layer: Option<Layer>,
     },
     /// Show a check's documentation and examples.
     Explain {
@@ -189,7 +193,7 @@ pub fn run() -> ExitCode {
                 stats,
             )
         }
-        Command::Checks { format } => checks(format),
+        Command::Checks { format, layer } => checks(format, layer),
         Command::Explain { id } => explain(&id),
         Command::Lsp => match palisade_lsp::serve_stdio() {
             Ok(()) => ExitCode::SUCCESS,
@@ -271,6 +275,7 @@ struct CheckJson {
     title: &'static str,
     severity: &'static str,
     service: &'static str,
+    layer: &'static str,
     description: &'static str,
     remediation: &'static str,
     references: &'static [&'static str],
@@ -283,8 +288,16 @@ struct ChecksJson {
     checks: Vec<CheckJson>,
 }
 
-fn checks(format: Format) -> ExitCode {
-    let all = palisade_checks::all();
+fn parse_layer(s: &str) -> Result<Layer, String> {
+    Layer::parse(s).ok_or_else(|| {
+        let names: Vec<&str> = Layer::ALL.iter().map(|l| l.as_str()).collect();
+        format!("unknown layer `{s}`; one of {}", names.join(", "))
+    })
+}
+
+fn checks(format: Format, layer: Option<Layer>) -> ExitCode {
+    let mut all = palisade_checks::all();
+    all.retain(|c| layer.is_none_or(|l| c.meta.layer == l));
     let out = match format {
         Format::Json => {
             let doc = ChecksJson {
@@ -295,6 +308,7 @@ fn checks(format: Format) -> ExitCode {
                         title: c.meta.title,
                         severity: c.meta.severity.as_str(),
                         service: c.meta.service,
+                        layer: c.meta.layer.as_str(),
                         description: c.meta.description,
                         remediation: c.meta.remediation,
                         references: c.meta.references,
@@ -312,9 +326,10 @@ fn checks(format: Format) -> ExitCode {
             let mut s = String::new();
             for c in &all {
                 s.push_str(&format!(
-                    "{:width$}  {:8}  {}\n",
+                    "{:width$}  {:8}  {:10}  {}\n",
                     c.meta.id,
                     c.meta.severity.as_str(),
+                    c.meta.layer.as_str(),
                     c.meta.title
                 ));
             }
@@ -334,9 +349,10 @@ fn explain(id: &str) -> ExitCode {
     let m = &check.meta;
     let mut s = format!("{} — {}\n\n", m.id, m.title);
     s.push_str(&format!(
-        "severity: {}   service: {}\n",
+        "severity: {}   service: {}   layer: {}\n",
         m.severity.as_str(),
-        m.service
+        m.service,
+        m.layer.as_str()
     ));
     if !m.aliases.is_empty() {
         s.push_str(&format!("former ids: {}\n", m.aliases.join(", ")));

@@ -1156,6 +1156,7 @@ mod tests {
             title: "t",
             severity: Severity::High,
             service: "ec2",
+            layer: palisade_checks::Layer::Network,
             description: "d",
             remediation: "r",
             references: &[],

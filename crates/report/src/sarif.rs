@@ -81,7 +81,7 @@ pub fn sarif(result: &ScanResult) -> String {
                 "help": { "text": help, "markdown": help },
                 "defaultConfiguration": { "level": level(m.severity) },
                 "properties": {
-                    "tags": ["security", m.service],
+                    "tags": ["security", m.service, m.layer.as_str()],
                     "security-severity": security_severity(m.severity),
                     "precision": "high"
                 }

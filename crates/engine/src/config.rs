@@ -21,7 +21,7 @@ use palisade_checks::Severity;
 use palisade_source::{FileId, SourceFile};
 use serde::Deserialize;
 
-use crate::EngineError;
+use crate::{EngineError, ScanOptions, ScanResult};
 
 pub const CONFIG_FILE_NAME: &str = "palisade.toml";
 
@@ -141,6 +141,61 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, EngineError> {
         None => PathBuf::from(b),
     });
     Ok(config)
+}
+
+/// Where the configuration comes from.
+#[derive(Clone, Debug, Default)]
+pub enum ConfigChoice {
+    /// Walk up from the first scanned path looking for `palisade.toml`.
+    #[default]
+    Discover,
+    /// This file.
+    File(PathBuf),
+    /// No configuration at all.
+    Disabled,
+}
+
+/// Loads the configuration the options ask for.
+pub fn load_config(paths: &[PathBuf], options: &ScanOptions) -> Result<Config, EngineError> {
+    match &options.config {
+        ConfigChoice::Disabled => Ok(Config::default()),
+        ConfigChoice::File(p) => load(p),
+        ConfigChoice::Discover => {
+            let first = paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+            match discover(&first) {
+                Some(p) => load(&p),
+                None => Ok(Config::default()),
+            }
+        }
+    }
+}
+
+/// Disabled checks, severity overrides, the severity floor and the baseline.
+pub(crate) fn apply_config(
+    result: &mut ScanResult,
+    options: &ScanOptions,
+) -> Result<(), EngineError> {
+    let config = &result.config;
+    result
+        .findings
+        .retain(|f| !config.disable.contains(&f.check));
+    for f in &mut result.findings {
+        if let Some(sev) = config.severity.get(f.check) {
+            f.severity = *sev;
+        }
+    }
+    if let Some(path) = &config.baseline {
+        let baseline = crate::baseline::load_baseline(path)?;
+        let before = result.findings.len();
+        result.findings.retain(|f| {
+            !baseline.contains(&(f.check.to_string(), f.file.clone(), f.resource.clone()))
+        });
+        result.suppressed += before - result.findings.len();
+    }
+    if let Some(min) = options.min_severity {
+        result.findings.retain(|f| f.severity >= min);
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -194,3 +194,80 @@ pub fn discover(
     out.dedup_by(|a, b| a.path == b.path);
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn write(dir: &Path, rel: &str, text: &str) {
+        let p = dir.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    fn discovered(root: &Path, excludes: &[&str]) -> Vec<String> {
+        let ex = Excludes::new(
+            Some(root),
+            &excludes.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        )
+        .unwrap();
+        discover(&[root.to_path_buf()], &ex, &BTreeMap::new())
+            .unwrap()
+            .into_iter()
+            .map(|c| {
+                c.path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn discovery_rules() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for f in [
+            "main.tf",
+            "terraform.tfvars",
+            "prod.tfvars",
+            "x.auto.tfvars.json",
+            "t.yaml",
+            "t.template",
+            "notes.txt",
+            "gen/main.tf",
+            ".terraform/modules/m/main.tf",
+            "node_modules/p/main.tf",
+            "legacy/old.tf",
+        ] {
+            write(root, f, "");
+        }
+        write(root, ".gitignore", "gen/\n");
+        assert_eq!(
+            discovered(root, &["legacy/"]),
+            vec![
+                "main.tf",
+                "t.template",
+                "t.yaml",
+                "terraform.tfvars",
+                "x.auto.tfvars.json"
+            ]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_outside_the_root_are_not_followed() {
+        let outside = tempfile::tempdir().unwrap();
+        write(outside.path(), "secret.tf", "");
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "real.tf", "");
+        std::os::unix::fs::symlink(outside.path().join("secret.tf"), dir.path().join("out.tf"))
+            .unwrap();
+        std::os::unix::fs::symlink(dir.path().join("real.tf"), dir.path().join("in.tf")).unwrap();
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("linkdir")).unwrap();
+        assert_eq!(discovered(dir.path(), &[]), vec!["in.tf", "real.tf"]);
+    }
+}

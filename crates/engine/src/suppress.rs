@@ -20,7 +20,12 @@
 //! `equivalents` name them (`checkov:CKV_AWS_24`; tfsec long ids and `AVD-...` ids match both
 //! `tfsec:` and `trivy:` equivalents since both tools accept either form).
 
-use palisade_checks::Check;
+use palisade_checks::{Check, Finding};
+use palisade_model::Model;
+use palisade_source::SourceFile;
+
+use crate::resolve::source_of;
+use crate::ResolvedFinding;
 
 /// One parsed directive.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -294,6 +299,71 @@ pub fn yaml_metadata_ids(extent: &str) -> Vec<Directive> {
     out
 }
 
+pub(crate) fn is_suppressed(
+    check: &palisade_checks::Check,
+    f: &Finding,
+    r: &ResolvedFinding,
+    model: &Model,
+    sources: &[SourceFile],
+) -> bool {
+    let Some(file) = source_of(f.span, sources) else {
+        return false;
+    };
+    let mut near_lines: Vec<(&SourceFile, u32)> =
+        vec![(file, r.line), (file, r.line.saturating_sub(1))];
+    let resource = f.resource.and_then(|id| model.resources.get(id.0));
+    if let Some(res) = resource {
+        if let Some(hf) = source_of(res.header, sources) {
+            let h = hf.line_col(res.header.start).line;
+            near_lines.push((hf, h));
+            near_lines.push((hf, h.saturating_sub(1)));
+        }
+    }
+    for (src, line) in &near_lines {
+        if *line == 0 {
+            continue;
+        }
+        if line_directives(src.line_text(*line))
+            .iter()
+            .any(|d| d.matches(check))
+        {
+            return true;
+        }
+    }
+    let Some(res) = resource else {
+        return false;
+    };
+    let Some(ef) = source_of(res.extent, sources) else {
+        return false;
+    };
+    let extent_text = ef.slice(res.extent);
+    // Checkov places its skip comment anywhere inside the resource.
+    if extent_text.contains("checkov:skip=")
+        && extent_text.lines().any(|l| {
+            line_directives(l)
+                .iter()
+                .any(|d| d.applies_inside_resource() && d.matches(check))
+        })
+    {
+        return true;
+    }
+    if res.format == palisade_model::Format::CloudFormation && extent_text.contains("Metadata") {
+        let directives: Vec<Directive> = if is_json(ef) {
+            json_metadata_directives(extent_text)
+        } else {
+            yaml_metadata_ids(extent_text)
+        };
+        if directives.iter().any(|d| d.matches(check)) {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_json(file: &SourceFile) -> bool {
+    file.text.trim_start().starts_with('{')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -361,5 +431,124 @@ mod tests {
             yaml_metadata_ids(flow),
             vec![Directive::Palisade(vec!["a-b".into(), "c-d".into()])]
         );
+    }
+}
+
+#[cfg(test)]
+mod finding_tests {
+    use super::*;
+    use crate::resolve::resolve;
+    use crate::resolve::tests::{setup, FAKE, SG};
+    use palisade_checks::Severity;
+    use palisade_model::Format;
+    use palisade_model::Resource;
+    use palisade_source::FileId;
+
+    fn suppressed(text: &str, format: Format) -> bool {
+        let (sources, model, f) = setup(text, "0.0.0.0/0", format);
+        let r = resolve(&f, &model, &sources).expect("resolves");
+        is_suppressed(&FAKE, &f, &r, &model, &sources)
+    }
+
+    #[test]
+    fn unsuppressed_by_default() {
+        assert!(!suppressed(SG, Format::Terraform));
+    }
+
+    #[test]
+    fn palisade_comment_before_resource_or_finding() {
+        assert!(suppressed(
+            &format!("# palisade:ignore[aws-ec2-sg-open-ingress] bastion\n{SG}"),
+            Format::Terraform
+        ));
+        assert!(suppressed(
+            &SG.replace(
+                "    cidr_blocks",
+                "    // palisade:ignore[aws-ec2-sg-open-ingress]\n    cidr_blocks"
+            ),
+            Format::Terraform
+        ));
+        // Same line, via an alias.
+        assert!(suppressed(
+            &SG.replace("]\n  }", "] # palisade:ignore[aws-ec2-old-name]\n  }"),
+            Format::Terraform
+        ));
+        // Another check's id does not suppress; a comment two lines above does not either.
+        assert!(!suppressed(
+            &format!("# palisade:ignore[aws-iam-wildcard-action]\n{SG}"),
+            Format::Terraform
+        ));
+        assert!(!suppressed(
+            &format!("# palisade:ignore[aws-ec2-sg-open-ingress]\n\n{SG}"),
+            Format::Terraform
+        ));
+    }
+
+    #[test]
+    fn peer_comments_through_equivalents() {
+        assert!(suppressed(
+            &SG.replace(
+                "  ingress {",
+                "  #checkov:skip=CKV_AWS_24:reviewed\n  ingress {"
+            ),
+            Format::Terraform
+        ));
+        assert!(!suppressed(
+            &SG.replace(
+                "  ingress {",
+                "  #checkov:skip=CKV_AWS_25:other rule\n  ingress {"
+            ),
+            Format::Terraform
+        ));
+        assert!(suppressed(
+            &format!("#tfsec:ignore:aws-ec2-no-public-ingress-sgr\n{SG}"),
+            Format::Terraform
+        ));
+        assert!(suppressed(
+            &format!("#trivy:ignore:AVD-AWS-0107\n{SG}"),
+            Format::Terraform
+        ));
+    }
+
+    #[test]
+    fn cloudformation_json_metadata() {
+        let template = |meta: &str| {
+            format!(
+                "{{\"Resources\": {{\n  \"Sg\": {{\n    \"Type\": \"AWS::EC2::SecurityGroup\",{meta}\n    \"Properties\": {{\"SecurityGroupIngress\": [{{\"CidrIp\": \"0.0.0.0/0\"}}]}}\n  }}\n}}}}\n"
+            )
+        };
+        let yes = template(
+            "\n    \"Metadata\": {\"palisade\": {\"ignore\": [\"aws-ec2-sg-open-ingress\"]}},",
+        );
+        let no = template("\n    \"Metadata\": {\"palisade\": {\"ignore\": [\"aws-other\"]}},");
+        // The extent is the logical id and its object, as the frontend records it.
+        let check = |text: &str| {
+            let file = SourceFile::new(FileId(0), "t.json", text);
+            let start = text.find("\"Sg\"").unwrap();
+            let end = text.rfind("  }").unwrap() + 3;
+            let mut model = Model::default();
+            let id = model.add_resource(Resource {
+                address: "Sg".into(),
+                kind: "AWS::EC2::SecurityGroup".into(),
+                format: Format::CloudFormation,
+                header: file.span(start, start + 4),
+                extent: file.span(start, end),
+                trace: vec![],
+            });
+            let at = text.find("0.0.0.0/0").unwrap();
+            let f = Finding::on_resource(
+                &model,
+                FAKE.meta.id,
+                Severity::High,
+                id,
+                file.span(at, at + 9),
+                "open",
+            );
+            let sources = vec![file];
+            let r = resolve(&f, &model, &sources).unwrap();
+            is_suppressed(&FAKE, &f, &r, &model, &sources)
+        };
+        assert!(check(&yes));
+        assert!(!check(&no));
     }
 }

@@ -1,0 +1,42 @@
+//! What the caller asks of a scan.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use palisade_checks::Severity;
+
+use crate::ConfigChoice;
+
+#[derive(Clone, Debug)]
+pub struct ScanOptions {
+    pub config: ConfigChoice,
+    /// Findings below this severity are dropped (after severity overrides).
+    pub min_severity: Option<Severity>,
+    /// Base for displayed paths; the current directory when `None`.
+    pub cwd: Option<PathBuf>,
+    /// `--var NAME=VALUE` for the Terraform root modules scanned, in command-line order.
+    pub terraform_vars: Vec<(String, String)>,
+    /// `--var-file FILE` (relative to `cwd`) for the Terraform root modules scanned.
+    pub terraform_var_files: Vec<PathBuf>,
+    /// Evaluate local Terraform module calls (`source = "../x"`) among the scanned
+    /// directories (on by default): findings inside a called module carry the caller's
+    /// address prefix and the call sites.
+    pub follow_modules: bool,
+    /// Editor buffers by absolute path: read instead of the file on disk. A buffer whose file
+    /// does not exist yet is scanned when its path is given.
+    pub buffers: BTreeMap<PathBuf, String>,
+}
+
+impl Default for ScanOptions {
+    fn default() -> ScanOptions {
+        ScanOptions {
+            config: ConfigChoice::default(),
+            min_severity: None,
+            cwd: None,
+            terraform_vars: Vec::new(),
+            terraform_var_files: Vec::new(),
+            follow_modules: true,
+            buffers: BTreeMap::new(),
+        }
+    }
+}

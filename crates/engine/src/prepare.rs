@@ -1,0 +1,266 @@
+//! The first half of a scan: discovery, reading (or an editor's buffer) and classification
+//! of every file by content, and the parse-only floor the benchmark compares a scan with.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use palisade_cloudformation::DocumentKind;
+use palisade_source::{FileId, SourceFile};
+use rayon::prelude::*;
+
+use crate::discover::{self, Candidate, CandidateKind, Excludes};
+use crate::{absolute, guarded, load_config, Config, EngineError, ScanError, ScanOptions, Timings};
+
+/// Files larger than this are reported as an error instead of being read: no real template
+/// is this big, and a multi-gigabyte JSON data file must not take the scan down.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// How a read file will be analysed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FileRole {
+    Terraform,
+    TfVars,
+    Template,
+    Policy,
+    /// Not infrastructure: dropped silently.
+    Skip,
+}
+
+/// Files discovered, read and classified: the common first half of [`scan`] and
+/// [`parse_floor`].
+pub(crate) struct Prepared {
+    pub(crate) sources: Vec<SourceFile>,
+    pub(crate) roles: Vec<FileRole>,
+    /// Indices into `sources` of the `--var-file` files (role `Skip`: read, not scanned).
+    pub(crate) var_files: Vec<usize>,
+    pub(crate) vars: Vec<(String, String)>,
+    pub(crate) follow_modules: bool,
+    pub(crate) errors: Vec<ScanError>,
+    pub(crate) config: Config,
+    pub(crate) cwd: PathBuf,
+    pub(crate) timings: Timings,
+}
+
+pub(crate) fn display_path(path: &Path, cwd: &Path) -> String {
+    let shown = path.strip_prefix(cwd).unwrap_or(path);
+    let s = shown.to_string_lossy().into_owned();
+    if s.is_empty() {
+        ".".to_string()
+    } else {
+        s
+    }
+}
+
+pub(crate) fn prepare(paths: &[PathBuf], options: &ScanOptions) -> Result<Prepared, EngineError> {
+    let start = Instant::now();
+    let mut timings = Timings::default();
+    let cwd = options
+        .cwd
+        .clone()
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_default();
+    let default_paths = [PathBuf::from(".")];
+    let paths = if paths.is_empty() {
+        &default_paths[..]
+    } else {
+        paths
+    };
+    let roots: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| {
+            absolute(&if p.is_absolute() {
+                p.clone()
+            } else {
+                cwd.join(p)
+            })
+        })
+        .collect();
+    let config = load_config(&roots, options)?;
+    let excludes = Excludes::new(config.root.as_deref(), &config.exclude).map_err(|message| {
+        EngineError::Config {
+            file: config.path.clone().unwrap_or_default(),
+            line: 1,
+            column: 1,
+            message,
+        }
+    })?;
+    let candidates = discover::discover(&roots, &excludes, &options.buffers)?;
+    timings.discover = start.elapsed();
+
+    let t = Instant::now();
+    let read: Vec<Result<SourceFile, String>> = candidates
+        .par_iter()
+        .enumerate()
+        .map(|(i, c)| match options.buffers.get(&c.path) {
+            Some(text) if text.len() as u64 > MAX_FILE_BYTES => Err(too_large()),
+            Some(text) => Ok(SourceFile::new(
+                FileId(i as u32),
+                display_path(&c.path, &cwd),
+                text.clone(),
+            )),
+            None => read_file(FileId(i as u32), c, &cwd),
+        })
+        .collect();
+    timings.read = t.elapsed();
+
+    let t = Instant::now();
+    let mut sources = Vec::with_capacity(read.len());
+    let mut errors = Vec::new();
+    let mut roles = Vec::with_capacity(read.len());
+    // Classification parses YAML/JSON, so it runs in parallel too.
+    let classified: Vec<(SourceFile, FileRole, Option<String>)> = read
+        .into_par_iter()
+        .zip(candidates.par_iter())
+        .enumerate()
+        .map(|(i, (r, c))| match r {
+            Ok(file) => {
+                let role = match c.kind {
+                    CandidateKind::Terraform => FileRole::Terraform,
+                    CandidateKind::TfVars => FileRole::TfVars,
+                    CandidateKind::Document => {
+                        match guarded(|| palisade_cloudformation::detect(&file)) {
+                            Some(DocumentKind::CloudFormation) => FileRole::Template,
+                            Some(DocumentKind::IamPolicy) => FileRole::Policy,
+                            Some(DocumentKind::Other) => FileRole::Skip,
+                            None => {
+                                let msg = "internal error while classifying this file".to_string();
+                                return (file, FileRole::Skip, Some(msg));
+                            }
+                        }
+                    }
+                };
+                (file, role, None)
+            }
+            Err(message) => {
+                let placeholder =
+                    SourceFile::new(FileId(i as u32), display_path(&c.path, &cwd), "");
+                (placeholder, FileRole::Skip, Some(message))
+            }
+        })
+        .collect();
+    for (file, role, error) in classified {
+        if let Some(message) = error {
+            errors.push(ScanError {
+                file: file.path.to_string_lossy().into_owned(),
+                line: 1,
+                column: 1,
+                message,
+                source: None,
+            });
+        }
+        roles.push(role);
+        sources.push(file);
+    }
+    timings.classify = t.elapsed();
+    // Var files join the sources so that a value's definition site resolves like any span.
+    let mut var_files = Vec::new();
+    for p in &options.terraform_var_files {
+        let path = absolute(&if p.is_absolute() {
+            p.clone()
+        } else {
+            cwd.join(p)
+        });
+        let text = std::fs::read_to_string(&path).map_err(|e| EngineError::Io {
+            path: p.clone(),
+            message: format!("cannot read var file: {e}"),
+        })?;
+        let id = FileId(sources.len() as u32);
+        sources.push(SourceFile::new(id, display_path(&path, &cwd), text));
+        roles.push(FileRole::Skip);
+        var_files.push(sources.len() - 1);
+    }
+    timings.total = start.elapsed();
+    Ok(Prepared {
+        sources,
+        roles,
+        var_files,
+        vars: options.terraform_vars.clone(),
+        follow_modules: options.follow_modules,
+        errors,
+        config,
+        cwd,
+        timings,
+    })
+}
+
+pub(crate) fn too_large() -> String {
+    format!(
+        "file is larger than {} MiB; not scanned",
+        MAX_FILE_BYTES / 1024 / 1024
+    )
+}
+
+/// Reads one candidate. A `.tf` file that is not UTF-8 is an error; a YAML/JSON file that is
+/// not UTF-8 is an error only when it still looks like infrastructure (a binary blob named
+/// `.json` is nobody's template).
+pub(crate) fn read_file(id: FileId, c: &Candidate, cwd: &Path) -> Result<SourceFile, String> {
+    let shown = display_path(&c.path, cwd);
+    let meta = std::fs::metadata(&c.path).map_err(|e| format!("cannot read file: {e}"))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    let bytes = std::fs::read(&c.path).map_err(|e| format!("cannot read file: {e}"))?;
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            // A byte-order mark is not content; dropping it keeps columns right.
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            Ok(SourceFile::new(id, shown, text))
+        }
+        Err(e) => {
+            if c.kind == CandidateKind::Document {
+                let lossy =
+                    SourceFile::new(id, shown.clone(), String::from_utf8_lossy(e.as_bytes()));
+                if guarded(|| palisade_cloudformation::detect(&lossy)) == Some(DocumentKind::Other)
+                {
+                    // Keep it as a skipped file rather than an error.
+                    return Ok(SourceFile::new(id, shown, ""));
+                }
+            }
+            Err("file is not valid UTF-8".to_string())
+        }
+    }
+}
+
+/// What the benchmark compares a scan against: the files a scan would analyse, parsed by the
+/// frontends' `parse_only` in parallel and dropped.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ParseFloor {
+    pub files: usize,
+    pub bytes: u64,
+    /// Wall time of the parallel parse.
+    pub parse: Duration,
+    /// Discovery, reading and classification (not part of `parse`).
+    pub prepare: Duration,
+}
+
+pub fn parse_floor(paths: &[PathBuf], options: &ScanOptions) -> Result<ParseFloor, EngineError> {
+    let prepared = prepare(paths, options)?;
+    let selected: Vec<(&SourceFile, FileRole)> = prepared
+        .sources
+        .iter()
+        .zip(prepared.roles.iter().copied())
+        .filter(|(_, r)| *r != FileRole::Skip)
+        .collect();
+    let t = Instant::now();
+    let ok = selected
+        .par_iter()
+        .map(|(f, role)| {
+            guarded(|| match role {
+                FileRole::Terraform | FileRole::TfVars => palisade_terraform::parse_only(f),
+                _ => palisade_cloudformation::parse_only(f),
+            })
+            .unwrap_or(false)
+        })
+        .filter(|ok| *ok)
+        .count();
+    let parse = t.elapsed();
+    let _ = ok;
+    Ok(ParseFloor {
+        files: selected.len(),
+        bytes: selected.iter().map(|(f, _)| f.text.len() as u64).sum(),
+        parse,
+        prepare: prepared.timings.total,
+    })
+}

@@ -1,0 +1,125 @@
+//! What a scan returns: findings resolved to files, lines and columns, errors, notes, and
+//! the figures the benchmark reads.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use palisade_checks::Severity;
+use palisade_source::SourceFile;
+
+use crate::Config;
+
+/// A location in a file, 1-based.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RelatedLocation {
+    pub location: Location,
+    pub message: String,
+}
+
+/// A finding resolved to paths, lines and columns.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ResolvedFinding {
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+    pub check: &'static str,
+    pub message: String,
+    pub end_line: u32,
+    pub end_column: u32,
+    pub severity: Severity,
+    /// Terraform address or CloudFormation logical id; `None` for a standalone policy file.
+    pub resource: Option<String>,
+    pub resource_start_line: u32,
+    pub resource_end_line: u32,
+    /// Module call sites, outermost first.
+    pub trace: Vec<Location>,
+    pub related: Vec<RelatedLocation>,
+    /// Index into [`ScanResult::sources`] and byte range, for snippet rendering.
+    pub source: usize,
+    pub start_offset: usize,
+    pub end_offset: usize,
+}
+
+/// A file that could not be read or parsed (fully).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ScanError {
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+    pub message: String,
+    /// Into [`ScanResult::sources`] when the text was read, with the byte offset.
+    pub source: Option<(usize, usize)>,
+}
+
+/// Wall time per phase, for the benchmark. `load` and `check` are summed over threads.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Timings {
+    pub discover: Duration,
+    pub read: Duration,
+    pub classify: Duration,
+    /// Wall time of the parallel load+check+resolve phase.
+    pub analyze: Duration,
+    pub load_cpu: Duration,
+    pub check_cpu: Duration,
+    pub total: Duration,
+}
+
+#[derive(Debug, Default)]
+pub struct ScanResult {
+    pub findings: Vec<ResolvedFinding>,
+    pub errors: Vec<ScanError>,
+    /// Where evaluation was bounded on purpose (a huge `count`, deep nesting): values past
+    /// the bound are unknown. Unlike errors, notes do not fail the scan.
+    pub notes: Vec<ScanError>,
+    /// Files that were read as Terraform, CloudFormation or IAM JSON.
+    pub files_scanned: usize,
+    /// Bytes of those files.
+    pub bytes_scanned: u64,
+    /// Findings removed by inline suppressions or the baseline.
+    pub suppressed: usize,
+    /// Every file read, indexed by [`ResolvedFinding::source`].
+    pub sources: Vec<SourceFile>,
+    pub config: Config,
+    /// Things the user should know that are not errors of the scanned files.
+    pub warnings: Vec<String>,
+    pub timings: Timings,
+    /// Module calls followed and attribute values known, over every Terraform unit (a module
+    /// reached from several callers counts once per caller).
+    pub stats: palisade_model::EvalStats,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EngineError {
+    /// A malformed configuration file.
+    Config {
+        file: PathBuf,
+        line: u32,
+        column: u32,
+        message: String,
+    },
+    /// A path that does not exist or cannot be read, an unreadable configuration.
+    Io { path: PathBuf, message: String },
+}
+
+impl std::fmt::Display for EngineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EngineError::Config {
+                file,
+                line,
+                column,
+                message,
+            } => write!(f, "{}:{line}:{column}: {message}", file.display()),
+            EngineError::Io { path, message } => write!(f, "{}: {message}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for EngineError {}

@@ -1,0 +1,202 @@
+//! Units of analysis (a Terraform module directory, a template, a policy file) and the
+//! analysis of one: load through its frontend, run the checks, resolve and suppress.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use palisade_model::Loaded;
+use palisade_source::SourceFile;
+
+use crate::modules::ModuleDirs;
+use crate::prepare::{FileRole, Prepared};
+use crate::resolve::{resolve, resolve_diagnostic};
+use crate::suppress::is_suppressed;
+use crate::{guarded, ResolvedFinding, ScanError};
+
+/// One unit of analysis.
+pub(crate) enum Unit {
+    /// A Terraform module directory: file indices, `.tf` first then tfvars, each sorted.
+    Terraform(Vec<usize>),
+    Template(usize),
+    Policy(usize),
+}
+
+pub(crate) fn units(prepared: &Prepared, candidates_dirs: &[Option<PathBuf>]) -> Vec<Unit> {
+    let mut modules: BTreeMap<&Path, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    let mut out = Vec::new();
+    for (i, role) in prepared.roles.iter().enumerate() {
+        match role {
+            FileRole::Terraform | FileRole::TfVars => {
+                let Some(dir) = candidates_dirs[i].as_deref() else {
+                    continue;
+                };
+                let entry = modules.entry(dir).or_default();
+                if *role == FileRole::Terraform {
+                    entry.0.push(i);
+                } else {
+                    entry.1.push(i);
+                }
+            }
+            FileRole::Template => out.push(Unit::Template(i)),
+            FileRole::Policy => out.push(Unit::Policy(i)),
+            FileRole::Skip => {}
+        }
+    }
+    for (_, (tf, vars)) in modules {
+        // tfvars without any .tf file configure nothing we can see.
+        if tf.is_empty() {
+            continue;
+        }
+        out.push(Unit::Terraform(tf.into_iter().chain(vars).collect()));
+    }
+    out
+}
+
+/// Per-unit output, before suppression.
+pub(crate) struct UnitOutput {
+    pub(crate) findings: Vec<ResolvedFinding>,
+    pub(crate) errors: Vec<ScanError>,
+    pub(crate) notes: Vec<ScanError>,
+    pub(crate) suppressed: usize,
+    pub(crate) scanned_files: Vec<usize>,
+    pub(crate) load: Duration,
+    pub(crate) check: Duration,
+    pub(crate) stats: palisade_model::EvalStats,
+}
+
+pub(crate) fn analyze(unit: &Unit, prepared: &Prepared, modules: &ModuleDirs<'_>) -> UnitOutput {
+    let sources = &prepared.sources;
+    let t = Instant::now();
+    let (loaded, files): (Option<Loaded>, Vec<usize>) = match unit {
+        Unit::Terraform(idx) => {
+            let files: Vec<&SourceFile> = idx.iter().map(|&i| &sources[i]).collect();
+            // Every scanned module is a root module, so command-line values apply to each.
+            let inputs = palisade_terraform::TerraformInputs {
+                vars: prepared.vars.clone(),
+                var_files: prepared.var_files.iter().map(|&i| &sources[i]).collect(),
+                modules: prepared
+                    .follow_modules
+                    .then_some(modules as &dyn palisade_terraform::ModuleLoader),
+            };
+            (
+                guarded(|| palisade_terraform::load_module_with(&files, &inputs)),
+                idx.clone(),
+            )
+        }
+        Unit::Template(i) => (
+            guarded(|| palisade_cloudformation::load_template(&sources[*i])),
+            vec![*i],
+        ),
+        Unit::Policy(i) => (
+            guarded(|| palisade_cloudformation::load_policy(&sources[*i])),
+            vec![*i],
+        ),
+    };
+    let load = t.elapsed();
+    let mut out = UnitOutput {
+        findings: Vec::new(),
+        errors: Vec::new(),
+        notes: Vec::new(),
+        suppressed: 0,
+        scanned_files: files.clone(),
+        load,
+        check: Duration::ZERO,
+        stats: palisade_model::EvalStats::default(),
+    };
+    let Some(loaded) = loaded else {
+        let first = files.first().copied().unwrap_or(0);
+        out.errors.push(ScanError {
+            file: sources
+                .get(first)
+                .map(|s| s.path.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            line: 1,
+            column: 1,
+            message: "internal error in the frontend; this unit was not analysed".into(),
+            source: None,
+        });
+        return out;
+    };
+    out.stats = loaded.stats;
+    for d in &loaded.diagnostics {
+        let resolved = resolve_diagnostic(d, sources);
+        match d.level {
+            palisade_source::Level::Error => out.errors.push(resolved),
+            palisade_source::Level::Note => out.notes.push(resolved),
+        }
+    }
+    let t = Instant::now();
+    let findings = guarded(|| palisade_checks::run_all(&loaded.model)).unwrap_or_default();
+    out.check = t.elapsed();
+    for f in findings {
+        let Some(resolved) = resolve(&f, &loaded.model, sources) else {
+            continue;
+        };
+        let suppressed = palisade_checks::find(f.check)
+            .is_some_and(|check| is_suppressed(check, &f, &resolved, &loaded.model, sources));
+        if suppressed {
+            out.suppressed += 1;
+        } else {
+            out.findings.push(resolved);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prepare::prepare;
+    use crate::{ConfigChoice, ScanOptions};
+
+    fn write(dir: &Path, rel: &str, text: &str) {
+        let p = dir.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    #[test]
+    fn terraform_files_of_a_directory_form_one_unit() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for f in [
+            "a/x.tf",
+            "a/y.tf",
+            "a/terraform.tfvars",
+            "b/z.tf",
+            "c/only.auto.tfvars",
+        ] {
+            write(root, f, "");
+        }
+        let options = ScanOptions {
+            config: ConfigChoice::Disabled,
+            cwd: Some(root.to_path_buf()),
+            ..ScanOptions::default()
+        };
+        let prepared = prepare(&[root.to_path_buf()], &options).unwrap();
+        let dirs: Vec<Option<PathBuf>> = prepared
+            .sources
+            .iter()
+            .map(|s| root.join(&s.path).parent().map(Path::to_path_buf))
+            .collect();
+        let units = units(&prepared, &dirs);
+        let shape: Vec<Vec<String>> = units
+            .iter()
+            .map(|u| match u {
+                Unit::Terraform(idx) => idx
+                    .iter()
+                    .map(|&i| prepared.sources[i].path.to_string_lossy().into_owned())
+                    .collect(),
+                _ => vec![],
+            })
+            .collect();
+        assert_eq!(
+            shape,
+            vec![
+                vec!["a/x.tf", "a/y.tf", "a/terraform.tfvars"],
+                vec!["b/z.tf"]
+            ]
+        );
+    }
+}

@@ -2,6 +2,11 @@
 //! written in, and the semantics checks need: wildcard matching of actions, principals,
 //! condition operators.
 
+pub mod actions;
+pub mod eval;
+
+pub use actions::{database, AccessLevel, Action, ActionId, Resolution};
+
 use palisade_source::{Span, Value};
 
 /// A list of strings that may be written as one string or a list; each item keeps its span.

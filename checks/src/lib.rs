@@ -8,6 +8,7 @@
 
 pub mod encryption;
 pub mod finding;
+pub mod identity;
 pub mod network;
 pub mod reference;
 pub mod web_identity;

@@ -2,7 +2,7 @@ resource "aws_iam_policy" "admin" {
   name = "admin"
   policy = jsonencode({
     Statement = [{
-      Action   = "*"
+      Action   = "iam:*"
       Effect   = "Allow"
       Resource = "*"
     }]
@@ -26,11 +26,10 @@ resource "aws_s3_bucket_policy" "assets" {
   JSON
 }
 
-data "aws_iam_policy_document" "everything_but_iam" {
+data "aws_iam_policy_document" "ssm_agent" {
   statement {
-    effect    = "Allow"
+    # Low: the SSM agent's message channel, nothing else.
+    actions   = ["ssmmessages:*"]
     resources = ["*"]
-    # Allow + NotAction grants every other action, including future ones.
-    not_actions = ["iam:*"]
   }
 }

@@ -2,8 +2,12 @@
 //! service.
 
 use crate::finding::policy_subject;
-use crate::{Layer, Check, CheckMeta, Example, Finding, Severity};
-use palisade_iam::{full_wildcard_action, is_account_root_principal, known_strings, Statement};
+use crate::identity::{
+    entry_values, evaluate, grant_note, grants_to_holder, is_account_root, level_counts, limited,
+    max_level, most_powerful, on_every_resource, principal_text,
+};
+use crate::{Check, CheckMeta, Example, Finding, Layer, Severity};
+use palisade_iam::{database, full_wildcard_action, AccessLevel, ActionId, Statement};
 use palisade_model::{Model, PolicyKind};
 
 pub static CHECK: Check = Check {
@@ -19,31 +23,40 @@ pub static CHECK: Check = Check {
             group policies, `AWS::IAM::Policy`/`ManagedPolicy`, inline `Policies`), trust \
             policies, resource policies (S3 buckets, SQS queues, SNS topics, KMS keys, ECR \
             repositories, Secrets Manager secrets), `aws_iam_policy_document` data sources and \
-            standalone policy JSON. An `Allow` with `NotAction` grants everything except the \
-            listed actions and is reported too.\n\n`iam:*` is privilege escalation in one line; \
-            `s3:*` includes `s3:DeleteBucket` and `s3:PutBucketPolicy`; `*` is administrator \
-            access. Least privilege means naming the actions a principal needs. `*` on \
-            `Resource: \"*\"` is **critical**.\n\nNot findings: `Deny` statements (a wildcard \
-            there restricts), service control policies (an SCP `Allow` grants nothing; the \
-            default `FullAWSAccess` SCP is `Allow *`), and the standard KMS key policy statement \
-            that delegates the key to the account's IAM (`kms:*` for \
-            `arn:aws:iam::<account>:root`), which AWS creates by default.",
+            standalone policy JSON.\n\nThe severity follows what the wildcard really grants, \
+            from the IAM action database (the AWS Service Authorization Reference): a \
+            `service:*` that reaches permissions-management or write actions (`iam:*`, `s3:*`, \
+            `kms:*`) is **high**; one that reaches only read actions is **medium**; one that \
+            reaches only list, tagging or agent-channel messaging actions (`ssmmessages:*`, \
+            `ec2messages:*`, which the SSM agent needs) is **low**. `*` is high. The message \
+            names the most powerful actions included. Policies are evaluated as AWS does: an \
+            explicit `Deny` in the same document takes away what it covers (a wildcard it \
+            removes entirely is not reported, one it limits under a condition is reported one \
+            level lower and the message names the statement), and so does the role's \
+            permissions boundary when its document is known. `*` on `Resource: \"*\"` in an \
+            identity policy is administrator access, reported by `aws-iam-full-admin`.\n\nNot \
+            findings: `Deny` statements (a wildcard there restricts), service control policies \
+            (an SCP `Allow` grants nothing; the default `FullAWSAccess` SCP is `Allow *`), and \
+            the standard KMS key policy statement that delegates the key to the account's IAM \
+            (`kms:*` for `arn:aws:iam::<account>:root`, `!Ref AWS::AccountId`, or the \
+            `Fn::Sub`/`Fn::Join` forms of it), which AWS creates by default. `Allow` with \
+            `NotAction` is `aws-iam-allow-not-action`.",
         remediation: "List the specific actions the principal needs (`s3:GetObject`, \
             `s3:PutObject`, ...), scoped to specific resources. IAM Access Analyzer can \
-            generate a policy from CloudTrail activity. Replace `NotAction` allows with explicit \
-            action lists.",
+            generate a policy from CloudTrail activity.",
         references: &[
             "CIS AWS Foundations Benchmark 1.16 (no policies with full \"*:*\" administrative privileges)",
             "AWS Foundational Security Best Practices IAM.1, IAM.21",
             "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
+            "https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html",
         ],
         equivalents: &[
-            "checkov:CKV_AWS_1",
             "checkov:CKV_AWS_62",
             "checkov:CKV_AWS_63",
             "trivy:AVD-AWS-0057",
             "trivy:AVD-AWS-0097",
             "trivy:AVD-AWS-0114",
+            "trivy:AVD-AWS-0120",
             "trivy:AVD-AWS-0345",
             "cfn_nag:F2",
             "cfn_nag:F3",
@@ -60,9 +73,9 @@ pub static CHECK: Check = Check {
             "kics:816ea8cf-d589-442d-a917-2dd0ce0e45e3",
         ],
         examples: &[
-            Example::bad("bad.tf", &[(5, "\"*\""), (20, "\"s3:*\""), (34, "[\"iam:*\"]")]),
+            Example::bad("bad.tf", &[(5, "\"iam:*\""), (20, "\"s3:*\""), (32, "\"ssmmessages:*\"")]),
             Example::good("good.tf"),
-            Example::bad("bad.yaml", &[(14, "iam:*"), (27, "\"*\"")]),
+            Example::bad("bad.yaml", &[(14, "iam:*"), (27, "\"kms:*\"")]),
             Example::good("good.yaml"),
             Example::bad("bad.json", &[(14, "\"sqs:*\"")]),
             Example::good("good.json"),
@@ -73,7 +86,30 @@ pub static CHECK: Check = Check {
     run,
 };
 
+/// Services whose every action is the SSM agent's channel to AWS: they carry commands and
+/// session data for the instance the role belongs to, not control over resources.
+const MESSAGING: &[&str] = &["ssmmessages", "ec2messages"];
+
+/// How severe a wildcard is, from what it grants.
+fn severity_of(service: Option<&str>, granted: &[ActionId]) -> Severity {
+    let Some(service) = service else {
+        return Severity::High;
+    };
+    match max_level(granted) {
+        Some(AccessLevel::PermissionsManagement) => Severity::High,
+        Some(AccessLevel::Write) if MESSAGING.contains(&service.to_ascii_lowercase().as_str()) => {
+            Severity::Low
+        }
+        Some(AccessLevel::Write) => Severity::High,
+        Some(AccessLevel::Read) => Severity::Medium,
+        Some(AccessLevel::List | AccessLevel::Tagging) => Severity::Low,
+        // A service the database does not know (`aws-iam-unknown-action` reports it).
+        None => Severity::High,
+    }
+}
+
 fn run(model: &Model, out: &mut Vec<Finding>) {
+    let db = database();
     for policy in &model.policies {
         if policy.document.kind == PolicyKind::ControlPolicy {
             continue;
@@ -82,20 +118,35 @@ fn run(model: &Model, out: &mut Vec<Finding>) {
             if !statement.is_allow() {
                 continue;
             }
-            let all_resources = known_strings(statement.resource.as_ref())
-                .iter()
-                .any(|(r, _)| r.trim() == "*");
+            let admin = grants_to_holder(policy.document.kind) && on_every_resource(statement);
             for (action, span) in statement.actions() {
                 let Some(service) = full_wildcard_action(action) else {
                     continue;
                 };
+                if service.is_none() && admin {
+                    // Administrator access: `aws-iam-full-admin`.
+                    continue;
+                }
                 if service == Some("kms") && delegates_to_account(statement) {
                     continue;
                 }
-                let (what, severity) = match service {
-                    None if all_resources => ("every action on every resource", Severity::Critical),
-                    None => ("every action", Severity::High),
-                    Some(_) => ("every action of the service", Severity::High),
+                let expanded = db.expand(action);
+                let known_service = !expanded.is_empty();
+                let grant = evaluate(model, policy, statement, expanded);
+                if known_service && grant.actions.is_empty() {
+                    // An explicit Deny (or the boundary) takes all of it away.
+                    continue;
+                }
+                let severity = limited(severity_of(service, &grant.actions), &grant);
+                let what = if known_service {
+                    format!(
+                        "{} actions ({}), including {}",
+                        grant.actions.len(),
+                        level_counts(&grant.actions),
+                        most_powerful(&grant.actions, 3).join(", ")
+                    )
+                } else {
+                    "every action of a service the IAM action database does not know".to_string()
                 };
                 out.push(Finding::on_policy(
                     model,
@@ -105,28 +156,10 @@ fn run(model: &Model, out: &mut Vec<Finding>) {
                     statement,
                     span,
                     format!(
-                        "{} allows `{}`: {what}",
+                        "{} allows `{}`: {what}{}",
                         policy_subject(model, policy),
-                        action.trim()
-                    ),
-                ));
-            }
-            if let Some(not_action) = &statement.not_action {
-                let listed: Vec<&str> = known_strings(Some(not_action)).iter().map(|(a, _)| *a).collect();
-                if not_action.candidates().is_empty() {
-                    continue;
-                }
-                out.push(Finding::on_policy(
-                    model,
-                    CHECK.meta.id,
-                    CHECK.meta.severity,
-                    policy,
-                    statement,
-                    not_action.span,
-                    format!(
-                        "{} allows every action except {}: `Allow` with `NotAction` grants all other actions, including future ones",
-                        policy_subject(model, policy),
-                        if listed.is_empty() { "none".to_string() } else { listed.join(", ") }
+                        action.trim(),
+                        grant_note(&grant, model, policy)
                     ),
                 ));
             }
@@ -148,16 +181,11 @@ fn delegates_to_account(statement: &Statement) -> bool {
         if !entry.kind.eq_ignore_ascii_case("AWS") {
             return false;
         }
-        for list in entry.values.candidates() {
-            for item in list.value {
-                let Some(parts) = item.parts() else {
-                    continue;
-                };
-                let text = crate::web_identity::text_of(&parts, "000000000000");
-                if !is_account_root_principal(&text) {
-                    return false;
-                }
+        for value in entry_values(entry) {
+            if is_account_root(value) {
                 any = true;
+            } else if principal_text(value).is_some() {
+                return false;
             }
         }
     }
@@ -199,19 +227,63 @@ mod tests {
     }
 
     #[test]
-    fn star_on_every_resource_is_critical() {
+    fn star_on_every_resource_is_left_to_full_admin() {
         let f = findings(&identity(vec![on_everything(statement(
             Effect::Allow,
             vec![lit("*", 20)],
         ))]));
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].severity, Severity::Critical);
+        assert!(f.is_empty());
         // `iam:*` on `*` is high: one service, not administrator access.
         let f = findings(&identity(vec![on_everything(statement(
             Effect::Allow,
             vec![lit("iam:*", 20)],
         ))]));
         assert_eq!(f[0].severity, Severity::High);
+        assert!(f[0].message.contains("iam:PassRole"), "{}", f[0].message);
+        // In a resource policy `*` on `*` is every action on that resource: high.
+        let model = model_with(
+            Some("aws_s3_bucket_policy"),
+            PolicyKind::Resource,
+            vec![on_everything(statement(Effect::Allow, vec![lit("*", 20)]))],
+        );
+        assert_eq!(findings(&model)[0].severity, Severity::High);
+    }
+
+    #[test]
+    fn severity_follows_what_the_wildcard_grants() {
+        let sev = |action: &str| {
+            findings(&identity(vec![statement(Effect::Allow, vec![lit(action, 20)])]))
+                .first()
+                .map(|f| f.severity)
+        };
+        assert_eq!(sev("s3:*"), Some(Severity::High));
+        assert_eq!(sev("kms:*"), Some(Severity::High));
+        assert_eq!(sev("ssmmessages:*"), Some(Severity::Low));
+        assert_eq!(sev("ec2messages:*"), Some(Severity::Low));
+        assert_eq!(sev("pricing:*"), Some(Severity::Medium));
+        // Not a whole-service wildcard: not this check's.
+        assert_eq!(sev("cloudwatch:Describe*"), None);
+    }
+
+    #[test]
+    fn an_explicit_deny_removes_or_lowers() {
+        let allow = statement(Effect::Allow, vec![lit("s3:*", 20)]);
+        let mut deny = on_everything(statement(Effect::Deny, vec![lit("s3:*", 30)]));
+        let f = findings(&identity(vec![allow.clone(), deny.clone()]));
+        assert!(f.is_empty(), "{f:?}");
+        deny.condition = palisade_model::Value::literal(
+            vec![condition("Bool", "aws:MultiFactorAuthPresent", vec![lit("false", 31)])],
+            sp(32),
+        );
+        let f = findings(&identity(vec![allow.clone(), deny]));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Medium);
+        assert!(f[0].message.contains("statement 2"), "{}", f[0].message);
+        // A deny of part of it: still reported, on what remains.
+        let deny = on_everything(statement(Effect::Deny, vec![lit("s3:Put*", 30)]));
+        let f = findings(&identity(vec![allow, deny]));
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("takes away"), "{}", f[0].message);
     }
 
     #[test]
@@ -231,19 +303,6 @@ mod tests {
         assert!(findings(&identity(vec![s])).is_empty());
         let mut s = statement(Effect::Allow, Vec::new());
         s.action = Some(palisade_model::Value::unknown(sp(20)));
-        assert!(findings(&identity(vec![s])).is_empty());
-    }
-
-    #[test]
-    fn allow_with_not_action_fires_at_not_action() {
-        let mut s = statement(Effect::Allow, Vec::new());
-        s.action = None;
-        s.not_action = Some(list(vec![lit("iam:*", 31)], 30));
-        let f = findings(&identity(vec![s.clone()]));
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].span, sp(30));
-        assert!(f[0].message.contains("except iam:*"), "{}", f[0].message);
-        s.effect = palisade_model::Value::literal(Effect::Deny, sp(700));
         assert!(findings(&identity(vec![s])).is_empty());
     }
 

@@ -181,6 +181,9 @@ pub fn grant<'a>(
         }
     }
     for (deny, in_boundary) in denies {
+        if only_request_hygiene(deny) {
+            continue;
+        }
         if !in_boundary && !principals_cover(deny, allow) {
             continue;
         }
@@ -234,6 +237,34 @@ fn is_allow_only(s: &Statement) -> bool {
 /// only under a CloudFormation condition.
 fn conditional_statement(s: &Statement) -> bool {
     !s.when.is_empty() || s.condition.get().is_none_or(|c| !c.is_empty())
+}
+
+/// Condition keys any caller holding the permission can satisfy at will: TLS, signature
+/// version, encryption headers, tags on the request. A `Deny` conditioned only on them
+/// enforces how requests are made, not who may make them, so it neither removes nor limits.
+const REQUEST_HYGIENE: &[&str] = &[
+    "aws:securetransport",
+    "s3:tlsversion",
+    "s3:signatureversion",
+    "s3:signatureage",
+    "s3:x-amz-server-side-encryption",
+    "s3:x-amz-server-side-encryption-aws-kms-key-id",
+    "s3:x-amz-acl",
+    "s3:x-amz-content-sha256",
+    "aws:requesttag",
+    "aws:tagkeys",
+];
+
+fn only_request_hygiene(s: &Statement) -> bool {
+    let Some(conditions) = s.condition.get() else {
+        return false;
+    };
+    !conditions.is_empty()
+        && conditions.iter().all(|c| {
+            let key = c.key_lower();
+            let base = key.split('/').next().unwrap_or(&key);
+            REQUEST_HYGIENE.contains(&base)
+        })
 }
 
 fn resource_unknown(s: &Statement) -> bool {
@@ -401,7 +432,7 @@ mod tests {
         deny.condition = Value::literal(
             vec![crate::Condition {
                 operator: "Bool".into(),
-                key: "aws:SecureTransport".into(),
+                key: "aws:MultiFactorAuthPresent".into(),
                 values: strings(&["false"]),
                 span: sp(3),
             }],
@@ -416,6 +447,29 @@ mod tests {
         );
         assert_eq!(names(&g.actions), vec!["s3:GetObject"]);
         assert_eq!(g.limited_by.len(), 1);
+    }
+
+    #[test]
+    fn a_deny_of_insecure_transport_does_not_limit_who_may_act() {
+        let mut deny = st(Effect::Deny, &["*"], &["*"]);
+        deny.condition = Value::literal(
+            vec![crate::Condition {
+                operator: "Bool".into(),
+                key: "aws:SecureTransport".into(),
+                values: strings(&["false"]),
+                span: sp(3),
+            }],
+            sp(3),
+        );
+        let d = doc(vec![st(Effect::Allow, &["s3:*"], &["*"]), deny]);
+        let g = grant(
+            &d.statements[0],
+            statement_actions(&d.statements[0]).ids,
+            &d,
+            None,
+        );
+        assert!(g.limited_by.is_empty() && g.removed_by.is_empty());
+        assert!(!g.actions.is_empty());
     }
 
     #[test]

@@ -118,6 +118,8 @@ pub enum LinkKind {
     /// its own canned ACL). Those services deliver only to buckets encrypted with S3-managed
     /// keys.
     LogDestination,
+    /// A role's or user's permissions boundary is this managed policy.
+    PermissionsBoundary,
 }
 
 /// A resolved reference from `from` to `to`. Frontends record a link only when the target

@@ -297,6 +297,19 @@ impl<'t> Ctx<'t> {
                     Provenance::Derived,
                 ))
             }
+            // The deploying account: unknown as a value, but as a principal it is the
+            // account itself (`{AWS: !Ref AWS::AccountId}` is the account root), so it is kept
+            // as a reference that names it.
+            "AWS::AccountId" => {
+                return Some(Node::new(
+                    NodeKind::Reference(Reference {
+                        target: target.to_string(),
+                        attribute: None,
+                    }),
+                    span,
+                    Provenance::Derived,
+                ))
+            }
             "AWS::URLSuffix" => {
                 return Some(Node::new(
                     NodeKind::String("amazonaws.com".into()),

@@ -22,16 +22,34 @@ fn sarif_has_one_result_per_finding_with_its_rule_and_region() {
     let results = run0["results"].as_array().expect("results");
     assert_eq!(results.len(), findings.len());
     for (r, f) in results.iter().zip(&findings) {
-        assert_eq!(r["ruleId"], f["check"]);
+        let loc = &r["locations"][0]["physicalLocation"];
+        // The check's rule, or its variant for another severity (`ID/critical`).
+        let rule_id = r["ruleId"].as_str().expect("ruleId");
+        assert_eq!(rule_id.split('/').next(), f["check"].as_str());
         let index = r["ruleIndex"].as_u64().expect("ruleIndex") as usize;
+        assert_eq!(rules[index]["id"], rule_id, "ruleIndex points at the rule");
+        let expected = match f["severity"].as_str() {
+            Some("critical") => "9.5",
+            Some("high") => "8.0",
+            Some("medium") => "5.5",
+            _ => "3.0",
+        };
         assert_eq!(
-            rules[index]["id"], f["check"],
-            "ruleIndex points at the rule"
+            rules[index]["properties"]["security-severity"], expected,
+            "the rule's security-severity is its results' severity: {rule_id}"
         );
+        assert!(rules[index]["helpUri"].as_str().is_some_and(
+            |u| u.ends_with(&format!("docs/checks.md#{}", f["check"].as_str().unwrap()))
+        ));
+        let name = rules[index]["name"].as_str().unwrap();
+        assert!(
+            name.chars().next().unwrap().is_ascii_uppercase() && !name.contains('-'),
+            "{name}"
+        );
+        assert_eq!(loc["artifactLocation"]["uriBaseId"], "%SRCROOT%");
         assert!(rules[index]["help"]["markdown"]
             .as_str()
             .is_some_and(|h| h.contains("How to fix")));
-        let loc = &r["locations"][0]["physicalLocation"];
         assert_eq!(loc["artifactLocation"]["uri"], f["file"]);
         assert_eq!(loc["region"]["startLine"], f["line"]);
         assert_eq!(loc["region"]["startColumn"], f["column"]);

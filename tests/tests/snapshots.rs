@@ -51,3 +51,64 @@ fn check_catalog_text() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     settings().bind(|| insta::assert_snapshot!("check_catalog_text", run.stdout));
 }
+
+/// SARIF, with the machine-dependent root URI replaced.
+#[test]
+fn demo_scan_sarif() {
+    let run = demo("sarif");
+    assert_eq!(run.code, 1, "the demo has findings: {}", run.stderr);
+    let mut v: serde_json::Value = serde_json::from_str(&run.stdout).expect("SARIF is JSON");
+    let base = &mut v["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"];
+    assert!(base
+        .as_str()
+        .is_some_and(|u| u.starts_with("file:///") && u.ends_with('/')));
+    *base = serde_json::json!("file:///[ROOT]/");
+    v["runs"][0]["tool"]["driver"]["version"] = serde_json::json!("[VERSION]");
+    let text = serde_json::to_string_pretty(&v).unwrap();
+    settings().bind(|| insta::assert_snapshot!("demo_scan_sarif", text));
+}
+
+#[test]
+fn demo_scan_junit() {
+    let run = demo("junit");
+    assert_eq!(run.code, 1, "the demo has findings: {}", run.stderr);
+    settings().bind(|| insta::assert_snapshot!("demo_scan_junit", run.stdout));
+}
+
+/// One line per finding for terminals and problem matchers.
+#[test]
+fn demo_scan_compact() {
+    let run = demo("compact");
+    assert_eq!(run.code, 1, "the demo has findings: {}", run.stderr);
+    let json = demo("json").json();
+    let findings = json["findings"].as_array().map_or(0, Vec::len);
+    let line = regex_like_problem_matcher();
+    assert_eq!(
+        run.stdout.lines().filter(|l| line(l)).count(),
+        findings,
+        "{}",
+        run.stdout
+    );
+    settings().bind(|| insta::assert_snapshot!("demo_scan_compact", run.stdout));
+}
+
+/// `FILE:LINE:COL: SEVERITY: MESSAGE [CHECK]`, as docs/ci.md's problem matcher reads it.
+fn regex_like_problem_matcher() -> impl Fn(&str) -> bool {
+    |l: &str| {
+        let mut parts = l.splitn(5, ':');
+        let (Some(file), Some(line), Some(col), Some(sev), Some(rest)) = (
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+        ) else {
+            return false;
+        };
+        !file.is_empty()
+            && line.parse::<u32>().is_ok()
+            && col.parse::<u32>().is_ok()
+            && ["critical", "high", "medium", "low"].contains(&sev.trim())
+            && rest.trim_end().ends_with(']')
+    }
+}

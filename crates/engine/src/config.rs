@@ -5,7 +5,8 @@
 //! disable = ["aws-kms-key-rotation-disabled"]
 //! exclude = ["legacy/", "**/test-fixtures/**"]   # gitignore syntax, relative to this file
 //! fail_on = "high"
-//! baseline = "palisade-baseline.json"           # a previous `scan --format json` output
+//! baseline = "palisade-baseline.json"           # written by `scan --write-baseline FILE`
+//! require_reason = true                          # a suppression without a reason does not apply
 //!
 //! [severity]
 //! aws-ec2-sg-open-ingress = "medium"
@@ -22,6 +23,7 @@ use palisade_source::{FileId, SourceFile};
 use serde::Deserialize;
 
 use crate::{EngineError, ScanOptions, ScanResult};
+use palisade_checks::Check;
 
 pub const CONFIG_FILE_NAME: &str = "palisade.toml";
 
@@ -37,6 +39,8 @@ pub struct Config {
     pub exclude: Vec<String>,
     pub fail_on: Option<Severity>,
     pub baseline: Option<PathBuf>,
+    /// Suppressions must give a reason to apply.
+    pub require_reason: bool,
 }
 
 #[derive(Deserialize)]
@@ -47,11 +51,13 @@ struct RawConfig {
     #[serde(default)]
     severity: BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
     #[serde(default)]
-    exclude: Vec<String>,
+    exclude: Vec<toml::Spanned<String>>,
     #[serde(default)]
     fail_on: Option<toml::Spanned<String>>,
     #[serde(default)]
     baseline: Option<String>,
+    #[serde(default)]
+    require_reason: bool,
 }
 
 /// Looks for `palisade.toml` in `start` (a directory or a file's directory) and its ancestors.
@@ -124,9 +130,13 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, EngineError> {
     let mut config = Config {
         path: Some(path.to_path_buf()),
         root: crate::absolute(path).parent().map(Path::to_path_buf),
-        exclude: raw.exclude,
+        exclude: raw.exclude.iter().map(|p| p.get_ref().clone()).collect(),
+        require_reason: raw.require_reason,
         ..Config::default()
     };
+    for p in &raw.exclude {
+        crate::discover::check_pattern(p.get_ref()).map_err(|m| error_at(p.span().start, m))?;
+    }
     for id in &raw.disable {
         config.disable.push(resolve(id)?);
     }
@@ -170,30 +180,80 @@ pub fn load_config(paths: &[PathBuf], options: &ScanOptions) -> Result<Config, E
     }
 }
 
-/// Disabled checks, severity overrides, the severity floor and the baseline.
+/// The checks an id names: a check id or former id, else every check one of whose
+/// `equivalents` is that peer rule (`CKV_AWS_24` or `checkov:CKV_AWS_24`, any case).
+pub fn lookup_checks(id: &str) -> Vec<&'static Check> {
+    if let Some(c) = palisade_checks::find(id) {
+        return vec![c];
+    }
+    palisade_checks::all()
+        .into_iter()
+        .filter(|c| {
+            c.meta.equivalents.iter().any(|e| {
+                e.eq_ignore_ascii_case(id)
+                    || e.split_once(':')
+                        .is_some_and(|(_, rule)| rule.eq_ignore_ascii_case(id))
+            })
+        })
+        .collect()
+}
+
+/// Resolves `--check`/`--skip-check` ids; an id naming no check is a usage error.
+pub(crate) fn resolve_ids(
+    flag: &str,
+    ids: &[String],
+) -> Result<std::collections::BTreeSet<&'static str>, EngineError> {
+    let mut out = std::collections::BTreeSet::new();
+    for id in ids {
+        let found = lookup_checks(id);
+        if found.is_empty() {
+            return Err(EngineError::Usage(format!(
+                "{flag} `{id}`: no check has this id or peer rule id (see `palisade checks`)"
+            )));
+        }
+        out.extend(found.iter().map(|c| c.meta.id));
+    }
+    Ok(out)
+}
+
+/// Disabled and selected checks, severity overrides, the baseline and the severity floor.
 pub(crate) fn apply_config(
     result: &mut ScanResult,
     options: &ScanOptions,
 ) -> Result<(), EngineError> {
     let config = &result.config;
+    let only = resolve_ids("--check", &options.checks)?;
+    let skip = resolve_ids("--skip-check", &options.skip_checks)?;
+    let wanted = |check: &str| {
+        !config.disable.contains(&check)
+            && !skip.contains(check)
+            && (only.is_empty() || only.contains(check))
+    };
+    result.findings.retain(|f| wanted(f.check));
     result
-        .findings
-        .retain(|f| !config.disable.contains(&f.check));
-    for f in &mut result.findings {
+        .suppressed_findings
+        .retain(|s| wanted(s.finding.check));
+    for f in result.findings.iter_mut().chain(
+        result
+            .suppressed_findings
+            .iter_mut()
+            .map(|s| &mut s.finding),
+    ) {
         if let Some(sev) = config.severity.get(f.check) {
             f.severity = *sev;
         }
     }
-    if let Some(path) = &config.baseline {
-        let baseline = crate::baseline::load_baseline(path)?;
-        let before = result.findings.len();
-        result.findings.retain(|f| {
-            !baseline.contains(&(f.check.to_string(), f.file.clone(), f.resource.clone()))
-        });
-        result.suppressed += before - result.findings.len();
+    result.suppressed = result.suppressed_findings.len();
+    if let Some(path) = options.baseline.as_ref().or(config.baseline.as_ref()) {
+        let baseline = crate::baseline::load(path, &result.cwd)?;
+        crate::baseline::apply(result, &baseline);
     }
     if let Some(min) = options.min_severity {
         result.findings.retain(|f| f.severity >= min);
+        result
+            .suppressed_findings
+            .retain(|s| s.finding.severity >= min);
+        result.suppressed = result.suppressed_findings.len();
     }
     Ok(())
 }
@@ -226,6 +286,37 @@ mod tests {
             }
             other => panic!("unexpected {other:?}"),
         }
+    }
+
+    #[test]
+    fn an_invalid_exclude_glob_is_located() {
+        let err = parse(
+            Path::new("p.toml"),
+            "fail_on = \"high\"\nexclude = [\"ok/\", \"a{b\"]\n",
+        )
+        .unwrap_err();
+        match err {
+            EngineError::Config {
+                line,
+                column,
+                message,
+                ..
+            } => {
+                assert_eq!((line, column), (2, 19), "{message}");
+                assert!(message.contains("a{b"), "{message}");
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn peer_ids_name_checks_through_equivalents() {
+        let ids = |id: &str| -> Vec<&str> { lookup_checks(id).iter().map(|c| c.meta.id).collect() };
+        assert_eq!(ids("CKV_AWS_24"), ["aws-ec2-sg-open-ingress"]);
+        assert_eq!(ids("checkov:ckv_aws_24"), ["aws-ec2-sg-open-ingress"]);
+        assert_eq!(ids("aws-ec2-sg-open-ingress"), ["aws-ec2-sg-open-ingress"]);
+        assert!(ids("CKV_AWS_99999").is_empty());
+        assert!(resolve_ids("--check", &["nope".into()]).is_err());
     }
 
     #[test]

@@ -58,43 +58,47 @@ pub fn classify(path: &Path, explicit: bool) -> Option<CandidateKind> {
 }
 
 /// The exclusion matcher built from the config's `exclude` patterns (gitignore syntax,
-/// relative to `root`).
-#[derive(Clone)]
+/// relative to the config's directory) and the command line's (relative to the current
+/// directory).
+#[derive(Clone, Default)]
 pub struct Excludes {
-    matcher: Option<Gitignore>,
-    root: PathBuf,
+    matchers: Vec<(PathBuf, Gitignore)>,
+}
+
+/// Checks one pattern: the error names it.
+pub fn check_pattern(pattern: &str) -> Result<(), String> {
+    let mut b = GitignoreBuilder::new("/");
+    b.add_line(None, pattern)
+        .map(|_| ())
+        .map_err(|e| format!("invalid exclude pattern `{pattern}`: {e}"))
 }
 
 impl Excludes {
     pub fn new(root: Option<&Path>, patterns: &[String]) -> Result<Excludes, String> {
-        let root = root.map(Path::to_path_buf).unwrap_or_default();
+        Excludes::default().with(root.unwrap_or(Path::new("")), patterns)
+    }
+
+    /// Adds patterns relative to `root`.
+    pub fn with(mut self, root: &Path, patterns: &[String]) -> Result<Excludes, String> {
         if patterns.is_empty() {
-            return Ok(Excludes {
-                matcher: None,
-                root,
-            });
+            return Ok(self);
         }
-        let mut b = GitignoreBuilder::new(&root);
+        let mut b = GitignoreBuilder::new(root);
         for p in patterns {
+            check_pattern(p)?;
             b.add_line(None, p)
-                .map_err(|e| format!("bad exclude pattern `{p}`: {e}"))?;
+                .map_err(|e| format!("invalid exclude pattern `{p}`: {e}"))?;
         }
         let matcher = b.build().map_err(|e| e.to_string())?;
-        Ok(Excludes {
-            matcher: Some(matcher),
-            root,
-        })
+        self.matchers.push((root.to_path_buf(), matcher));
+        Ok(self)
     }
 
     pub fn is_excluded(&self, path: &Path, is_dir: bool) -> bool {
-        let Some(m) = &self.matcher else {
-            return false;
-        };
-        // The matcher panics on paths outside its root: only ask about paths under it.
-        if !path.starts_with(&self.root) {
-            return false;
-        }
-        m.matched_path_or_any_parents(path, is_dir).is_ignore()
+        self.matchers.iter().any(|(root, m)| {
+            // The matcher panics on paths outside its root: only ask about paths under it.
+            path.starts_with(root) && m.matched_path_or_any_parents(path, is_dir).is_ignore()
+        })
     }
 }
 

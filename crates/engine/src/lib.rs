@@ -29,7 +29,9 @@
 
 pub mod baseline;
 pub mod config;
+mod context;
 pub mod discover;
+pub mod fingerprint;
 mod modules;
 mod options;
 mod prepare;
@@ -44,12 +46,13 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-pub use config::{load_config, Config, ConfigChoice};
+pub use config::{load_config, lookup_checks, Config, ConfigChoice};
 pub use modules::terraform_files_with_modules;
 pub use options::ScanOptions;
 pub use prepare::{parse_floor, ParseFloor, MAX_FILE_BYTES};
 pub use result::{
-    EngineError, Location, RelatedLocation, ResolvedFinding, ScanError, ScanResult, Timings,
+    EngineError, Location, RelatedLocation, ResolvedFinding, ScanError, ScanResult,
+    SuppressedFinding, SuppressionInfo, SuppressionKind, Timings,
 };
 
 use config::apply_config;
@@ -79,9 +82,30 @@ pub unsafe fn use_mimalloc_for_parsing() {
     unsafe { palisade_terraform::use_mimalloc_for_trees() }
 }
 
+/// The result of scanning no file (an empty list of paths from pre-commit or standard
+/// input): nothing found, the configuration still read and checked.
+pub fn scan_nothing(options: &ScanOptions) -> Result<ScanResult, EngineError> {
+    let mut result = context::nothing(options);
+    result.config = load_config(&[result.cwd.clone()], options)?;
+    apply_config(&mut result, options)?;
+    Ok(result)
+}
+
 /// Scans the given paths (files or directories; `.` when empty).
 pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> Result<ScanResult, EngineError> {
     let start = Instant::now();
+    // Pre-commit: the files named, each with its context; only they are reported on.
+    let (context_paths, report_only) = match options.in_context {
+        true => {
+            let (paths, only) = context::expand(paths, options);
+            (Some(paths), Some(only))
+        }
+        false => (None, None),
+    };
+    let paths = context_paths.as_deref().unwrap_or(paths);
+    if report_only.is_some() && paths.is_empty() {
+        return Ok(context::nothing(options));
+    }
     let prepared = prepare(paths, options)?;
     let mut timings = prepared.timings;
 
@@ -112,14 +136,18 @@ pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> Result<ScanResult, Engi
     let mut result = ScanResult {
         errors: prepared.errors.clone(),
         config: prepared.config.clone(),
+        cwd: prepared.cwd.clone(),
+        root: fingerprint::project_root(&prepared.cwd),
         ..ScanResult::default()
     };
+    let mut warnings = Vec::new();
     let mut scanned = BTreeSet::new();
     for out in outputs {
         result.findings.extend(out.findings);
         result.errors.extend(out.errors);
         result.notes.extend(out.notes);
-        result.suppressed += out.suppressed;
+        result.suppressed_findings.extend(out.suppressed);
+        warnings.extend(out.warnings);
         scanned.extend(out.scanned_files);
         timings.load_cpu += out.load;
         result.stats.add(&out.stats);
@@ -131,6 +159,10 @@ pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> Result<ScanResult, Engi
         .map(|&i| prepared.sources[i].text.len() as u64)
         .sum();
 
+    // One warning per comment, even when several units read its file.
+    warnings.sort();
+    warnings.dedup();
+    result.warnings = warnings.into_iter().map(|(_, w)| w).collect();
     apply_config(&mut result, options)?;
     if result.stats.modules_outside > 0 {
         result.warnings.push(format!(
@@ -146,6 +178,12 @@ pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> Result<ScanResult, Engi
     result.errors.dedup();
     result.notes.sort();
     result.notes.dedup();
+    result.suppressed_findings.sort();
+    result.suppressed_findings.dedup();
+    result.suppressed = result.suppressed_findings.len();
+    if let Some(only) = &report_only {
+        context::restrict(&mut result, only);
+    }
     result.sources = prepared.sources;
     timings.total = start.elapsed();
     result.timings = timings;

@@ -25,6 +25,20 @@ pub struct ScanOptions {
     /// Editor buffers by absolute path: read instead of the file on disk. A buffer whose file
     /// does not exist yet is scanned when its path is given.
     pub buffers: BTreeMap<PathBuf, String>,
+    /// `--exclude` patterns (gitignore syntax, relative to `cwd`), besides the config's.
+    pub exclude: Vec<String>,
+    /// `--check`: only these checks (ids, former ids or peer rule ids); all when empty.
+    pub checks: Vec<String>,
+    /// `--skip-check`: not these checks (same ids).
+    pub skip_checks: Vec<String>,
+    /// `--baseline`: this baseline instead of the config's.
+    pub baseline: Option<PathBuf>,
+    /// The paths are files to report on, each scanned with its context (a `.tf` or tfvars
+    /// file with its module directory and the local modules it calls): only findings in
+    /// those files, or reached through a module call in them, are reported (pre-commit).
+    pub in_context: bool,
+    /// The day suppression expiry dates are compared with (today when `None`).
+    pub today: Option<crate::suppress::Date>,
 }
 
 impl Default for ScanOptions {
@@ -37,6 +51,12 @@ impl Default for ScanOptions {
             terraform_var_files: Vec::new(),
             follow_modules: true,
             buffers: BTreeMap::new(),
+            exclude: Vec::new(),
+            checks: Vec::new(),
+            skip_checks: Vec::new(),
+            baseline: None,
+            in_context: false,
+            today: None,
         }
     }
 }

@@ -39,6 +39,7 @@ pub(crate) struct Prepared {
     pub(crate) config: Config,
     pub(crate) cwd: PathBuf,
     pub(crate) timings: Timings,
+    pub(crate) policy: crate::suppress::Policy,
 }
 
 pub(crate) fn display_path(path: &Path, cwd: &Path) -> String {
@@ -59,6 +60,7 @@ pub(crate) fn prepare(paths: &[PathBuf], options: &ScanOptions) -> Result<Prepar
         .clone()
         .or_else(|| std::env::current_dir().ok())
         .unwrap_or_default();
+    let cwd = absolute(&cwd);
     let default_paths = [PathBuf::from(".")];
     let paths = if paths.is_empty() {
         &default_paths[..]
@@ -84,6 +86,9 @@ pub(crate) fn prepare(paths: &[PathBuf], options: &ScanOptions) -> Result<Prepar
             message,
         }
     })?;
+    let excludes = excludes
+        .with(&cwd, &options.exclude)
+        .map_err(|message| EngineError::Usage(format!("--exclude: {message}")))?;
     let candidates = discover::discover(&roots, &excludes, &options.buffers)?;
     timings.discover = start.elapsed();
 
@@ -177,6 +182,10 @@ pub(crate) fn prepare(paths: &[PathBuf], options: &ScanOptions) -> Result<Prepar
         vars: options.terraform_vars.clone(),
         follow_modules: options.follow_modules,
         errors,
+        policy: crate::suppress::Policy {
+            today: options.today.unwrap_or_else(crate::suppress::Date::today),
+            require_reason: config.require_reason,
+        },
         config,
         cwd,
         timings,

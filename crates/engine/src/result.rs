@@ -47,6 +47,43 @@ pub struct ResolvedFinding {
     pub end_offset: usize,
 }
 
+/// How a finding was suppressed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SuppressionKind {
+    /// A comment or a resource's `Metadata` in the scanned file.
+    InSource,
+    /// The baseline file.
+    Baseline,
+}
+
+impl SuppressionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SuppressionKind::InSource => "inline",
+            SuppressionKind::Baseline => "baseline",
+        }
+    }
+}
+
+/// The suppression that hid a finding.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SuppressionInfo {
+    pub kind: SuppressionKind,
+    /// Where it is written (the comment's line, the resource for `Metadata`, the baseline
+    /// file).
+    pub location: Option<Location>,
+    pub reason: Option<String>,
+    /// `YYYY-MM-DD`, the last day it applies.
+    pub expires: Option<String>,
+}
+
+/// A finding that a suppression hid, with that suppression (`--show-suppressed`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SuppressedFinding {
+    pub finding: ResolvedFinding,
+    pub by: SuppressionInfo,
+}
+
 /// A file that could not be read or parsed (fully).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct ScanError {
@@ -84,6 +121,14 @@ pub struct ScanResult {
     pub bytes_scanned: u64,
     /// Findings removed by inline suppressions or the baseline.
     pub suppressed: usize,
+    /// Those findings, each with the suppression that removed it, sorted.
+    pub suppressed_findings: Vec<SuppressedFinding>,
+    /// The absolute directory displayed paths are relative to.
+    pub cwd: PathBuf,
+    /// The project's root (absolute): the git work tree containing the current directory,
+    /// else the current directory. Reports give paths relative to it (SARIF's `%SRCROOT%`)
+    /// and fingerprints use them, so neither depends on where the scan was started.
+    pub root: PathBuf,
     /// Every file read, indexed by [`ResolvedFinding::source`].
     pub sources: Vec<SourceFile>,
     pub config: Config,
@@ -106,6 +151,8 @@ pub enum EngineError {
     },
     /// A path that does not exist or cannot be read, an unreadable configuration.
     Io { path: PathBuf, message: String },
+    /// A bad option value (an invalid `--exclude` glob, an unknown `--check` id), named.
+    Usage(String),
 }
 
 impl std::fmt::Display for EngineError {
@@ -118,6 +165,7 @@ impl std::fmt::Display for EngineError {
                 message,
             } => write!(f, "{}:{line}:{column}: {message}", file.display()),
             EngineError::Io { path, message } => write!(f, "{}: {message}", path.display()),
+            EngineError::Usage(message) => f.write_str(message),
         }
     }
 }

@@ -19,13 +19,121 @@
 //! line. Ids inside `palisade:ignore[...]` may be aliases. Peer rule ids match a check when its
 //! `equivalents` name them (`checkov:CKV_AWS_24`; tfsec long ids and `AVD-...` ids match both
 //! `tfsec:` and `trivy:` equivalents since both tools accept either form).
+//!
+//! Every comment form takes an expiry date and a reason:
+//! `palisade:ignore[ID]:exp:2026-12-31 reason`, tfsec's `tfsec:ignore:RULE:exp:2026-12-31`,
+//! Trivy's `trivy:ignore:RULE[exp:2026-12-31]`, `checkov:skip=RULE:reason`. The date is the
+//! last day the suppression applies; after it the finding is reported again with a note that
+//! the suppression expired. A `palisade:ignore` naming no id, `[*]` or an unknown id, and a
+//! malformed date, are warnings of the scan, never silently nothing. With `require_reason =
+//! true` in `palisade.toml` a suppression without a reason does not apply.
 
 use palisade_checks::{Check, Finding};
 use palisade_model::Model;
 use palisade_source::SourceFile;
 
-use crate::resolve::source_of;
-use crate::ResolvedFinding;
+use crate::resolve::{location, source_of};
+use crate::{Location, RelatedLocation, ResolvedFinding, SuppressionInfo, SuppressionKind};
+
+/// A calendar date, `YYYY-MM-DD`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: u32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD` (a real calendar day).
+    pub fn parse(s: &str) -> Option<Date> {
+        let mut parts = s.split('-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let date = Date {
+            year: y.parse().ok()?,
+            month: m.parse().ok()?,
+            day: d.parse().ok()?,
+        };
+        let leap = date.year.rem_euclid(4) == 0
+            && (date.year.rem_euclid(100) != 0 || date.year.rem_euclid(400) == 0);
+        let days = [
+            31,
+            if leap { 29 } else { 28 },
+            31,
+            30,
+            31,
+            30,
+            31,
+            31,
+            30,
+            31,
+            30,
+            31,
+        ];
+        let ok = (1..=12).contains(&date.month)
+            && date.day >= 1
+            && date.day <= days[date.month as usize - 1];
+        ok.then_some(date)
+    }
+
+    /// Today in UTC, from the system clock.
+    pub fn today() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        Date::from_days((secs / 86_400) as i64)
+    }
+
+    /// The civil date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+    fn from_days(z: i64) -> Date {
+        let z = z + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as u32;
+        Date { year, month, day }
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// How suppressions are judged in a scan.
+#[derive(Clone, Copy, Debug)]
+pub struct Policy {
+    pub today: Date,
+    /// `require_reason` in `palisade.toml`.
+    pub require_reason: bool,
+}
+
+/// A directive with what came after it in the comment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suppression {
+    pub directive: Directive,
+    /// `Some(Err(text))` for a date that is not `YYYY-MM-DD`.
+    pub expires: Option<Result<Date, String>>,
+    pub reason: Option<String>,
+}
+
+impl Suppression {
+    fn bare(directive: Directive) -> Suppression {
+        Suppression {
+            directive,
+            expires: None,
+            reason: None,
+        }
+    }
+}
 
 /// One parsed directive.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,8 +174,18 @@ impl Directive {
     }
 }
 
-/// The directives in the comment part of one line.
+/// The directives in the comment part of one line (those that name something).
 pub fn line_directives(line: &str) -> Vec<Directive> {
+    line_suppressions(line)
+        .into_iter()
+        .map(|s| s.directive)
+        .filter(|d| !matches!(d, Directive::Palisade(ids) if ids.is_empty()))
+        .collect()
+}
+
+/// The suppressions in the comment part of one line, with their expiry and reason. A
+/// `palisade:ignore` naming nothing is `Directive::Palisade(vec![])`.
+pub fn line_suppressions(line: &str) -> Vec<Suppression> {
     let mut out = Vec::new();
     // Cheap reject: most lines contain none of the markers.
     if !(line.contains("palisade:")
@@ -80,46 +198,82 @@ pub fn line_directives(line: &str) -> Vec<Directive> {
     let Some(comment_start) = comment_start(line) else {
         return out;
     };
-    let comment = &line[comment_start..];
-    let mut rest = comment;
+    let mut rest = &line[comment_start..];
     while let Some(pos) = find_marker(rest) {
         rest = &rest[pos..];
-        if let Some(after) = rest.strip_prefix("palisade:ignore[") {
-            if let Some(end) = after.find(']') {
-                let ids = after[..end]
-                    .split([',', ' '])
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string)
-                    .collect::<Vec<_>>();
-                if !ids.is_empty() {
-                    out.push(Directive::Palisade(ids));
-                }
-                rest = &after[end..];
-                continue;
+        let (directive, after) = if let Some(after) = rest.strip_prefix("palisade:ignore") {
+            match after.strip_prefix('[') {
+                Some(inner) => match inner.find(']') {
+                    Some(end) => {
+                        let ids = inner[..end]
+                            .split([',', ' '])
+                            .map(str::trim)
+                            .filter(|s| !s.is_empty())
+                            .map(str::to_string)
+                            .collect::<Vec<_>>();
+                        (Directive::Palisade(ids), &inner[end + 1..])
+                    }
+                    None => (Directive::Palisade(Vec::new()), inner),
+                },
+                None => (Directive::Palisade(Vec::new()), after),
             }
-            rest = after;
         } else if let Some(after) = rest.strip_prefix("checkov:skip=") {
             let rule = token(after);
-            if !rule.is_empty() {
-                out.push(Directive::Checkov(rule.to_string()));
+            if rule.is_empty() {
+                rest = after;
+                continue;
             }
-            rest = after;
+            (Directive::Checkov(rule.to_string()), &after[rule.len()..])
         } else if let Some(after) = rest
             .strip_prefix("tfsec:ignore:")
             .or_else(|| rest.strip_prefix("trivy:ignore:"))
         {
             let rule = token(after);
-            if !rule.is_empty() {
-                out.push(Directive::TfsecTrivy(rule.to_string()));
+            if rule.is_empty() {
+                rest = after;
+                continue;
             }
-            rest = after;
+            (
+                Directive::TfsecTrivy(rule.to_string()),
+                &after[rule.len()..],
+            )
         } else {
             // A marker prefix that is not a directive (`palisade:foo`): skip past it.
             rest = &rest[1..];
-        }
+            continue;
+        };
+        let (expires, after) = expiry(after);
+        let end = find_marker(after).unwrap_or(after.len());
+        let reason = after[..end]
+            .trim_start_matches([':', '-', ' ', '\t'])
+            .trim()
+            .trim_end_matches(['#', '/'])
+            .trim();
+        out.push(Suppression {
+            directive,
+            expires,
+            reason: (!reason.is_empty()).then(|| reason.to_string()),
+        });
+        rest = &after[end..];
     }
     out
+}
+
+/// An expiry right after a directive: `:exp:DATE` (palisade, tfsec) or `[exp:DATE]` (Trivy).
+fn expiry(after: &str) -> (Option<Result<Date, String>>, &str) {
+    let (text, rest) = if let Some(a) = after.strip_prefix(":exp:") {
+        let end = a
+            .find(|c: char| c.is_whitespace() || c == ',' || c == ']')
+            .unwrap_or(a.len());
+        (&a[..end], &a[end..])
+    } else if let Some(a) = after.strip_prefix("[exp:") {
+        let end = a.find(']').unwrap_or(a.len());
+        (&a[..end], a.get(end + 1..).unwrap_or(""))
+    } else {
+        return (None, after);
+    };
+    let date = Date::parse(text.trim()).ok_or_else(|| text.trim().to_string());
+    (Some(date), rest)
 }
 
 /// Byte offset of the first comment marker (`#` or `//`) on the line. Strings are not tracked:
@@ -144,7 +298,7 @@ fn find_marker(s: &str) -> Option<usize> {
 /// A rule id: up to whitespace, `:` (tfsec's `:exp:DATE` suffix, checkov's `:reason`) or `,`.
 fn token(s: &str) -> &str {
     let end = s
-        .find(|c: char| c.is_whitespace() || c == ':' || c == ',' || c == '"' || c == '\'')
+        .find(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '"' | '\'' | '[' | ']'))
         .unwrap_or(s.len());
     &s[..end]
 }
@@ -299,15 +453,37 @@ pub fn yaml_metadata_ids(extent: &str) -> Vec<Directive> {
     out
 }
 
-pub(crate) fn is_suppressed(
+/// What the suppressions around a finding decide.
+#[derive(Debug)]
+pub(crate) enum Verdict {
+    /// Reported, with notes about suppressions that matched but did not apply (expired, or
+    /// without the reason the configuration requires).
+    Reported(Vec<RelatedLocation>),
+    Suppressed(SuppressionInfo),
+}
+
+/// Judges the suppressions that could apply to a finding (see the module documentation for
+/// where they are looked for). The first applicable one wins.
+pub(crate) fn judge(
     check: &palisade_checks::Check,
     f: &Finding,
     r: &ResolvedFinding,
     model: &Model,
     sources: &[SourceFile],
-) -> bool {
+    policy: &Policy,
+) -> Verdict {
+    let mut notes = Vec::new();
     let Some(file) = source_of(f.span, sources) else {
-        return false;
+        return Verdict::Reported(notes);
+    };
+    // (suppression, where it is written)
+    let mut candidates: Vec<(Suppression, Option<Location>)> = Vec::new();
+    let at = |src: &SourceFile, line: u32| {
+        Some(Location {
+            file: src.path.to_string_lossy().into_owned(),
+            line,
+            column: 1,
+        })
     };
     let mut near_lines: Vec<(&SourceFile, u32)> =
         vec![(file, r.line), (file, r.line.saturating_sub(1))];
@@ -323,41 +499,123 @@ pub(crate) fn is_suppressed(
         if *line == 0 {
             continue;
         }
-        if line_directives(src.line_text(*line))
-            .iter()
-            .any(|d| d.matches(check))
-        {
-            return true;
+        for s in line_suppressions(src.line_text(*line)) {
+            candidates.push((s, at(src, *line)));
         }
     }
-    let Some(res) = resource else {
-        return false;
-    };
-    let Some(ef) = source_of(res.extent, sources) else {
-        return false;
-    };
-    let extent_text = ef.slice(res.extent);
-    // Checkov places its skip comment anywhere inside the resource.
-    if extent_text.contains("checkov:skip=")
-        && extent_text.lines().any(|l| {
-            line_directives(l)
-                .iter()
-                .any(|d| d.applies_inside_resource() && d.matches(check))
-        })
-    {
-        return true;
+    if let Some(res) = resource {
+        if let Some(ef) = source_of(res.extent, sources) {
+            let extent_text = ef.slice(res.extent);
+            // Checkov places its skip comment anywhere inside the resource.
+            if extent_text.contains("checkov:skip=") {
+                let first = ef.line_col(res.extent.start).line;
+                for (i, l) in extent_text.lines().enumerate() {
+                    for s in line_suppressions(l) {
+                        if s.directive.applies_inside_resource() {
+                            candidates.push((s, at(ef, first + i as u32)));
+                        }
+                    }
+                }
+            }
+            if res.format == palisade_model::Format::CloudFormation
+                && extent_text.contains("Metadata")
+            {
+                let directives: Vec<Directive> = if is_json(ef) {
+                    json_metadata_directives(extent_text)
+                } else {
+                    yaml_metadata_ids(extent_text)
+                };
+                let header = location(res.header, sources);
+                for d in directives {
+                    candidates.push((Suppression::bare(d), header.clone()));
+                }
+            }
+        }
     }
-    if res.format == palisade_model::Format::CloudFormation && extent_text.contains("Metadata") {
-        let directives: Vec<Directive> = if is_json(ef) {
-            json_metadata_directives(extent_text)
-        } else {
-            yaml_metadata_ids(extent_text)
+    for (s, loc) in candidates {
+        if !s.directive.matches(check) {
+            continue;
+        }
+        let expires = match &s.expires {
+            Some(Ok(date)) if *date < policy.today => {
+                if let Some(loc) = &loc {
+                    notes.push(RelatedLocation {
+                        location: loc.clone(),
+                        message: format!("suppression expired on {date}"),
+                    });
+                }
+                continue;
+            }
+            // A malformed date is a warning of the scan and suppresses nothing.
+            Some(Err(_)) => continue,
+            Some(Ok(date)) => Some(date.to_string()),
+            None => None,
         };
-        if directives.iter().any(|d| d.matches(check)) {
-            return true;
+        if policy.require_reason && s.reason.is_none() {
+            if let Some(loc) = &loc {
+                notes.push(RelatedLocation {
+                    location: loc.clone(),
+                    message: "suppression gives no reason, which palisade.toml requires (`require_reason`)".into(),
+                });
+            }
+            continue;
+        }
+        return Verdict::Suppressed(SuppressionInfo {
+            kind: SuppressionKind::InSource,
+            location: loc,
+            reason: s.reason,
+            expires,
+        });
+    }
+    notes.sort();
+    notes.dedup();
+    Verdict::Reported(notes)
+}
+
+/// Warnings about the suppression comments of one file: a `palisade:ignore` naming no check,
+/// `[*]` or an unknown id, a malformed expiry date, and (with `require_reason`) a suppression
+/// without a reason.
+pub(crate) fn lint(file: &SourceFile, policy: &Policy) -> Vec<String> {
+    let mut out = Vec::new();
+    let markers = ["palisade:", "checkov:", "tfsec:", "trivy:"];
+    if !markers.iter().any(|m| file.text.contains(m)) {
+        return out;
+    }
+    let path = file.path.to_string_lossy();
+    for (i, line) in file.text.lines().enumerate() {
+        let n = i + 1;
+        for s in line_suppressions(line) {
+            if let Directive::Palisade(ids) = &s.directive {
+                if ids.is_empty() {
+                    out.push(format!(
+                        "{path}:{n}: `palisade:ignore` names no check id, so it suppresses nothing (write `palisade:ignore[ID] reason`)"
+                    ));
+                }
+                for id in ids {
+                    if id == "*" {
+                        out.push(format!(
+                            "{path}:{n}: `palisade:ignore[*]` suppresses nothing: name the check ids"
+                        ));
+                    } else if palisade_checks::find(id).is_none() {
+                        out.push(format!(
+                            "{path}:{n}: `palisade:ignore[{id}]` names an unknown check id (see `palisade checks`), so it suppresses nothing"
+                        ));
+                    }
+                }
+            }
+            if let Some(Err(text)) = &s.expires {
+                out.push(format!(
+                    "{path}:{n}: suppression expiry `{text}` is not a YYYY-MM-DD date, so it suppresses nothing"
+                ));
+            }
+            if policy.require_reason && s.reason.is_none() {
+                out.push(format!(
+                    "{path}:{n}: suppression gives no reason, which palisade.toml requires (`require_reason`), so it suppresses nothing"
+                ));
+            }
         }
     }
-    false
+    out
 }
 
 fn is_json(file: &SourceFile) -> bool {
@@ -380,6 +638,44 @@ mod tests {
         );
         // Not in a comment: no directive.
         assert!(line_directives("description = \"palisade:ignore[a]\"").is_empty());
+    }
+
+    #[test]
+    fn expiry_and_reason_in_every_comment_form() {
+        let one = |l: &str| line_suppressions(l).into_iter().next().unwrap();
+        let date = |s: &str| Some(Ok(Date::parse(s).unwrap()));
+        let s = one("# palisade:ignore[aws-ec2-sg-open-ingress]:exp:2026-12-31 bastion, reviewed");
+        assert_eq!(s.expires, date("2026-12-31"));
+        assert_eq!(s.reason.as_deref(), Some("bastion, reviewed"));
+        let s = one("#tfsec:ignore:aws-ec2-no-public-ingress-sgr:exp:2025-01-02");
+        assert_eq!(s.expires, date("2025-01-02"));
+        assert_eq!(s.reason, None);
+        let s = one("# trivy:ignore:AVD-AWS-0107[exp:2025-01-02] temporary");
+        assert_eq!(s.directive, Directive::TfsecTrivy("AVD-AWS-0107".into()));
+        assert_eq!(s.expires, date("2025-01-02"));
+        assert_eq!(s.reason.as_deref(), Some("temporary"));
+        let s = one("#checkov:skip=CKV_AWS_24:Needed for the bastion");
+        assert_eq!(s.reason.as_deref(), Some("Needed for the bastion"));
+        let s = one("# palisade:ignore[x]:exp:2026-02-30");
+        assert_eq!(s.expires, Some(Err("2026-02-30".into())));
+        assert_eq!(
+            one("# palisade:ignore reason").directive,
+            Directive::Palisade(vec![])
+        );
+        assert_eq!(
+            one("# palisade:ignore[*]").directive,
+            Directive::Palisade(vec!["*".into()])
+        );
+    }
+
+    #[test]
+    fn dates_parse_and_today_is_a_real_day() {
+        assert!(Date::parse("2024-02-29").is_some());
+        assert!(Date::parse("2023-02-29").is_none());
+        assert!(Date::parse("2026-1-01").is_none());
+        assert_eq!(Date::from_days(0).to_string(), "1970-01-01");
+        assert_eq!(Date::from_days(20_454).to_string(), "2026-01-01");
+        assert!(Date::today() > Date::parse("2025-01-01").unwrap());
     }
 
     #[test]
@@ -437,6 +733,15 @@ mod tests {
 #[cfg(test)]
 mod finding_tests {
     use super::*;
+
+    const POLICY: Policy = Policy {
+        today: Date {
+            year: 2026,
+            month: 6,
+            day: 1,
+        },
+        require_reason: false,
+    };
     use crate::resolve::resolve;
     use crate::resolve::tests::{setup, FAKE, SG};
     use palisade_checks::Severity;
@@ -447,7 +752,10 @@ mod finding_tests {
     fn suppressed(text: &str, format: Format) -> bool {
         let (sources, model, f) = setup(text, "0.0.0.0/0", format);
         let r = resolve(&f, &model, &sources).expect("resolves");
-        is_suppressed(&FAKE, &f, &r, &model, &sources)
+        matches!(
+            judge(&FAKE, &f, &r, &model, &sources, &POLICY),
+            Verdict::Suppressed(_)
+        )
     }
 
     #[test]
@@ -546,7 +854,10 @@ mod finding_tests {
             );
             let sources = vec![file];
             let r = resolve(&f, &model, &sources).unwrap();
-            is_suppressed(&FAKE, &f, &r, &model, &sources)
+            matches!(
+                judge(&FAKE, &f, &r, &model, &sources, &POLICY),
+                Verdict::Suppressed(_)
+            )
         };
         assert!(check(&yes));
         assert!(!check(&no));

@@ -11,8 +11,8 @@ use palisade_source::SourceFile;
 use crate::modules::ModuleDirs;
 use crate::prepare::{FileRole, Prepared};
 use crate::resolve::{resolve, resolve_diagnostic};
-use crate::suppress::is_suppressed;
-use crate::{guarded, ResolvedFinding, ScanError};
+use crate::suppress::{judge, lint, Verdict};
+use crate::{guarded, ResolvedFinding, ScanError, SuppressedFinding};
 
 /// One unit of analysis.
 pub(crate) enum Unit {
@@ -58,7 +58,9 @@ pub(crate) struct UnitOutput {
     pub(crate) findings: Vec<ResolvedFinding>,
     pub(crate) errors: Vec<ScanError>,
     pub(crate) notes: Vec<ScanError>,
-    pub(crate) suppressed: usize,
+    pub(crate) suppressed: Vec<SuppressedFinding>,
+    /// Warnings about suppression comments, by file index.
+    pub(crate) warnings: Vec<(usize, String)>,
     pub(crate) scanned_files: Vec<usize>,
     pub(crate) load: Duration,
     pub(crate) check: Duration,
@@ -98,7 +100,8 @@ pub(crate) fn analyze(unit: &Unit, prepared: &Prepared, modules: &ModuleDirs<'_>
         findings: Vec::new(),
         errors: Vec::new(),
         notes: Vec::new(),
-        suppressed: 0,
+        suppressed: Vec::new(),
+        warnings: Vec::new(),
         scanned_files: files.clone(),
         load,
         check: Duration::ZERO,
@@ -119,6 +122,12 @@ pub(crate) fn analyze(unit: &Unit, prepared: &Prepared, modules: &ModuleDirs<'_>
         return out;
     };
     out.stats = loaded.stats;
+    for &i in &files {
+        if let Some(file) = sources.get(i) {
+            out.warnings
+                .extend(lint(file, &prepared.policy).into_iter().map(|w| (i, w)));
+        }
+    }
     for d in &loaded.diagnostics {
         let resolved = resolve_diagnostic(d, sources);
         match d.level {
@@ -130,15 +139,29 @@ pub(crate) fn analyze(unit: &Unit, prepared: &Prepared, modules: &ModuleDirs<'_>
     let findings = guarded(|| palisade_checks::run_all(&loaded.model)).unwrap_or_default();
     out.check = t.elapsed();
     for f in findings {
-        let Some(resolved) = resolve(&f, &loaded.model, sources) else {
+        let Some(mut resolved) = resolve(&f, &loaded.model, sources) else {
             continue;
         };
-        let suppressed = palisade_checks::find(f.check)
-            .is_some_and(|check| is_suppressed(check, &f, &resolved, &loaded.model, sources));
-        if suppressed {
-            out.suppressed += 1;
-        } else {
-            out.findings.push(resolved);
+        let verdict = match palisade_checks::find(f.check) {
+            Some(check) => judge(
+                check,
+                &f,
+                &resolved,
+                &loaded.model,
+                sources,
+                &prepared.policy,
+            ),
+            None => Verdict::Reported(Vec::new()),
+        };
+        match verdict {
+            Verdict::Suppressed(by) => out.suppressed.push(SuppressedFinding {
+                finding: resolved,
+                by,
+            }),
+            Verdict::Reported(notes) => {
+                resolved.related.extend(notes);
+                out.findings.push(resolved);
+            }
         }
     }
     out

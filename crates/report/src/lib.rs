@@ -3,13 +3,15 @@
 //!
 //! Reporters return strings; only the CLI writes them anywhere (invariant 6).
 
+mod compact;
 mod github;
 mod junit;
 mod sarif;
 
+pub use compact::compact;
 pub use github::github;
 pub use junit::junit;
-pub use sarif::sarif;
+pub use sarif::{sarif, sarif_with};
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -18,51 +20,130 @@ use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan,
 };
 use palisade_checks::Severity;
-use palisade_engine::{ResolvedFinding, ScanError, ScanResult};
+use palisade_engine::{ResolvedFinding, ScanError, ScanResult, SuppressedFinding};
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// The JSON schema version; bumped on any incompatible change.
 pub const JSON_VERSION: u32 = 1;
 
-#[derive(Serialize)]
+/// The report of `palisade scan --format json`.
+#[derive(Serialize, JsonSchema)]
+#[schemars(title = "Palisade JSON report", deny_unknown_fields)]
 struct JsonReport<'a> {
+    /// Bumped on any incompatible change.
     version: u32,
+    /// Sorted by file, line, column, check.
     findings: Vec<JsonFinding<'a>>,
+    /// Files or parts of files that could not be read or parsed; they fail the scan.
     errors: Vec<JsonError<'a>>,
     /// Where evaluation was bounded (same shape as errors; they do not fail the scan).
     notes: Vec<JsonError<'a>>,
+    /// Things to know that are not errors of the scanned files (a suppression naming no
+    /// check, an expiry that is not a date, module calls outside the scanned paths).
+    warnings: Vec<&'a str>,
+    /// With `--show-suppressed`: the findings that suppressions hid, each with its
+    /// suppression.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suppressed: Option<Vec<JsonSuppressed<'a>>>,
     summary: JsonSummary,
 }
 
-#[derive(Serialize)]
+/// A place in a file, 1-based.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 struct JsonLocation<'a> {
     file: &'a str,
+    #[schemars(range(min = 1))]
     line: u32,
+    #[schemars(range(min = 1))]
     column: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
     message: Option<&'a str>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+enum JsonSeverity {
+    Critical,
+    High,
+    Medium,
+    Low,
+}
+
+impl From<Severity> for JsonSeverity {
+    fn from(s: Severity) -> JsonSeverity {
+        match s {
+            Severity::Critical => JsonSeverity::Critical,
+            Severity::High => JsonSeverity::High,
+            Severity::Medium => JsonSeverity::Medium,
+            Severity::Low => JsonSeverity::Low,
+        }
+    }
+}
+
+/// One finding. Lines and columns are 1-based; columns count characters.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 struct JsonFinding<'a> {
+    /// The check's id (`palisade explain ID`).
     check: &'a str,
-    severity: &'a str,
+    severity: JsonSeverity,
     message: &'a str,
+    /// Relative to the current directory.
     file: &'a str,
+    #[schemars(range(min = 1))]
     line: u32,
+    #[schemars(range(min = 1))]
     column: u32,
+    #[schemars(range(min = 1))]
     end_line: u32,
+    #[schemars(range(min = 1))]
     end_column: u32,
+    /// Terraform address or CloudFormation logical id; null for a standalone policy.
     resource: Option<&'a str>,
     resource_start_line: u32,
     resource_end_line: u32,
+    /// Module call sites, outermost first (omitted when empty).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     trace: Vec<JsonLocation<'a>>,
+    /// Where a value was defined, other places involved (omitted when empty).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related: Vec<JsonLocation<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+enum JsonSuppressionKind {
+    /// A comment or a resource's `Metadata`.
+    Inline,
+    /// The baseline file.
+    Baseline,
+}
+
+/// The suppression that hid a finding.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct JsonSuppression<'a> {
+    kind: JsonSuppressionKind,
+    /// Where it is written (the baseline file for `baseline`).
+    file: Option<&'a str>,
+    line: Option<u32>,
+    reason: Option<&'a str>,
+    /// The last day it applies, `YYYY-MM-DD`.
+    expires: Option<&'a str>,
+}
+
+/// A suppressed finding: the finding's fields and its suppression.
+#[derive(Serialize, JsonSchema)]
+struct JsonSuppressed<'a> {
+    #[serde(flatten)]
+    finding: JsonFinding<'a>,
+    suppression: JsonSuppression<'a>,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 struct JsonError<'a> {
     file: &'a str,
     line: u32,
@@ -70,7 +151,8 @@ struct JsonError<'a> {
     message: &'a str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 struct BySeverity {
     critical: usize,
     high: usize,
@@ -78,15 +160,85 @@ struct BySeverity {
     low: usize,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 struct JsonSummary {
     findings: usize,
     by_severity: BySeverity,
     files_scanned: usize,
     files_with_findings: usize,
+    /// Findings hidden by inline suppressions or the baseline.
     suppressed: usize,
     errors: usize,
     notes: usize,
+}
+
+/// The JSON Schema of the JSON report, generated from the types that write it (committed as
+/// `docs/report.schema.json`; a test fails when it is stale).
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(JsonReport<'static>);
+    let mut out = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// What reporters show beyond the findings.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ReportOptions {
+    /// List suppressed findings with their suppressions (`--show-suppressed`).
+    pub show_suppressed: bool,
+}
+
+fn json_finding(f: &ResolvedFinding) -> JsonFinding<'_> {
+    JsonFinding {
+        check: f.check,
+        severity: f.severity.into(),
+        message: &f.message,
+        file: &f.file,
+        line: f.line,
+        column: f.column,
+        end_line: f.end_line,
+        end_column: f.end_column,
+        resource: f.resource.as_deref(),
+        resource_start_line: f.resource_start_line,
+        resource_end_line: f.resource_end_line,
+        trace: f
+            .trace
+            .iter()
+            .map(|t| JsonLocation {
+                file: &t.file,
+                line: t.line,
+                column: t.column,
+                message: None,
+            })
+            .collect(),
+        related: f
+            .related
+            .iter()
+            .map(|r| JsonLocation {
+                file: &r.location.file,
+                line: r.location.line,
+                column: r.location.column,
+                message: Some(&r.message),
+            })
+            .collect(),
+    }
+}
+
+fn json_suppressed(s: &SuppressedFinding) -> JsonSuppressed<'_> {
+    JsonSuppressed {
+        finding: json_finding(&s.finding),
+        suppression: JsonSuppression {
+            kind: match s.by.kind {
+                palisade_engine::SuppressionKind::InSource => JsonSuppressionKind::Inline,
+                palisade_engine::SuppressionKind::Baseline => JsonSuppressionKind::Baseline,
+            },
+            file: s.by.location.as_ref().map(|l| l.file.as_str()),
+            line: s.by.location.as_ref().map(|l| l.line),
+            reason: s.by.reason.as_deref(),
+            expires: s.by.expires.as_deref(),
+        },
+    }
 }
 
 fn count(findings: &[ResolvedFinding], s: Severity) -> usize {
@@ -112,45 +264,22 @@ fn json_error(e: &ScanError) -> JsonError<'_> {
 
 /// The JSON report: one object, pretty-printed, ending in a newline.
 pub fn json(result: &ScanResult) -> String {
+    json_with(result, ReportOptions::default())
+}
+
+/// The JSON report, with suppressed findings when asked.
+pub fn json_with(result: &ScanResult, options: ReportOptions) -> String {
     let report = JsonReport {
         version: JSON_VERSION,
-        findings: result
-            .findings
-            .iter()
-            .map(|f| JsonFinding {
-                check: f.check,
-                severity: f.severity.as_str(),
-                message: &f.message,
-                file: &f.file,
-                line: f.line,
-                column: f.column,
-                end_line: f.end_line,
-                end_column: f.end_column,
-                resource: f.resource.as_deref(),
-                resource_start_line: f.resource_start_line,
-                resource_end_line: f.resource_end_line,
-                trace: f
-                    .trace
-                    .iter()
-                    .map(|t| JsonLocation {
-                        file: &t.file,
-                        line: t.line,
-                        column: t.column,
-                        message: None,
-                    })
-                    .collect(),
-                related: f
-                    .related
-                    .iter()
-                    .map(|r| JsonLocation {
-                        file: &r.location.file,
-                        line: r.location.line,
-                        column: r.location.column,
-                        message: Some(&r.message),
-                    })
-                    .collect(),
-            })
-            .collect(),
+        findings: result.findings.iter().map(json_finding).collect(),
+        warnings: result.warnings.iter().map(String::as_str).collect(),
+        suppressed: options.show_suppressed.then(|| {
+            result
+                .suppressed_findings
+                .iter()
+                .map(json_suppressed)
+                .collect()
+        }),
         errors: result.errors.iter().map(json_error).collect(),
         notes: result.notes.iter().map(json_error).collect(),
         summary: JsonSummary {
@@ -423,6 +552,12 @@ fn plural(n: usize) -> &'static str {
 
 /// The text report: every error, every finding with its snippet, then the summary line.
 pub fn text(result: &ScanResult, options: TextOptions) -> String {
+    text_with(result, options, ReportOptions::default())
+}
+
+/// The text report; with `show_suppressed`, the suppressed findings are listed before the
+/// summary, one line each with the suppression's location and reason.
+pub fn text_with(result: &ScanResult, options: TextOptions, report: ReportOptions) -> String {
     let theme = if options.color {
         GraphicalTheme::unicode()
     } else {
@@ -453,6 +588,44 @@ pub fn text(result: &ScanResult, options: TextOptions) -> String {
         out.push_str(buf.trim_end());
         // A blank line between diagnostics keeps them apart when read in a terminal.
         out.push_str("\n\n");
+    }
+    if report.show_suppressed && !result.suppressed_findings.is_empty() {
+        out.push_str("Suppressed findings:\n");
+        for sf in &result.suppressed_findings {
+            let f = &sf.finding;
+            let at = sf
+                .by
+                .location
+                .as_ref()
+                .map(|l| format!(" at {}:{}", l.file, l.line))
+                .unwrap_or_default();
+            let mut extra = Vec::new();
+            if let Some(r) = &sf.by.reason {
+                extra.push(format!("reason: {r}"));
+            }
+            if let Some(e) = &sf.by.expires {
+                extra.push(format!("expires {e}"));
+            }
+            let extra = if extra.is_empty() {
+                String::new()
+            } else {
+                format!("; {}", extra.join("; "))
+            };
+            out.push_str(&format!(
+                "  {}:{}:{} [{}] {} {}\n    suppressed by {}{at}{extra}\n",
+                f.file,
+                f.line,
+                f.column,
+                f.severity.as_str(),
+                f.check,
+                f.message,
+                match sf.by.kind {
+                    palisade_engine::SuppressionKind::InSource => "an inline suppression",
+                    palisade_engine::SuppressionKind::Baseline => "the baseline",
+                },
+            ));
+        }
+        out.push('\n');
     }
     out.push_str(&summary_line(result));
     out.push('\n');

@@ -10,6 +10,7 @@ pub mod encryption;
 pub mod finding;
 pub mod identity;
 pub mod network;
+pub mod public_policy;
 pub mod reference;
 pub mod web_identity;
 

@@ -1,0 +1,326 @@
+//! `aws-iam-privilege-escalation`: a policy that grants a published IAM privilege-escalation
+//! path.
+
+use crate::finding::policy_subject;
+use crate::identity::{evaluate, grants_to_holder, limited, on_every_resource};
+use crate::{Check, CheckMeta, Example, Finding, Layer, Severity};
+use palisade_iam::eval::statement_actions;
+use palisade_iam::{database, known_strings, wildcard_match, ActionId, Statement};
+use palisade_model::{AttachedPolicy, Model, Span};
+
+pub static CHECK: Check = Check {
+    meta: CheckMeta {
+        id: "aws-iam-privilege-escalation",
+        aliases: &[],
+        title: "Policy grants a privilege-escalation path",
+        severity: Severity::High,
+        service: "iam",
+        layer: Layer::Identity,
+        description: "An identity policy whose `Allow` statements together grant one of the \
+            published IAM privilege-escalation paths: actions that let the holder give itself \
+            (or a principal it controls) more permissions than the policy grants. One finding \
+            per path, at the first action that contributes to it, naming the path and the \
+            actions that make it:\n\n\
+            - rewriting a managed policy: `iam:CreatePolicyVersion`, `iam:SetDefaultPolicyVersion`;\n\
+            - attaching or writing a policy: `iam:AttachUserPolicy`, `iam:AttachGroupPolicy`, \
+            `iam:AttachRolePolicy`, `iam:PutUserPolicy`, `iam:PutGroupPolicy`, \
+            `iam:PutRolePolicy`, `iam:AddUserToGroup`;\n\
+            - credentials for other users: `iam:CreateAccessKey`, `iam:CreateLoginProfile`, \
+            `iam:UpdateLoginProfile`;\n\
+            - `iam:UpdateAssumeRolePolicy` with `sts:AssumeRole`;\n\
+            - `iam:PassRole` with an action that starts something running as the role: Lambda \
+            (`lambda:CreateFunction` with `lambda:InvokeFunction` or \
+            `lambda:CreateEventSourceMapping`), EC2 (`ec2:RunInstances`), Glue \
+            (`glue:CreateDevEndpoint`, `glue:CreateJob`), CloudFormation \
+            (`cloudformation:CreateStack`), Data Pipeline (`datapipeline:CreatePipeline` with \
+            `datapipeline:PutPipelineDefinition`), SageMaker (`sagemaker:CreateNotebookInstance`, \
+            `sagemaker:CreateTrainingJob`, `sagemaker:CreateProcessingJob`), CodeBuild \
+            (`codebuild:CreateProject` with `codebuild:StartBuild`), ECS \
+            (`ecs:RegisterTaskDefinition` with `ecs:RunTask`, `ecs:StartTask` or \
+            `ecs:CreateService`);\n\
+            - changing code that runs as an existing role: `lambda:UpdateFunctionCode`, \
+            `glue:UpdateDevEndpoint`.\n\n\
+            Actions are matched through the IAM action database, so `iam:*`, `iam:Attach*` or \
+            `iam:*Policy*` count. Explicit `Deny` statements and the permissions boundary are \
+            applied first; a conditional one lowers the finding to medium. Statements scoped to \
+            the caller itself (`${aws:username}` in `Resource`, the self-service credential \
+            pattern) do not count. A policy with `*` on `*` is already administrator access \
+            (`aws-iam-full-admin`) and is not reported again.",
+        remediation: "Remove the actions of the path, or scope them to resources the principal \
+            cannot use to raise its own permissions (specific policy ARNs, roles with a \
+            permissions boundary, `iam:PassedToService`), and give roles that create other \
+            roles a permissions boundary they must attach (`iam:PermissionsBoundary` condition).",
+        references: &[
+            "https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/",
+            "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html",
+        ],
+        equivalents: &["checkov:CKV_AWS_286"],
+        examples: &[
+            Example::bad("bad.tf", &[(6, "\"iam:CreatePolicyVersion\""), (16, "\"lambda:CreateFunction\"")]),
+            Example::good("good.tf"),
+            Example::bad("bad.yaml", &[(10, "iam:Attach*"), (10, "iam:Attach*"), (10, "iam:Attach*")]),
+            Example::good("good.yaml"),
+            Example::bad("bad.json", &[(11, "\"ec2:RunInstances\"")]),
+            Example::good("good.json"),
+            Example::bad("bad.iam.json", &[(6, "\"iam:UpdateAssumeRolePolicy\"")]),
+            Example::good("good.iam.json"),
+        ],
+    },
+    run,
+};
+
+/// A path: a name and the groups of actions it needs (one action of each group).
+struct Path {
+    name: &'static str,
+    groups: &'static [&'static [&'static str]],
+}
+
+const PASS: &[&str] = &["iam:PassRole"];
+
+const PATHS: &[Path] = &[
+    Path { name: "create a new version of a managed policy", groups: &[&["iam:CreatePolicyVersion"]] },
+    Path { name: "switch a managed policy to another version", groups: &[&["iam:SetDefaultPolicyVersion"]] },
+    Path { name: "attach a managed policy to a user", groups: &[&["iam:AttachUserPolicy"]] },
+    Path { name: "attach a managed policy to a group", groups: &[&["iam:AttachGroupPolicy"]] },
+    Path { name: "attach a managed policy to a role", groups: &[&["iam:AttachRolePolicy"]] },
+    Path { name: "write an inline policy of a user", groups: &[&["iam:PutUserPolicy"]] },
+    Path { name: "write an inline policy of a group", groups: &[&["iam:PutGroupPolicy"]] },
+    Path { name: "write an inline policy of a role", groups: &[&["iam:PutRolePolicy"]] },
+    Path { name: "add a user to a more privileged group", groups: &[&["iam:AddUserToGroup"]] },
+    Path { name: "create access keys for another user", groups: &[&["iam:CreateAccessKey"]] },
+    Path { name: "create a console password for another user", groups: &[&["iam:CreateLoginProfile"]] },
+    Path { name: "change another user's console password", groups: &[&["iam:UpdateLoginProfile"]] },
+    Path {
+        name: "rewrite a role's trust policy and assume it",
+        groups: &[&["iam:UpdateAssumeRolePolicy"], &["sts:AssumeRole"]],
+    },
+    Path {
+        name: "pass a role to a new Lambda function and run it",
+        groups: &[&["lambda:CreateFunction"], PASS, &["lambda:InvokeFunction", "lambda:CreateEventSourceMapping"]],
+    },
+    Path { name: "pass a role to a new EC2 instance", groups: &[&["ec2:RunInstances"], PASS] },
+    Path {
+        name: "pass a role to a new Glue development endpoint or job",
+        groups: &[&["glue:CreateDevEndpoint", "glue:CreateJob"], PASS],
+    },
+    Path { name: "pass a role to a new CloudFormation stack", groups: &[&["cloudformation:CreateStack"], PASS] },
+    Path {
+        name: "pass a role to a new Data Pipeline",
+        groups: &[&["datapipeline:CreatePipeline"], &["datapipeline:PutPipelineDefinition"], PASS],
+    },
+    Path {
+        name: "pass a role to a new SageMaker notebook or job",
+        groups: &[
+            &["sagemaker:CreateNotebookInstance", "sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob"],
+            PASS,
+        ],
+    },
+    Path {
+        name: "pass a role to a new CodeBuild project and start it",
+        groups: &[&["codebuild:CreateProject"], PASS, &["codebuild:StartBuild", "codebuild:StartBuildBatch"]],
+    },
+    Path {
+        name: "pass a role to a new ECS task definition and run it",
+        groups: &[&["ecs:RegisterTaskDefinition"], PASS, &["ecs:RunTask", "ecs:StartTask", "ecs:CreateService"]],
+    },
+    Path { name: "replace the code of a Lambda function that runs as its role", groups: &[&["lambda:UpdateFunctionCode"]] },
+    Path { name: "add an SSH key to a Glue development endpoint that runs as its role", groups: &[&["glue:UpdateDevEndpoint"]] },
+];
+
+/// A statement scoped to the caller itself: `arn:aws:iam::*:user/${aws:username}`.
+fn self_scoped(statement: &Statement) -> bool {
+    let resources = known_strings(statement.resource.as_ref());
+    !resources.is_empty()
+        && resources
+            .iter()
+            .all(|(r, _)| r.to_ascii_lowercase().contains("${aws:username}"))
+}
+
+fn is_admin(statement: &Statement) -> bool {
+    statement.is_allow()
+        && on_every_resource(statement)
+        && statement
+            .actions()
+            .iter()
+            .any(|(a, _)| a.trim() == "*" || a.trim() == "*:*")
+}
+
+/// What the document grants: each action with the first item granting it and whether a
+/// conditional statement limits it.
+struct Granted {
+    actions: Vec<(ActionId, Span, bool)>,
+}
+
+impl Granted {
+    fn find(&self, name: &str) -> Option<&(ActionId, Span, bool)> {
+        let id = database().action(name)?.id;
+        self.actions.iter().find(|(a, _, _)| *a == id)
+    }
+}
+
+fn granted(model: &Model, policy: &AttachedPolicy, wanted: &[ActionId]) -> Granted {
+    let db = database();
+    let mut out: Vec<(ActionId, Span, bool)> = Vec::new();
+    for statement in &policy.document.statements {
+        if !statement.is_allow() || self_scoped(statement) {
+            continue;
+        }
+        let set = statement_actions(statement);
+        let relevant: Vec<ActionId> = set
+            .ids
+            .into_iter()
+            .filter(|id| wanted.binary_search(id).is_ok())
+            .collect();
+        if relevant.is_empty() {
+            continue;
+        }
+        let grant = evaluate(model, policy, statement, relevant);
+        let conditional = !grant.limited_by.is_empty()
+            || statement.condition.get().is_none_or(|c| !c.is_empty());
+        for id in grant.actions {
+            if out.iter().any(|(a, _, _)| *a == id) {
+                continue;
+            }
+            let name = db.get(id).full_name();
+            let span = statement
+                .actions()
+                .into_iter()
+                .find(|(a, _)| wildcard_match(a.trim(), &name))
+                .map(|(_, s)| s)
+                .or_else(|| statement.not_action.as_ref().map(|n| n.span))
+                .unwrap_or(statement.span);
+            out.push((id, span, conditional));
+        }
+    }
+    Granted { actions: out }
+}
+
+fn run(model: &Model, out: &mut Vec<Finding>) {
+    let db = database();
+    let mut wanted: Vec<ActionId> = PATHS
+        .iter()
+        .flat_map(|p| p.groups.iter().flat_map(|g| g.iter()))
+        .filter_map(|name| db.action(name).map(|a| a.id))
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    for policy in &model.policies {
+        if !grants_to_holder(policy.document.kind) {
+            continue;
+        }
+        if policy.document.statements.iter().any(is_admin) {
+            continue;
+        }
+        let granted = granted(model, policy, &wanted);
+        if granted.actions.is_empty() {
+            continue;
+        }
+        for path in PATHS {
+            let mut used: Vec<&(ActionId, Span, bool)> = Vec::new();
+            for group in path.groups {
+                match group.iter().find_map(|a| granted.find(a)) {
+                    Some(g) => used.push(g),
+                    None => break,
+                }
+            }
+            if used.len() != path.groups.len() {
+                continue;
+            }
+            let span = used[0].1;
+            let statement = policy
+                .document
+                .statements
+                .iter()
+                .find(|s| s.span.start <= span.start && span.end <= s.span.end)
+                .or(policy.document.statements.first());
+            let Some(statement) = statement else {
+                continue;
+            };
+            let conditional = used.iter().any(|u| u.2);
+            let severity = if conditional {
+                limited(CHECK.meta.severity, &palisade_iam::eval::Grant {
+                    limited_by: vec![palisade_iam::eval::Limit {
+                        statement,
+                        boundary: false,
+                        covers: 1,
+                    }],
+                    ..Default::default()
+                })
+            } else {
+                CHECK.meta.severity
+            };
+            let names: Vec<String> = used.iter().map(|u| db.get(u.0).full_name()).collect();
+            out.push(Finding::on_policy(
+                model,
+                CHECK.meta.id,
+                severity,
+                policy,
+                statement,
+                span,
+                format!(
+                    "{} can escalate its privileges: {} ({}){}",
+                    policy_subject(model, policy),
+                    path.name,
+                    names.join(" + "),
+                    if conditional { "; lowered: a condition limits it" } else { "" }
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::web_identity::testing::*;
+    use palisade_iam::{Effect, PolicyKind};
+
+    fn findings(statements: Vec<Statement>) -> Vec<Finding> {
+        let mut out = Vec::new();
+        run(&model_with(Some("aws_iam_policy"), PolicyKind::Identity, statements), &mut out);
+        out
+    }
+
+    fn allow(actions: &[&str], at: usize) -> Statement {
+        let mut s = statement(
+            Effect::Allow,
+            actions.iter().enumerate().map(|(i, a)| lit(a, at + i)).collect(),
+        );
+        s.resource = Some(list(vec![lit("*", 90)], 90));
+        s.span = palisade_model::Span::new(palisade_source::FileId(0), at, at + 10);
+        s
+    }
+
+    #[test]
+    fn single_action_paths_and_combinations() {
+        let f = findings(vec![allow(&["iam:CreatePolicyVersion"], 20)]);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].span, sp(20));
+        assert!(f[0].message.contains("create a new version"), "{}", f[0].message);
+        // PassRole alone is no path; with RunInstances (in another statement) it is.
+        assert!(findings(vec![allow(&["iam:PassRole"], 20)]).is_empty());
+        let f = findings(vec![allow(&["iam:PassRole"], 20), allow(&["ec2:RunInstances"], 40)]);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].span, sp(40));
+        assert!(f[0].message.contains("ec2:RunInstances + iam:PassRole"), "{}", f[0].message);
+        // Patterns count.
+        let f = findings(vec![allow(&["iam:Attach*"], 20)]);
+        assert_eq!(f.len(), 3);
+    }
+
+    #[test]
+    fn denies_self_scoping_and_admin() {
+        let mut deny = allow(&["iam:CreatePolicyVersion"], 40);
+        deny.effect = palisade_model::Value::literal(Effect::Deny, sp(41));
+        assert!(findings(vec![allow(&["iam:CreatePolicyVersion"], 20), deny]).is_empty());
+        let mut own = allow(&["iam:CreateAccessKey"], 20);
+        own.resource = Some(list(vec![lit("arn:aws:iam::*:user/${aws:username}", 90)], 90));
+        assert!(findings(vec![own]).is_empty());
+        assert!(findings(vec![allow(&["*"], 20)]).is_empty());
+        let c = with_conditions(
+            allow(&["iam:PutRolePolicy"], 20),
+            vec![condition("StringEquals", "iam:PermissionsBoundary", vec![lit("arn:aws:iam::1:policy/b", 30)])],
+        );
+        assert_eq!(findings(vec![c])[0].severity, Severity::Medium);
+    }
+}

@@ -4,8 +4,7 @@
 use crate::finding::policy_subject;
 use crate::identity::{evaluate, grants_to_holder, limited, on_every_resource};
 use crate::{Check, CheckMeta, Example, Finding, Layer, Severity};
-use palisade_iam::eval::statement_actions;
-use palisade_iam::{database, known_strings, wildcard_match, ActionId, Statement};
+use palisade_iam::{database, full_wildcard_action, known_strings, wildcard_match, ActionId, Statement};
 use palisade_model::{AttachedPolicy, Model, Span};
 
 pub static CHECK: Check = Check {
@@ -40,8 +39,10 @@ pub static CHECK: Check = Check {
             `ecs:CreateService`);\n\
             - changing code that runs as an existing role: `lambda:UpdateFunctionCode`, \
             `glue:UpdateDevEndpoint`.\n\n\
-            Actions are matched through the IAM action database, so `iam:*`, `iam:Attach*` or \
-            `iam:*Policy*` count. Explicit `Deny` statements and the permissions boundary are \
+            Actions are matched through the IAM action database, so `iam:Attach*` or \
+            `iam:*Policy*` count; `*`, `service:*` and `NotAction` are left to \
+            `aws-iam-wildcard-action`, `aws-iam-full-admin` and `aws-iam-allow-not-action`, whose \
+            messages name the most powerful actions they include. Explicit `Deny` statements and the permissions boundary are \
             applied first; a conditional one lowers the finding to medium. Statements scoped to \
             the caller itself (`${aws:username}` in `Resource`, the self-service credential \
             pattern) do not count. A policy with `*` on `*` is already administrator access \
@@ -165,12 +166,20 @@ fn granted(model: &Model, policy: &AttachedPolicy, wanted: &[ActionId]) -> Grant
         if !statement.is_allow() || self_scoped(statement) {
             continue;
         }
-        let set = statement_actions(statement);
-        let relevant: Vec<ActionId> = set
-            .ids
+        // Only actions named or matched by a partial pattern: `*`, `service:*` and
+        // `NotAction` are reported by the wildcard checks, whose messages name these actions.
+        let mut relevant: Vec<ActionId> = statement
+            .actions()
             .into_iter()
+            .filter(|(a, _)| {
+                let a = a.trim();
+                a != "*" && a != "*:*" && full_wildcard_action(a).is_none()
+            })
+            .flat_map(|(a, _)| db.expand(a))
             .filter(|id| wanted.binary_search(id).is_ok())
             .collect();
+        relevant.sort_unstable();
+        relevant.dedup();
         if relevant.is_empty() {
             continue;
         }
@@ -317,6 +326,10 @@ mod tests {
         own.resource = Some(list(vec![lit("arn:aws:iam::*:user/${aws:username}", 90)], 90));
         assert!(findings(vec![own]).is_empty());
         assert!(findings(vec![allow(&["*"], 20)]).is_empty());
+        assert!(findings(vec![allow(&["iam:*"], 20)]).is_empty());
+        let mut star = allow(&["*"], 20);
+        star.resource = Some(list(vec![lit("arn:aws:s3:::b/*", 90)], 90));
+        assert!(findings(vec![star]).is_empty());
         let c = with_conditions(
             allow(&["iam:PutRolePolicy"], 20),
             vec![condition("StringEquals", "iam:PermissionsBoundary", vec![lit("arn:aws:iam::1:policy/b", 30)])],

@@ -4,8 +4,25 @@
 //! remote administration ports (SSH 22, RDP 3389), then database and cache ports, then any other
 //! port; web ports 80/443 alone are expected on a public load balancer and rank lowest.
 
+use crate::cidr::{union_share, Cidr};
 use crate::Severity;
 use palisade_model::ec2::is_all_protocols;
+
+/// `; with the rule's other ranges, the whole IPv4 internet` when `range` and the other open
+/// ranges of the same rule (`all`, which includes `range`) together cover the whole internet of
+/// their family while `range` alone does not (`0.0.0.0/1` next to `128.0.0.0/1`).
+pub fn together(range: &Cidr, all: &[Cidr]) -> String {
+    let alone = range.public_share();
+    let union = union_share(range.family, all);
+    if alone < 0.9995 && union >= 0.9995 {
+        format!(
+            "; with the rule's other ranges, the whole {} internet",
+            range.family.name()
+        )
+    } else {
+        String::new()
+    }
+}
 
 /// Remote administration ports.
 pub const ADMIN_PORTS: &[(i64, &str)] = &[(22, "SSH"), (3389, "RDP")];

@@ -522,7 +522,7 @@ fn a_cidr_with_host_bits_opens_a_cloudformation_group_but_not_a_terraform_one() 
     assert!(
         tf["message"]
             .as_str()
-            .is_some_and(|m| m.ends_with("from 0.0.0.0/0")),
+            .is_some_and(|m| m.ends_with("from 0.0.0.0/0 (the whole IPv4 internet)")),
         "{tf}"
     );
 }

@@ -2,9 +2,9 @@
 //! whole internet.
 
 use crate::finding::when_suffix;
+use crate::cidr::{describe, open_cidr};
 use crate::network::classify;
-use crate::{Layer, Check, CheckMeta, Example, Finding};
-use palisade_model::ec2::is_world_cidr;
+use crate::{Check, CheckMeta, Example, Finding, Layer};
 use palisade_model::{Direction, Model};
 
 pub static CHECK: Check = Check {
@@ -15,8 +15,9 @@ pub static CHECK: Check = Check {
         severity: crate::Severity::High,
         service: "ec2",
         layer: Layer::Network,
-        description: "An inbound network ACL entry that `allow`s traffic from `0.0.0.0/0` or \
-            `::/0` to all protocols, all ports, or a range containing SSH (22) or RDP (3389) other than the ephemeral range: \
+        description: "An inbound network ACL entry that `allow`s traffic from `0.0.0.0/0`, \
+            `::/0` or a range that admits a large part of the internet (a prefix shorter than \
+            `/8` holding public addresses, such as `0.0.0.0/1`) to all protocols, all ports, or a range containing SSH (22) or RDP (3389) other than the ephemeral range: \
             inline `ingress` blocks of `aws_network_acl` / `aws_default_network_acl`, \
             `aws_network_acl_rule` with `egress = false`, and `AWS::EC2::NetworkAclEntry` \
             without `Egress: true`.\n\nNetwork ACLs are the subnet-wide second line of defence \
@@ -86,14 +87,15 @@ fn run(model: &Model, out: &mut Vec<Finding>) {
         let owner = &model.resource(rule.owner).address;
         for cidr in [&rule.cidr, &rule.ipv6_cidr].into_iter().flatten() {
             for candidate in cidr.candidates() {
-                if !is_world_cidr(candidate.value) {
+                let Some(range) = open_cidr(candidate.value) else {
                     continue;
-                }
+                };
                 let severity = exposure.severity.min(crate::Severity::High);
                 let message = format!(
-                    "{owner} network ACL allows {} in from {}{}",
+                    "{owner} network ACL allows {} in from {} ({}){}",
                     exposure.what,
                     candidate.value.trim(),
+                    describe(&range),
                     when_suffix(&candidate.conditions)
                 );
                 out.push(
@@ -152,6 +154,16 @@ mod tests {
             (Direction::Ingress, "allow", "tcp", (5432, 5432), "0.0.0.0/0"),
         ]);
         assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn wide_public_ranges_are_open_specific_ones_are_not() {
+        let f = findings(vec![
+            (Direction::Ingress, "allow", "tcp", (22, 22), "64.0.0.0/2"),
+            (Direction::Ingress, "allow", "tcp", (22, 22), "203.0.113.0/24"),
+        ]);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("64.0.0.0/2 (about "), "{}", f[0].message);
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! `aws-ec2-sg-open-ingress`: security group ingress from the whole internet.
 
 use crate::finding::when_suffix;
-use crate::network::classify;
-use crate::{Layer, Check, CheckMeta, Example, Finding};
-use palisade_model::ec2::is_world_cidr;
+use crate::cidr::{describe, open_cidr, Cidr};
+use crate::network::{classify, together};
+use crate::{Check, CheckMeta, Example, Finding, Layer};
 use palisade_model::{Direction, Model, SgSource};
 
 pub static CHECK: Check = Check {
@@ -19,7 +19,14 @@ pub static CHECK: Check = Check {
             `aws_default_security_group`, `aws_security_group_rule` of type `ingress`, \
             `aws_vpc_security_group_ingress_rule`, CloudFormation inline \
             `SecurityGroupIngress` and `AWS::EC2::SecurityGroupIngress`. IPv6 `::/0` counts as \
-            much as IPv4 `0.0.0.0/0`.\n\nAnything reachable from the internet is scanned within \
+            much as IPv4 `0.0.0.0/0`. A source that is not `/0` but admits a large part of the \
+            internet counts as open too: any prefix shorter than `/8` that holds public \
+            addresses (`0.0.0.0/1`, `64.0.0.0/2`, `2000::/3`), the usual way around a `/0` \
+            rule (`0.0.0.0/1` plus `128.0.0.0/1` is the whole internet in two halves). The \
+            message says how much of the public address space each source admits, and when \
+            a rule's ranges together make up the whole internet. A specific public range (an \
+            office `/24`, a partner `/32`) is not a finding, nor is private address space of \
+            any size (`10.0.0.0/8`, `fc00::/7`).\n\nAnything reachable from the internet is scanned within \
             minutes of being exposed. The severity follows what is exposed: all protocols or \
             all ports is **critical**; remote administration (SSH 22, RDP 3389) and database, \
             cache and search ports (MySQL 3306, PostgreSQL 5432, Redis 6379, ...) are **high**; \
@@ -67,6 +74,9 @@ pub static CHECK: Check = Check {
             "kics:381c3f2a-ef6f-4eff-99f7-b169cda3422c",
             "kics:54c417bf-c762-48b9-9d31-b3d87047e3f0",
             "kics:4728cd65-a20c-49da-8b31-9c08b423e4db",
+            "kics:ea33fcf7-394b-4d11-a228-985c5d08f205",
+            "kics:46883ce1-dc3e-4b17-9195-c6a601624c73",
+            "kics:9a4ef195-74b9-4c58-b8ed-2b2fe4353a75",
         ],
         examples: &[
             Example::bad(
@@ -101,30 +111,36 @@ fn run(model: &Model, out: &mut Vec<Finding>) {
         let protocol = rule.protocol.get().map(String::as_str);
         let exposure = classify(protocol, rule.from_port.get().copied(), rule.to_port.get().copied());
         let owner = &model.resource(rule.owner).address;
+        let mut open = Vec::new();
         for source in &rule.sources {
             let SgSource::Cidr(cidr) = source else { continue };
             for candidate in cidr.candidates() {
-                if !is_world_cidr(candidate.value) {
-                    continue;
+                if let Some(range) = open_cidr(candidate.value) {
+                    open.push((range, candidate));
                 }
-                let message = format!(
-                    "{owner} allows ingress of {} from {}{}",
-                    exposure.what,
-                    candidate.value.trim(),
-                    when_suffix(&candidate.conditions)
-                );
-                out.push(
-                    Finding::on_resource(
-                        model,
-                        CHECK.meta.id,
-                        exposure.severity,
-                        rule.owner,
-                        candidate.span,
-                        message,
-                    )
-                    .defined_at(candidate.defined_at),
-                );
             }
+        }
+        let ranges: Vec<Cidr> = open.iter().map(|(r, _)| *r).collect();
+        for (range, candidate) in &open {
+            let message = format!(
+                "{owner} allows ingress of {} from {} ({}{}){}",
+                exposure.what,
+                candidate.value.trim(),
+                describe(range),
+                together(range, &ranges),
+                when_suffix(&candidate.conditions)
+            );
+            out.push(
+                Finding::on_resource(
+                    model,
+                    CHECK.meta.id,
+                    exposure.severity,
+                    rule.owner,
+                    candidate.span,
+                    message,
+                )
+                .defined_at(candidate.defined_at),
+            );
         }
     }
 }
@@ -175,6 +191,22 @@ mod tests {
     }
 
     #[test]
+    fn wide_ranges_are_open_and_say_how_much_of_the_internet() {
+        let f = one_rule(
+            "tcp",
+            Some((22, 22)),
+            &["0.0.0.0/1", "128.0.0.0/1", "64.0.0.0/2", "203.0.113.0/24", "11.0.0.0/8"],
+        );
+        assert_eq!(f.len(), 3, "{f:?}");
+        assert!(f[0].message.contains("0.0.0.0/1 (about 57% of the public IPv4 internet; with the rule's other ranges, the whole IPv4 internet)"), "{}", f[0].message);
+        assert!(f[1].message.contains("128.0.0.0/1 (about 43% of the public IPv4 internet; with"), "{}", f[1].message);
+        assert!(f[2].message.contains("64.0.0.0/2 (about "), "{}", f[2].message);
+        assert!(f.iter().all(|f| f.severity == Severity::High));
+        let world = one_rule("tcp", Some((22, 22)), &["0.0.0.0/0"]);
+        assert!(world[0].message.ends_with("from 0.0.0.0/0 (the whole IPv4 internet)"), "{}", world[0].message);
+    }
+
+    #[test]
     fn egress_private_and_other_sources_never_fire() {
         let mut model = Model::default();
         let sg = owner(&mut model, "aws_security_group.web");
@@ -189,7 +221,7 @@ mod tests {
             Direction::Ingress,
             "tcp",
             Some((22, 22)),
-            &["10.0.0.0/8", "0.0.0.0/1"],
+            &["10.0.0.0/8", "198.51.100.0/24", "fc00::/7", "0.0.0.0/8"],
         ));
         assert!(findings(&model).is_empty());
     }

@@ -58,7 +58,7 @@ pub fn detect(file: &SourceFile) -> DocumentKind {
         top_level_yaml_key(text, "Resources") && has_types
     };
     match parsed.root {
-        Some(root) if parsed.diagnostics.is_empty() => classify(&root),
+        Some(root) if parsed.clean => classify(&root),
         // Broken: judge by the text so the syntax error is reported for the right format.
         _ if textual_template => DocumentKind::CloudFormation,
         _ if json && maybe_policy => DocumentKind::IamPolicy,
@@ -206,5 +206,5 @@ fn policy_kind(doc: &Node) -> PolicyKind {
 /// benchmark compares against.
 pub fn parse_only(file: &SourceFile) -> bool {
     let parsed = syntax::parse(file);
-    parsed.root.is_some() && parsed.diagnostics.is_empty()
+    parsed.root.is_some() && parsed.clean
 }

@@ -39,10 +39,35 @@ pub(crate) struct SynKey {
     pub span: Span,
 }
 
+/// What a duplicate key's diagnostic says happens.
+const DUPLICATE_CONSEQUENCE: &str = "the later value is analysed, as CloudFormation deploys it";
+
+/// Drops every entry whose key is given again later in the same mapping (CloudFormation and
+/// IAM use the last one) and reports each at the later key, naming the earlier one.
+fn dedupe(
+    entries: &mut Vec<(SynKey, Syn)>,
+    file: Option<&SourceFile>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (dropped, kept) in palisade_model::node::keep_last_duplicates(entries, |k| &k.name) {
+        if let Some(file) = file {
+            diagnostics.push(Diagnostic::duplicate_key(
+                file,
+                &kept.name,
+                dropped.span,
+                kept.span,
+                DUPLICATE_CONSEQUENCE,
+            ));
+        }
+    }
+}
+
 impl Syn {
+    /// The value under `key` of a mapping; the last one when the key is given twice (parsed
+    /// mappings hold each key once, see [`dedupe`]).
     pub fn get(&self, key: &str) -> Option<&Syn> {
         match &self.kind {
-            SynKind::Map(entries) => entries.iter().find(|(k, _)| k.name == key).map(|e| &e.1),
+            SynKind::Map(entries) => entries.iter().rfind(|(k, _)| k.name == key).map(|e| &e.1),
             _ => None,
         }
     }
@@ -86,6 +111,8 @@ impl Syn {
 pub(crate) struct Parsed {
     pub root: Option<Syn>,
     pub diagnostics: Vec<Diagnostic>,
+    /// No syntax error (duplicate keys aside): the whole document was read.
+    pub clean: bool,
 }
 
 /// JSON when the first significant character is `{` or `[`, else YAML (JSON is valid YAML,
@@ -127,19 +154,25 @@ fn json_options() -> jsonc_parser::ParseOptions {
 pub(crate) fn parse_json(file: &SourceFile) -> Parsed {
     let text: &str = &file.text;
     match jsonc_parser::parse_to_ast(text, &Default::default(), &json_options()) {
-        Ok(result) => Parsed {
-            root: result
+        Ok(result) => {
+            let mut diagnostics = Vec::new();
+            let root = result
                 .value
                 .as_ref()
-                .map(|v| json_to_syn(v, &|s, e| file.span(s, e))),
-            diagnostics: Vec::new(),
-        },
+                .map(|v| json_to_syn(v, &|s, e| file.span(s, e), Some(file), &mut diagnostics));
+            Parsed {
+                root,
+                diagnostics,
+                clean: true,
+            }
+        }
         Err(err) => {
             let range = err.range();
             let start = range.start.min(text.len());
             let end = range.end.clamp(start, text.len());
             Parsed {
                 root: None,
+                clean: false,
                 diagnostics: vec![Diagnostic::new(
                     file.span(start, end.max(next_char_end(text, start))),
                     format!("JSON syntax error: {}", err.kind()),
@@ -151,12 +184,21 @@ pub(crate) fn parse_json(file: &SourceFile) -> Parsed {
 
 /// Parses JSON held in a string value (a policy document written as a JSON string); every
 /// node gets the string's span since escapes make inner offsets meaningless in the file.
+/// A key given twice keeps its last value.
 pub(crate) fn parse_embedded_json(text: &str, span: Span) -> Option<Syn> {
     let result = jsonc_parser::parse_to_ast(text, &Default::default(), &json_options()).ok()?;
-    result.value.as_ref().map(|v| json_to_syn(v, &|_, _| span))
+    result
+        .value
+        .as_ref()
+        .map(|v| json_to_syn(v, &|_, _| span, None, &mut Vec::new()))
 }
 
-fn json_to_syn(value: &ast::Value<'_>, span: &dyn Fn(usize, usize) -> Span) -> Syn {
+fn json_to_syn(
+    value: &ast::Value<'_>,
+    span: &dyn Fn(usize, usize) -> Span,
+    file: Option<&SourceFile>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Syn {
     let (kind, range) = match value {
         ast::Value::StringLit(s) => (SynKind::Str(s.value.to_string()), s.range),
         ast::Value::NumberLit(n) => (
@@ -169,30 +211,35 @@ fn json_to_syn(value: &ast::Value<'_>, span: &dyn Fn(usize, usize) -> Span) -> S
         ast::Value::BooleanLit(b) => (SynKind::Bool(b.value), b.range),
         ast::Value::NullKeyword(n) => (SynKind::Null, n.range),
         ast::Value::Array(a) => (
-            SynKind::Seq(a.elements.iter().map(|e| json_to_syn(e, span)).collect()),
-            a.range,
-        ),
-        ast::Value::Object(o) => (
-            SynKind::Map(
-                o.properties
+            SynKind::Seq(
+                a.elements
                     .iter()
-                    .map(|p| {
-                        let (name, r) = match &p.name {
-                            ast::ObjectPropName::String(s) => (s.value.to_string(), s.range),
-                            ast::ObjectPropName::Word(w) => (w.value.to_string(), w.range),
-                        };
-                        (
-                            SynKey {
-                                name,
-                                span: span(r.start, r.end),
-                            },
-                            json_to_syn(&p.value, span),
-                        )
-                    })
+                    .map(|e| json_to_syn(e, span, file, diagnostics))
                     .collect(),
             ),
-            o.range,
+            a.range,
         ),
+        ast::Value::Object(o) => {
+            let mut entries: Vec<(SynKey, Syn)> = o
+                .properties
+                .iter()
+                .map(|p| {
+                    let (name, r) = match &p.name {
+                        ast::ObjectPropName::String(s) => (s.value.to_string(), s.range),
+                        ast::ObjectPropName::Word(w) => (w.value.to_string(), w.range),
+                    };
+                    (
+                        SynKey {
+                            name,
+                            span: span(r.start, r.end),
+                        },
+                        json_to_syn(&p.value, span, file, diagnostics),
+                    )
+                })
+                .collect();
+            dedupe(&mut entries, file, diagnostics);
+            (SynKind::Map(entries), o.range)
+        }
     };
     Syn {
         kind,
@@ -267,6 +314,8 @@ struct YamlBuilder<'f> {
     /// Nodes that may still be created by alias expansion: a "billion laughs" document stops
     /// here with a diagnostic instead of eating the memory.
     budget: usize,
+    /// Duplicate keys found so far (reported, the parse goes on).
+    duplicates: Vec<Diagnostic>,
 }
 
 pub(crate) fn parse_yaml(file: &SourceFile) -> Parsed {
@@ -278,6 +327,7 @@ pub(crate) fn parse_yaml(file: &SourceFile) -> Parsed {
         root: None,
         anchors: Vec::new(),
         budget: 200_000 + text.len(),
+        duplicates: Vec::new(),
     };
     let mut diagnostics = Vec::new();
     let mut parser = Parser::new_from_str(text);
@@ -305,9 +355,12 @@ pub(crate) fn parse_yaml(file: &SourceFile) -> Parsed {
         }
     }
     b.unwind();
+    let clean = diagnostics.is_empty();
+    diagnostics.append(&mut b.duplicates);
     Parsed {
         root: b.root,
         diagnostics,
+        clean,
     }
 }
 
@@ -450,9 +503,10 @@ impl YamlBuilder<'_> {
                 start,
                 tag,
                 anchor,
-                entries,
+                mut entries,
                 key: _,
             } => {
+                dedupe(&mut entries, Some(self.file), &mut self.duplicates);
                 let last = entries
                     .last()
                     .map(|(_, v)| v.span.end as usize)

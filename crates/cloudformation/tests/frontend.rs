@@ -1657,3 +1657,65 @@ fn odd_shapes_of_sam_foreach_and_intrinsics_never_panic() {
         vec![("C".to_string(), true), ("D".to_string(), true)]
     );
 }
+
+/// A key given twice in one mapping is judged with its last value (the one CloudFormation
+/// deploys) and reported at the second place, naming the first.
+#[test]
+fn duplicate_keys_use_the_last_value_and_are_reported() {
+    let yaml = "\
+Resources:
+  Web:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIp: 10.0.0.0/8
+          CidrIp: 0.0.0.0/0
+";
+    let f = file("t.yaml", yaml);
+    let loaded = load_template(&f);
+    let rule = &loaded.model.security_group_rules[0];
+    let c = cidr(&rule.sources[0]);
+    assert_eq!(at(&f, c.span), (11, 19, "0.0.0.0/0"));
+    assert_eq!(loaded.diagnostics.len(), 1, "{:?}", loaded.diagnostics);
+    let d = &loaded.diagnostics[0];
+    assert_eq!(at(&f, d.span), (11, 11, "CidrIp"));
+    assert!(d.message.contains("`CidrIp`") && d.message.contains("line 10, column 11"));
+    // Still classified as a template although it carries a diagnostic.
+    assert_eq!(detect(&f), DocumentKind::CloudFormation);
+
+    // A whole `Properties:` block given twice: the second one is the resource.
+    let json = r#"{"Resources": {"Web": {"Type": "AWS::EC2::SecurityGroup",
+  "Properties": {"GroupDescription": "a", "SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "10.0.0.0/8"}]},
+  "Properties": {"GroupDescription": "b", "SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "0.0.0.0/0"}]}}}}"#;
+    let f = file("t.json", json);
+    let loaded = load_template(&f);
+    let c = cidr(&loaded.model.security_group_rules[0].sources[0]);
+    assert_eq!(c.get().map(String::as_str), Some("0.0.0.0/0"));
+    assert_eq!(loaded.diagnostics.len(), 1);
+    assert_eq!(at(&f, loaded.diagnostics[0].span), (3, 3, "\"Properties\""));
+    assert!(loaded.diagnostics[0].message.contains("line 2, column 3"));
+}
+
+#[test]
+fn a_policy_action_given_twice_is_judged_by_the_last() {
+    let text = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+ "Action": "s3:GetObject", "Resource": "*", "Action": "*"}]}"#;
+    let f = file("p.json", text);
+    assert_eq!(detect(&f), DocumentKind::IamPolicy);
+    let loaded = load_policy(&f);
+    let st = &loaded.model.policies[0].document.statements[0];
+    let actions = st.action.as_ref().unwrap();
+    let names: Vec<&str> = actions
+        .get()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a.get().map(String::as_str))
+        .collect();
+    assert_eq!(names, ["*"]);
+    assert_eq!(loaded.diagnostics.len(), 1);
+    assert_eq!(at(&f, loaded.diagnostics[0].span), (2, 45, "\"Action\""));
+}

@@ -39,6 +39,55 @@ pub struct MapKey {
     pub span: Span,
 }
 
+/// Keeps only the last entry of every key given more than once in one mapping: the value the
+/// services use (CloudFormation deploys the last one, as JSON parsers and IAM read it), so a
+/// later `"Action": "*"` can never hide behind an earlier `"Action": "s3:GetObject"`. Returns
+/// `(dropped, kept)` key pairs, in source order of the dropped keys, for the frontend to
+/// report. Linear in the number of entries.
+pub fn keep_last_duplicates<K: Clone, V>(
+    entries: &mut Vec<(K, V)>,
+    name: impl Fn(&K) -> &str,
+) -> Vec<(K, K)> {
+    if entries.len() < 2 {
+        return Vec::new();
+    }
+    // Most mappings are small and have no duplicate: find that out without allocating.
+    if entries.len() <= 16
+        && entries
+            .iter()
+            .enumerate()
+            .all(|(i, (a, _))| entries[i + 1..].iter().all(|(b, _)| name(a) != name(b)))
+    {
+        return Vec::new();
+    }
+    let mut last: std::collections::HashMap<&str, usize> =
+        std::collections::HashMap::with_capacity(entries.len());
+    for (i, (k, _)) in entries.iter().enumerate() {
+        last.insert(name(k), i);
+    }
+    if last.len() == entries.len() {
+        return Vec::new();
+    }
+    let kept: Vec<usize> = entries
+        .iter()
+        .map(|(k, _)| last.get(name(k)).copied().unwrap_or(0))
+        .collect();
+    drop(last);
+    let pairs: Vec<(K, K)> = kept
+        .iter()
+        .enumerate()
+        .filter(|(i, j)| i != *j)
+        .map(|(i, &j)| (entries[i].0.clone(), entries[j].0.clone()))
+        .collect();
+    let mut i = 0;
+    entries.retain(|_| {
+        let keep = kept[i] == i;
+        i += 1;
+        keep
+    });
+    pairs
+}
+
 impl Node {
     pub fn new(kind: NodeKind, span: Span, provenance: Provenance) -> Node {
         Node {
@@ -57,20 +106,21 @@ impl Node {
         Node::new(NodeKind::Unknown, span, Provenance::Derived)
     }
 
-    /// The value under `key` of a map (exact match).
+    /// The value under `key` of a map (exact match). A key given twice yields the last value,
+    /// the one CloudFormation, IAM and Terraform use.
     pub fn get(&self, key: &str) -> Option<&Node> {
         match &self.kind {
-            NodeKind::Map(entries) => entries.iter().find(|(k, _)| k.name == key).map(|e| &e.1),
+            NodeKind::Map(entries) => entries.iter().rfind(|(k, _)| k.name == key).map(|e| &e.1),
             _ => None,
         }
     }
 
-    /// The value under `key` of a map, ignoring ASCII case.
+    /// The value under `key` of a map, ignoring ASCII case (the last one given).
     pub fn get_ci(&self, key: &str) -> Option<&Node> {
         match &self.kind {
             NodeKind::Map(entries) => entries
                 .iter()
-                .find(|(k, _)| k.name.eq_ignore_ascii_case(key))
+                .rfind(|(k, _)| k.name.eq_ignore_ascii_case(key))
                 .map(|e| &e.1),
             _ => None,
         }
@@ -268,6 +318,33 @@ mod tests {
 
     fn sp(a: usize) -> Span {
         Span::new(FileId(0), a, a + 1)
+    }
+
+    #[test]
+    fn duplicate_keys_keep_the_last_value() {
+        let k = |name: &str, at| MapKey {
+            name: name.into(),
+            span: sp(at),
+        };
+        let v = |s: &str| Node::literal(NodeKind::String(s.into()), sp(0));
+        let mut entries = vec![
+            (k("Action", 1), v("s3:GetObject")),
+            (k("Effect", 2), v("Allow")),
+            (k("Action", 3), v("*")),
+        ];
+        let pairs = keep_last_duplicates(&mut entries, |k| k.name.as_str());
+        assert_eq!(pairs, vec![(k("Action", 1), k("Action", 3))]);
+        let names: Vec<&str> = entries.iter().map(|(k, _)| k.name.as_str()).collect();
+        assert_eq!(names, ["Effect", "Action"]);
+        let map = Node::literal(NodeKind::Map(entries), sp(0));
+        assert_eq!(map.get("Action").and_then(Node::as_str), Some("*"));
+        // Lookups prefer the last entry even in a map built without deduplication.
+        let raw = Node::literal(
+            NodeKind::Map(vec![(k("a", 1), v("first")), (k("a", 2), v("last"))]),
+            sp(0),
+        );
+        assert_eq!(raw.get("a").and_then(Node::as_str), Some("last"));
+        assert_eq!(raw.get_ci("A").and_then(Node::as_str), Some("last"));
     }
 
     #[test]

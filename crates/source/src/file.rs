@@ -177,6 +177,26 @@ impl Diagnostic {
         }
     }
 
+    /// A key or argument given twice in one mapping or block, located at the second place and
+    /// naming the first; `consequence` says which value is analysed and why.
+    pub fn duplicate_key(
+        file: &SourceFile,
+        name: &str,
+        first: Span,
+        again: Span,
+        consequence: &str,
+    ) -> Diagnostic {
+        let at = file.line_col(first.start);
+        let name: String = name.chars().take(60).collect();
+        Diagnostic::new(
+            again,
+            format!(
+                "duplicate key `{name}`: already given at line {}, column {}; {consequence}",
+                at.line, at.column
+            ),
+        )
+    }
+
     /// A [`Level::Note`].
     pub fn note(span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic {

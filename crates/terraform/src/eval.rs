@@ -727,9 +727,16 @@ impl<'t> Eval<'t> {
                 name,
                 span: span(f, key),
             };
-            // Later keys win, as in Terraform.
+            // Later keys win, as in Terraform (which accepts a key given twice silently).
             if let Some(pos) = entries.iter().position(|(k, _)| k.name == mk.name) {
-                entries.remove(pos);
+                let (earlier, _) = entries.remove(pos);
+                self.report_once(palisade_source::Diagnostic::duplicate_key(
+                    f,
+                    &mk.name,
+                    earlier.span,
+                    mk.span,
+                    "Terraform keeps the later value, which is analysed",
+                ));
             }
             entries.push((mk, value));
         }
@@ -1749,7 +1756,25 @@ impl<'t> Eval<'t> {
             file: f.id,
             offsets: &offsets,
         };
-        json::parse(&text, &map, &markers)
+        let (node, duplicates) = json::parse_reporting(&text, &map, &markers)?;
+        for (dropped, kept) in duplicates {
+            self.report_once(palisade_source::Diagnostic::duplicate_key(
+                f,
+                &kept.name,
+                dropped.span,
+                kept.span,
+                "the later value is analysed, as IAM and JSON decoders read it",
+            ));
+        }
+        Some(node)
+    }
+
+    /// Adds a diagnostic unless the same one is there already: a value is evaluated again
+    /// for every use and every call of its module.
+    fn report_once(&mut self, d: palisade_source::Diagnostic) {
+        if !self.notes.contains(&d) {
+            self.notes.push(d);
+        }
     }
 
     /// The expression's value as a JSON document when it is a template written directly
@@ -2108,6 +2133,9 @@ impl<'t> Eval<'t> {
         }
         self.depth += 1;
         let mut entries: Vec<(MapKey, Node)> = Vec::new();
+        // Attributes written so far: one given twice keeps only its later value (Terraform
+        // rejects the file; `syntax::diagnostics` reports it), so the earlier cannot hide it.
+        let mut attributes: Vec<(&str, Span)> = Vec::new();
         for item in block_items(block) {
             let isp = span(f, item);
             if syntax::kind_of(item) == "attribute" {
@@ -2118,6 +2146,11 @@ impl<'t> Eval<'t> {
                 if skip.contains(&name) {
                     continue;
                 }
+                if let Some(at) = attributes.iter().position(|(n, _)| *n == name) {
+                    let (_, earlier) = attributes.remove(at);
+                    entries.retain(|(k, _)| k.span != earlier);
+                }
+                attributes.push((name, isp));
                 let mut v = None;
                 if json_attrs.contains(&name) {
                     v = self.direct_template_json(f, value);
@@ -2240,11 +2273,16 @@ impl<'t> Eval<'t> {
 
 /// The template node when an expression is nothing but a quoted string or heredoc.
 /// The value expression of the attribute `name` of a block.
+/// The last one when the argument is given twice (an error Terraform reports, and so does
+/// [`syntax::diagnostics`]), like [`Node::get`].
 fn attribute_value<'t>(file: &SourceFile, block: TsNode<'t>, name: &str) -> Option<TsNode<'t>> {
-    block_items(block).into_iter().find_map(|a| {
-        let (n, v) = attribute_parts(a)?;
-        (syntax::kind_of(a) == "attribute" && syntax::text(file, n) == name).then_some(v)
-    })
+    block_items(block)
+        .into_iter()
+        .filter_map(|a| {
+            let (n, v) = attribute_parts(a)?;
+            (syntax::kind_of(a) == "attribute" && syntax::text(file, n) == name).then_some(v)
+        })
+        .last()
 }
 
 pub fn direct_template(expr: TsNode<'_>) -> Option<TsNode<'_>> {

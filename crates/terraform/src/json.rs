@@ -78,14 +78,25 @@ impl SpanMap<'_> {
 }
 
 /// Parses `text` as one JSON value. `markers[i]` is the value of marker character
-/// `MARKER_BASE + i`. Returns `None` on malformed JSON (never panics).
+/// `MARKER_BASE + i`. Returns `None` on malformed JSON (never panics). A key given twice in
+/// one object keeps its last value, as IAM and JSON decoders read it.
 pub fn parse(text: &str, map: &SpanMap<'_>, markers: &[Node]) -> Option<Node> {
+    parse_reporting(text, map, markers).map(|(v, _)| v)
+}
+
+/// [`parse`], also returning the keys given twice: `(dropped, kept)` pairs.
+pub fn parse_reporting(
+    text: &str,
+    map: &SpanMap<'_>,
+    markers: &[Node],
+) -> Option<(Node, Vec<(MapKey, MapKey)>)> {
     let mut p = Parser {
         s: text.as_bytes(),
         text,
         pos: 0,
         map,
         markers,
+        duplicates: Vec::new(),
     };
     p.ws();
     let v = p.value(0)?;
@@ -93,7 +104,7 @@ pub fn parse(text: &str, map: &SpanMap<'_>, markers: &[Node]) -> Option<Node> {
     if p.pos != p.s.len() {
         return None;
     }
-    Some(v)
+    Some((v, p.duplicates))
 }
 
 struct Parser<'t, 'm> {
@@ -102,6 +113,7 @@ struct Parser<'t, 'm> {
     pos: usize,
     map: &'m SpanMap<'m>,
     markers: &'m [Node],
+    duplicates: Vec<(MapKey, MapKey)>,
 }
 
 impl Parser<'_, '_> {
@@ -210,6 +222,10 @@ impl Parser<'_, '_> {
                 b',' => self.pos += 1,
                 b'}' => {
                     self.pos += 1;
+                    let dups = palisade_model::node::keep_last_duplicates(&mut entries, |k| {
+                        k.name.as_str()
+                    });
+                    self.duplicates.extend(dups);
                     return Some(self.map.node(NodeKind::Map(entries), start, self.pos));
                 }
                 _ => return None,

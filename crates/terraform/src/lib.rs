@@ -537,11 +537,23 @@ fn json_vars(ev: &mut Eval<'_>, file: &SourceFile, diagnostics: &mut Vec<Diagnos
         file: file.id,
         base: 0,
     };
-    match json::parse(&file.text, &map, &[]) {
-        Some(Node {
-            kind: NodeKind::Map(entries),
-            ..
-        }) => {
+    match json::parse_reporting(&file.text, &map, &[]) {
+        Some((
+            Node {
+                kind: NodeKind::Map(entries),
+                ..
+            },
+            duplicates,
+        )) => {
+            for (dropped, kept) in duplicates {
+                diagnostics.push(Diagnostic::duplicate_key(
+                    file,
+                    &kept.name,
+                    dropped.span,
+                    kept.span,
+                    "the later value is analysed, as Terraform reads it",
+                ));
+            }
             for (k, v) in entries {
                 ev.cli_vars.remove(&k.name);
                 ev.tfvars.insert(k.name, v);

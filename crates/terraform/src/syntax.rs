@@ -166,16 +166,54 @@ pub fn attribute_parts<'t>(n: TsNode<'t>) -> Option<(TsNode<'t>, TsNode<'t>)> {
     Some((name, value))
 }
 
-/// One diagnostic per ERROR node and per MISSING node.
+/// One diagnostic per ERROR node and per MISSING node, and one per argument given twice in
+/// a body (Terraform's "Duplicate argument" error).
 pub fn diagnostics(file: &SourceFile, tree: &Tree, out: &mut Vec<Diagnostic>) {
     let root = tree.root_node();
-    if !root.has_error() {
-        return;
+    if root.has_error() {
+        let mut found = Vec::new();
+        collect_errors(file, root, &mut found);
+        found.dedup();
+        out.extend(found);
     }
-    let mut found = Vec::new();
-    collect_errors(file, root, &mut found);
-    found.dedup();
-    out.extend(found);
+    duplicate_arguments(file, root, out);
+}
+
+/// Arguments given twice in one body. Walks bodies and blocks only, never expressions: a
+/// small part of the tree.
+fn duplicate_arguments(file: &SourceFile, root: TsNode<'_>, out: &mut Vec<Diagnostic>) {
+    let mut found = 0;
+    let mut bodies = vec![root];
+    let mut seen: std::collections::HashMap<&str, Span> = std::collections::HashMap::new();
+    while let Some(body) = bodies.pop() {
+        let mut items = Vec::new();
+        body_items(body, &mut items, 0);
+        seen.clear();
+        for item in items {
+            if kind_of(item) == "block" {
+                if let Some(inner) = child(item, "body") {
+                    bodies.push(inner);
+                }
+                continue;
+            }
+            let Some((name, _)) = attribute_parts(item) else {
+                continue;
+            };
+            let here = span(file, name);
+            if let Some(first) = seen.insert(text(file, name), here) {
+                if found < MAX_DIAGNOSTICS_PER_FILE {
+                    out.push(Diagnostic::duplicate_key(
+                        file,
+                        text(file, name),
+                        first,
+                        here,
+                        "Terraform rejects an argument given twice; the later value is analysed",
+                    ));
+                }
+                found += 1;
+            }
+        }
+    }
 }
 
 fn collect_errors(file: &SourceFile, root: TsNode<'_>, out: &mut Vec<Diagnostic>) {

@@ -775,3 +775,59 @@ fn deep_and_chained_input_finishes() {
     }
     assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
 }
+
+/// A key given twice never hides a finding: the later value is analysed (Terraform keeps it
+/// in an object constructor, IAM in JSON) and every duplicate is reported at its second place,
+/// naming the first. An argument given twice in a block is Terraform's own error.
+#[test]
+fn duplicate_keys_are_judged_by_the_last_value_and_reported() {
+    let src = r#"resource "aws_security_group" "web" {
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/8"]
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+resource "aws_iam_policy" "hcl" {
+  policy = jsonencode({
+    Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*", Action = "*" }]
+  })
+}
+resource "aws_iam_policy" "heredoc" {
+  policy = <<EOF
+{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Action": "iam:*"}]}
+EOF
+}
+"#;
+    let (l, fs) = load(&[("main.tf", src)]);
+    let f = &fs[0];
+    let cidrs = cidr_texts(&l, &fs, 0);
+    assert_eq!(cidrs[0].0, "0.0.0.0/0");
+    assert_eq!(
+        l.model.policies[0].document.statements[0].actions()[0].0,
+        "*"
+    );
+    let heredoc = l.model.policies[1].document.statements[0].actions();
+    assert_eq!(heredoc.len(), 1);
+    assert_eq!(text(&fs, heredoc[0].1), "\"iam:*\"");
+    let mut found: Vec<(u32, u32, String)> = l
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let at = f.line_col(d.span.start);
+            (at.line, at.column, d.message.clone())
+        })
+        .collect();
+    found.sort();
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert_eq!((found[0].0, found[0].1), (7, 5));
+    assert!(found[0].2.starts_with(
+        "duplicate key `cidr_blocks`: already given at line 6, column 5; Terraform rejects"
+    ));
+    assert_eq!((found[1].0, found[1].1), (12, 79));
+    assert!(found[1].2.contains("`Action`") && found[1].2.contains("line 12, column 38"));
+    assert_eq!((found[2].0, found[2].1), (17, 79));
+    assert!(found[2].2.contains("line 17, column 36"));
+}

@@ -91,13 +91,13 @@ impl ParseCache {
         }
     }
 
-    fn tree(&self, file: &SourceFile) -> Option<std::sync::Arc<Tree>> {
+    fn tree(&self, file: &SourceFile) -> Result<std::sync::Arc<Tree>, syntax::Unparsed> {
         if let Ok(mut inner) = self.inner.lock() {
             inner.clock += 1;
             let now = inner.clock;
             if let Some(entry) = inner.trees.get_mut(&file.id) {
                 entry.2 = now;
-                return Some(entry.0.clone());
+                return Ok(entry.0.clone());
             }
         }
         // Parsed outside the lock: two threads may parse the same file once each, which is
@@ -125,7 +125,7 @@ impl ParseCache {
                 inner.bytes -= len;
             }
         }
-        Some(tree)
+        Ok(tree)
     }
 
     #[cfg(test)]
@@ -234,14 +234,11 @@ pub(crate) fn load_called(
             None => syntax::parse(&file.text).map(std::sync::Arc::new),
         };
         match parsed {
-            Some(tree) => {
+            Ok(tree) => {
                 syntax::diagnostics(file, &tree, &mut diagnostics);
                 configs.push((file, tree));
             }
-            None => diagnostics.push(Diagnostic::new(
-                file.full_span(),
-                "could not parse the file",
-            )),
+            Err(why) => diagnostics.push(why.diagnostic(file)),
         }
     }
     let config_refs: Vec<(&SourceFile, &Tree)> = configs
@@ -298,12 +295,12 @@ pub fn load_module_with(files: &[&SourceFile], inputs: &TerraformInputs<'_>) -> 
             Some(cache) if kind == FileKind::Config => cache.tree(file),
             _ => syntax::parse(&file.text).map(std::sync::Arc::new),
         };
-        let Some(tree) = parsed else {
-            diagnostics.push(Diagnostic::new(
-                file.full_span(),
-                "could not parse the file",
-            ));
-            continue;
+        let tree = match parsed {
+            Ok(tree) => tree,
+            Err(why) => {
+                diagnostics.push(why.diagnostic(file));
+                continue;
+            }
         };
         syntax::diagnostics(file, &tree, &mut diagnostics);
         match kind {
@@ -319,14 +316,11 @@ pub fn load_module_with(files: &[&SourceFile], inputs: &TerraformInputs<'_>) -> 
             continue;
         }
         match syntax::parse(&file.text) {
-            Some(tree) => {
+            Ok(tree) => {
                 syntax::diagnostics(file, &tree, &mut diagnostics);
                 var_files.push((file, Some(tree)));
             }
-            None => diagnostics.push(Diagnostic::new(
-                file.full_span(),
-                "could not parse the file",
-            )),
+            Err(why) => diagnostics.push(why.diagnostic(file)),
         }
     }
     let budget = std::cell::Cell::new(MODULE_BUDGET);
@@ -382,7 +376,7 @@ fn module_dir(files: &[&SourceFile]) -> String {
 
 /// Parses one file and drops the tree: the parse floor the benchmark compares against.
 pub fn parse_only(file: &SourceFile) -> bool {
-    syntax::parse(&file.text).is_some()
+    syntax::parse(&file.text).is_ok()
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -584,7 +578,7 @@ fn cli_value(value: &str) -> Node {
         format!("v = {value}\n"),
     );
     let unknown = || Node::unknown(palisade_model::Span::default());
-    let Some(tree) = syntax::parse(&file.text) else {
+    let Ok(tree) = syntax::parse(&file.text) else {
         return unknown();
     };
     if tree.root_node().has_error() {

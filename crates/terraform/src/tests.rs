@@ -438,3 +438,44 @@ locals {
     let (n, files) = eval(&[("main.tf", src)], "entry");
     assert_eq!(files[0].slice(n.span), "\"y\"");
 }
+
+#[test]
+fn exponent_numbers_are_made_readable_without_moving_offsets() {
+    use crate::syntax::exponent_fixup;
+    assert_eq!(exponent_fixup("a = 1e3\n").as_deref(), Some("a = 103\n"));
+    assert_eq!(
+        exponent_fixup("a = [1E+3, -2e-3, 0e0]").as_deref(),
+        Some("a = [1003, -2003, 000]")
+    );
+    assert_eq!(exponent_fixup("a = \"${1e3}\"").as_deref(), Some("a = \"${103}\""));
+    // Not numbers: identifiers, fractions (already read), an exponent without digits.
+    for text in ["web1e3 = 1", "a-1e3 = 1", "a = 1.5e3", "a = 1e", "a = 1ex", "a = x.1e3"] {
+        assert_eq!(exponent_fixup(text), None, "{text}");
+    }
+    // The value comes from the file's text.
+    let n = local("locals {\n  a = 1e3\n  b = 2E-1\n}\n", "a");
+    assert_eq!(n.kind, NodeKind::Number(1000.0));
+    let n = local("locals {\n  a = 1e3\n  b = 2E-1\n}\n", "b");
+    assert_eq!(n.kind, NodeKind::Number(0.2));
+}
+
+#[test]
+fn pathological_syntax_stops_within_the_cpu_limit_with_a_located_error() {
+    use crate::syntax::{parse_within, Unparsed};
+    use palisade_source::{FileId, SourceFile};
+    // tree-sitter's error recovery is quadratic here: unbounded, 40 kB take 15 s.
+    let text = "}{".repeat(20_000);
+    let limit = std::time::Duration::from_millis(200);
+    let t = std::time::Instant::now();
+    let result = parse_within(&text, limit);
+    let Err(Unparsed::Stopped(at)) = result else {
+        panic!("not stopped: {:?}", result.map(|_| ()));
+    };
+    // CPU time is at most wall time: the stop came soon after the limit.
+    assert!(t.elapsed() < std::time::Duration::from_secs(30), "{:?}", t.elapsed());
+    assert!(at > 0 && at < text.len());
+    let file = SourceFile::new(FileId(0), "m/main.tf", text.as_str());
+    let d = Unparsed::Stopped(at).diagnostic(&file);
+    assert_eq!(d.span.start as usize, at);
+    assert!(d.message.starts_with("parsing stopped here"));
+}

@@ -831,3 +831,47 @@ EOF
     assert_eq!((found[2].0, found[2].1), (17, 79));
     assert!(found[2].2.contains("line 17, column 36"));
 }
+
+/// `1e3` is valid HCL that tree-sitter-hcl 1.1 reads as `1` and a block type `e3` swallowing
+/// the next lines: the resource after such numbers must still be analysed, with their values.
+#[test]
+fn the_block_after_an_exponent_number_is_still_analysed() {
+    let src = r#"locals {
+  timeout = 1e3
+  ratio   = 5E-1
+}
+resource "aws_security_group" "web" {
+  ingress {
+    from_port   = 2.2e1
+    to_port     = 22e0
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+"#;
+    let (l, fs) = load(&[("main.tf", src)]);
+    assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+    assert_eq!(l.model.resources.len(), 1);
+    let rule = &l.model.security_group_rules[0];
+    assert_eq!(rule.from_port.get(), Some(&22));
+    assert_eq!(rule.to_port.get(), Some(&22));
+    assert_eq!(text(&fs, rule.to_port.span), "22e0");
+    assert_eq!(cidr_texts(&l, &fs, 0)[0].0, "0.0.0.0/0");
+}
+
+/// Syntax that makes tree-sitter's error recovery quadratic stops at the CPU limit with a
+/// located error; the other files of the module are still analysed.
+#[test]
+fn a_pathological_file_is_stopped_and_located_while_its_neighbours_are_analysed() {
+    let garbage = "}{".repeat(40_000);
+    let good = "resource \"aws_security_group\" \"web\" {\n  ingress {\n    from_port = 22\n    to_port = 22\n    protocol = \"tcp\"\n    cidr_blocks = [\"0.0.0.0/0\"]\n  }\n}\n";
+    let t = std::time::Instant::now();
+    let (l, fs) = load(&[("bad.tf", &garbage), ("main.tf", good)]);
+    assert!(t.elapsed() < std::time::Duration::from_secs(20), "{:?}", t.elapsed());
+    assert_eq!(l.diagnostics.len(), 1, "{:?}", l.diagnostics);
+    let d = &l.diagnostics[0];
+    assert_eq!(d.span.file, fs[0].id);
+    assert!(d.span.start > 0, "located where the parse stopped");
+    assert!(d.message.starts_with("parsing stopped here"), "{}", d.message);
+    assert_eq!(l.model.security_group_rules.len(), 1);
+}

@@ -2276,13 +2276,10 @@ impl<'t> Eval<'t> {
 /// The last one when the argument is given twice (an error Terraform reports, and so does
 /// [`syntax::diagnostics`]), like [`Node::get`].
 fn attribute_value<'t>(file: &SourceFile, block: TsNode<'t>, name: &str) -> Option<TsNode<'t>> {
-    block_items(block)
-        .into_iter()
-        .filter_map(|a| {
-            let (n, v) = attribute_parts(a)?;
-            (syntax::kind_of(a) == "attribute" && syntax::text(file, n) == name).then_some(v)
-        })
-        .last()
+    block_items(block).into_iter().rev().find_map(|a| {
+        let (n, v) = attribute_parts(a)?;
+        (syntax::kind_of(a) == "attribute" && syntax::text(file, n) == name).then_some(v)
+    })
 }
 
 pub fn direct_template(expr: TsNode<'_>) -> Option<TsNode<'_>> {

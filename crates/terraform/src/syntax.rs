@@ -110,7 +110,10 @@ impl CpuClock {
         if rc != 0 {
             return std::time::Duration::ZERO;
         }
-        std::time::Duration::new(ts.tv_sec.max(0) as u64, ts.tv_nsec.clamp(0, 999_999_999) as u32)
+        std::time::Duration::new(
+            ts.tv_sec.max(0) as u64,
+            ts.tv_nsec.clamp(0, 999_999_999) as u32,
+        )
     }
 
     #[cfg(unix)]

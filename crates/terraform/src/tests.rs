@@ -447,9 +447,19 @@ fn exponent_numbers_are_made_readable_without_moving_offsets() {
         exponent_fixup("a = [1E+3, -2e-3, 0e0]").as_deref(),
         Some("a = [1003, -2003, 000]")
     );
-    assert_eq!(exponent_fixup("a = \"${1e3}\"").as_deref(), Some("a = \"${103}\""));
+    assert_eq!(
+        exponent_fixup("a = \"${1e3}\"").as_deref(),
+        Some("a = \"${103}\"")
+    );
     // Not numbers: identifiers, fractions (already read), an exponent without digits.
-    for text in ["web1e3 = 1", "a-1e3 = 1", "a = 1.5e3", "a = 1e", "a = 1ex", "a = x.1e3"] {
+    for text in [
+        "web1e3 = 1",
+        "a-1e3 = 1",
+        "a = 1.5e3",
+        "a = 1e",
+        "a = 1ex",
+        "a = x.1e3",
+    ] {
         assert_eq!(exponent_fixup(text), None, "{text}");
     }
     // The value comes from the file's text.
@@ -472,7 +482,11 @@ fn pathological_syntax_stops_within_the_cpu_limit_with_a_located_error() {
         panic!("not stopped: {:?}", result.map(|_| ()));
     };
     // CPU time is at most wall time: the stop came soon after the limit.
-    assert!(t.elapsed() < std::time::Duration::from_secs(30), "{:?}", t.elapsed());
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(30),
+        "{:?}",
+        t.elapsed()
+    );
     assert!(at > 0 && at < text.len());
     let file = SourceFile::new(FileId(0), "m/main.tf", text.as_str());
     let d = Unparsed::Stopped(at).diagnostic(&file);

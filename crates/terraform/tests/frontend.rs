@@ -867,11 +867,19 @@ fn a_pathological_file_is_stopped_and_located_while_its_neighbours_are_analysed(
     let good = "resource \"aws_security_group\" \"web\" {\n  ingress {\n    from_port = 22\n    to_port = 22\n    protocol = \"tcp\"\n    cidr_blocks = [\"0.0.0.0/0\"]\n  }\n}\n";
     let t = std::time::Instant::now();
     let (l, fs) = load(&[("bad.tf", &garbage), ("main.tf", good)]);
-    assert!(t.elapsed() < std::time::Duration::from_secs(20), "{:?}", t.elapsed());
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(20),
+        "{:?}",
+        t.elapsed()
+    );
     assert_eq!(l.diagnostics.len(), 1, "{:?}", l.diagnostics);
     let d = &l.diagnostics[0];
     assert_eq!(d.span.file, fs[0].id);
     assert!(d.span.start > 0, "located where the parse stopped");
-    assert!(d.message.starts_with("parsing stopped here"), "{}", d.message);
+    assert!(
+        d.message.starts_with("parsing stopped here"),
+        "{}",
+        d.message
+    );
     assert_eq!(l.model.security_group_rules.len(), 1);
 }

@@ -3,6 +3,9 @@
 use crate::ResourceId;
 use palisade_source::{Span, Value};
 
+/// KMS keys have their own module; kept here for the paths that name it.
+pub use crate::kms::KmsKey;
+
 /// The services whose data at rest Palisade models.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Service {
@@ -98,17 +101,4 @@ pub struct EncryptionAtRest {
 pub fn is_aws_managed_key(key: &str) -> bool {
     let k = key.trim();
     k.starts_with("alias/aws/") || k.contains(":alias/aws/")
-}
-
-/// A KMS key resource.
-#[derive(Clone, Debug, PartialEq)]
-pub struct KmsKey {
-    pub owner: ResourceId,
-    /// `Omitted(false)` when not written: AWS does not rotate by default.
-    pub rotation_enabled: Value<bool>,
-    /// `SYMMETRIC_DEFAULT`, `RSA_2048`, ...; rotation applies to symmetric keys only.
-    pub key_spec: Value<String>,
-    /// `ENCRYPT_DECRYPT` (`Omitted` when not written), `SIGN_VERIFY`, `GENERATE_VERIFY_MAC`;
-    /// rotation applies to encryption keys only.
-    pub key_usage: Value<String>,
 }

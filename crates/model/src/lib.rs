@@ -11,11 +11,13 @@
 
 pub mod ec2;
 pub mod encryption;
+pub mod kms;
 pub mod node;
 pub mod policy;
 
 pub use ec2::{Direction, NaclRule, SecurityGroupRule, SgSource};
-pub use encryption::{EncryptionAtRest, KmsKey, Service};
+pub use encryption::{EncryptionAtRest, Service};
+pub use kms::KmsKey;
 pub use node::{Node, NodeKind};
 pub use palisade_iam as iam;
 pub use palisade_iam::{PolicyDocument, PolicyKind};
@@ -196,41 +198,84 @@ impl Model {
             .unwrap_or(rule.owner)
     }
 
-    /// Appends another model, renumbering its resource ids.
+    /// Appends another model, renumbering its resource ids. A new fact vector is one more
+    /// `append` line here (and an [`Owned`] impl for its type).
     pub fn extend(&mut self, other: Model) {
         let offset = self.resources.len();
-        let shift = |id: ResourceId| ResourceId(id.0 + offset);
-        self.resources.extend(other.resources);
-        self.policies
-            .extend(other.policies.into_iter().map(|mut p| {
-                p.owner = p.owner.map(shift);
-                p
-            }));
-        self.security_group_rules
-            .extend(other.security_group_rules.into_iter().map(|mut r| {
-                r.owner = shift(r.owner);
-                r
-            }));
-        self.nacl_rules
-            .extend(other.nacl_rules.into_iter().map(|mut r| {
-                r.owner = shift(r.owner);
-                r
-            }));
-        self.encryption
-            .extend(other.encryption.into_iter().map(|mut e| {
-                e.owner = shift(e.owner);
-                e
-            }));
-        self.kms_keys
-            .extend(other.kms_keys.into_iter().map(|mut k| {
-                k.owner = shift(k.owner);
-                k
-            }));
-        self.links.extend(other.links.into_iter().map(|mut l| {
-            l.from = shift(l.from);
-            l.to = shift(l.to);
-            l
-        }));
+        let Model {
+            resources,
+            policies,
+            security_group_rules,
+            nacl_rules,
+            encryption,
+            kms_keys,
+            links,
+        } = other;
+        self.resources.extend(resources);
+        append(&mut self.policies, policies, offset);
+        append(&mut self.security_group_rules, security_group_rules, offset);
+        append(&mut self.nacl_rules, nacl_rules, offset);
+        append(&mut self.encryption, encryption, offset);
+        append(&mut self.kms_keys, kms_keys, offset);
+        append(&mut self.links, links, offset);
+    }
+}
+
+/// A fact that names resources by [`ResourceId`]: [`Model::extend`] renumbers it when a
+/// model is appended to another.
+pub trait Owned {
+    /// Adds `offset` to every resource id the fact holds.
+    fn shift(&mut self, offset: usize);
+}
+
+impl ResourceId {
+    fn shifted(self, offset: usize) -> ResourceId {
+        ResourceId(self.0 + offset)
+    }
+}
+
+/// Appends `facts` to `to`, renumbering their resource ids by `offset`.
+fn append<T: Owned>(to: &mut Vec<T>, facts: Vec<T>, offset: usize) {
+    to.extend(facts.into_iter().map(|mut f| {
+        f.shift(offset);
+        f
+    }));
+}
+
+impl Owned for AttachedPolicy {
+    fn shift(&mut self, offset: usize) {
+        self.owner = self.owner.map(|o| o.shifted(offset));
+    }
+}
+
+impl Owned for SecurityGroupRule {
+    fn shift(&mut self, offset: usize) {
+        self.owner = self.owner.shifted(offset);
+    }
+}
+
+impl Owned for NaclRule {
+    fn shift(&mut self, offset: usize) {
+        self.owner = self.owner.shifted(offset);
+    }
+}
+
+impl Owned for EncryptionAtRest {
+    fn shift(&mut self, offset: usize) {
+        self.owner = self.owner.shifted(offset);
+    }
+}
+
+impl Owned for KmsKey {
+    fn shift(&mut self, offset: usize) {
+        self.owner = self.owner.shifted(offset);
+    }
+}
+
+impl Owned for Link {
+    fn shift(&mut self, offset: usize) {
+        self.from = self.from.shifted(offset);
+        self.to = self.to.shifted(offset);
     }
 }
 

@@ -1,0 +1,21 @@
+//! CloudWatch Logs: log groups (their key).
+
+use super::*;
+
+pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
+    kinds: &["AWS::Logs::LogGroup"],
+    links: LINKS,
+    references: None,
+    adapt,
+};
+
+const LINKS: &[LinkRow] = &[];
+
+fn adapt(r: &mut Adapter<'_>, kind: &str) {
+    match kind {
+        "AWS::Logs::LogGroup" => {
+            r.always_encrypted(Service::CloudWatchLogs, "log group", "KmsKeyId")
+        }
+        _ => {}
+    }
+}

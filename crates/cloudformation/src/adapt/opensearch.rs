@@ -1,0 +1,49 @@
+//! OpenSearch Service (and Elasticsearch Service): domains (encryption at rest).
+
+use super::*;
+
+pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
+    kinds: &[
+        "AWS::OpenSearchService::Domain",
+        "AWS::Elasticsearch::Domain",
+    ],
+    links: LINKS,
+    references: None,
+    adapt,
+};
+
+const LINKS: &[LinkRow] = &[];
+
+fn adapt(r: &mut Adapter<'_>, kind: &str) {
+    match kind {
+        "AWS::OpenSearchService::Domain" | "AWS::Elasticsearch::Domain" => r.opensearch(),
+        _ => {}
+    }
+}
+
+impl Adapter<'_> {
+    fn opensearch(&mut self) {
+        match present(self.props, "EncryptionAtRestOptions") {
+            Some(opts) => {
+                let opts = opts.clone();
+                let fallback =
+                    property_span(self.props, "EncryptionAtRestOptions").unwrap_or(opts.span);
+                self.flag_and_key(
+                    Service::OpenSearch,
+                    "domain",
+                    &opts,
+                    "Enabled",
+                    "KmsKeyId",
+                    fallback,
+                );
+            }
+            None => self.push_encryption(
+                Service::OpenSearch,
+                "domain",
+                Value::omitted(false, self.header),
+                None,
+                self.header,
+            ),
+        }
+    }
+}

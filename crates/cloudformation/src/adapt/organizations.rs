@@ -1,0 +1,19 @@
+//! AWS Organizations: service control policies.
+
+use super::*;
+
+pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
+    kinds: &["AWS::Organizations::Policy"],
+    links: LINKS,
+    references: None,
+    adapt,
+};
+
+const LINKS: &[LinkRow] = &[];
+
+fn adapt(r: &mut Adapter<'_>, kind: &str) {
+    match kind {
+        "AWS::Organizations::Policy" => r.policy_at("Content", PolicyKind::ControlPolicy),
+        _ => {}
+    }
+}

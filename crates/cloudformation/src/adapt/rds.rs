@@ -1,0 +1,78 @@
+//! RDS: DB instances and clusters (storage encryption, inherited by replicas and restores).
+
+use super::*;
+
+pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
+    kinds: &["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
+    links: LINKS,
+    references: None,
+    adapt,
+};
+
+const LINKS: &[LinkRow] = &[];
+
+fn adapt(r: &mut Adapter<'_>, kind: &str) {
+    match kind {
+        "AWS::RDS::DBInstance" => r.rds(
+            "DB instance",
+            &[
+                "SourceDBInstanceIdentifier",
+                "DBSnapshotIdentifier",
+                "SourceDBClusterIdentifier",
+            ],
+        ),
+        "AWS::RDS::DBCluster" => r.rds(
+            "DB cluster",
+            &["SnapshotIdentifier", "SourceDBClusterIdentifier"],
+        ),
+        _ => {}
+    }
+}
+
+impl Adapter<'_> {
+    fn rds(&mut self, store: &str, inherited_from: &[&str]) {
+        let p = self.props;
+        // An instance of a cluster is encrypted by the cluster.
+        if store == "DB instance" && present(p, "DBClusterIdentifier").is_some() {
+            return;
+        }
+        if present(p, "StorageEncrypted").is_none() {
+            // Replicas and restores inherit the source's encryption, which is not known here.
+            if let Some(source) = inherited_from.iter().find_map(|k| present(p, k)) {
+                let kms_key = present(p, "KmsKeyId").map(Node::to_string_value);
+                self.push_encryption(
+                    Service::Rds,
+                    store,
+                    Value::unknown(source.span),
+                    kms_key,
+                    self.header,
+                );
+                return;
+            }
+            // Aurora Serverless v1 (`EngineMode: serverless`) is always encrypted.
+            if let Some(mode) = present(p, "EngineMode").map(Node::to_string_value) {
+                let encrypted = match mode.get() {
+                    Some(m) if m.eq_ignore_ascii_case("serverless") => {
+                        Some(Value::omitted(true, self.header))
+                    }
+                    Some(_) => None,
+                    None => Some(Value::unknown(mode.span)),
+                };
+                if let Some(encrypted) = encrypted {
+                    let kms_key = present(p, "KmsKeyId").map(Node::to_string_value);
+                    self.push_encryption(Service::Rds, store, encrypted, kms_key, self.header);
+                    return;
+                }
+            }
+        }
+        let header = self.header;
+        self.flag_and_key(
+            Service::Rds,
+            store,
+            p,
+            "StorageEncrypted",
+            "KmsKeyId",
+            header,
+        );
+    }
+}

@@ -1,0 +1,31 @@
+//! EFS: file systems (their encryption).
+
+use super::{flagged_store, Cx, LinkRow, ServiceAdapter};
+use palisade_model::encryption::Service;
+use palisade_model::{Node, ResourceId, Span};
+
+pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
+    kinds: &["aws_efs_file_system"],
+    link_only: &[],
+    links: LINKS,
+    adapt,
+    finish: None,
+};
+
+const LINKS: &[LinkRow] = &[];
+
+fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
+    match kind {
+        "aws_efs_file_system" => flagged_store(
+            cx,
+            id,
+            n,
+            Service::Efs,
+            "file system",
+            "encrypted",
+            "kms_key_id",
+            header,
+        ),
+        _ => {}
+    }
+}

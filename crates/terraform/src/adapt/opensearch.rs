@@ -1,0 +1,31 @@
+//! OpenSearch Service (and Elasticsearch Service): domains (their encryption at rest).
+
+use super::{blocks, flag, store, string, Cx, LinkRow, ServiceAdapter};
+use palisade_model::encryption::Service;
+use palisade_model::{Node, ResourceId, Span, Value};
+
+pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
+    kinds: &["aws_opensearch_domain", "aws_elasticsearch_domain"],
+    link_only: &[],
+    links: LINKS,
+    adapt,
+    finish: None,
+};
+
+const LINKS: &[LinkRow] = &[];
+
+fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
+    match kind {
+        "aws_opensearch_domain" | "aws_elasticsearch_domain" => {
+            let (encrypted, kms, sp) = match blocks(n, "encrypt_at_rest").first() {
+                Some((b, sp)) => {
+                    let (e, _) = flag(b, "enabled", false, *sp);
+                    (e, string(b, "kms_key_id"), *sp)
+                }
+                None => (Value::omitted(false, header), None, header),
+            };
+            store(cx, id, Service::OpenSearch, "domain", encrypted, kms, sp);
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,76 @@
+//! RDS: DB instances and clusters (their storage encryption, inherited by replicas and
+//! restores).
+
+use super::{entry, flagged_store, is_null, store, string, Cx, LinkRow, ServiceAdapter};
+use palisade_model::encryption::Service;
+use palisade_model::{Node, ResourceId, Span, Value};
+
+pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
+    kinds: &["aws_db_instance", "aws_rds_cluster"],
+    link_only: &[],
+    links: LINKS,
+    adapt,
+    finish: None,
+};
+
+const LINKS: &[LinkRow] = &[];
+
+fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
+    match kind {
+        "aws_db_instance" | "aws_rds_cluster" => {
+            let store_name = if kind == "aws_db_instance" {
+                "DB instance"
+            } else {
+                "DB cluster"
+            };
+            let inherits = [
+                "replicate_source_db",
+                "snapshot_identifier",
+                "source_db_instance_identifier",
+            ]
+            .iter()
+            .any(|a| entry(n, a).is_some_and(|(_, v)| !is_null(v)));
+            // Aurora Serverless v1 is always encrypted: `storage_encrypted` defaults to true
+            // for `engine_mode = "serverless"` (an unknown mode leaves the default unknown).
+            let serverless_default = match string(n, "engine_mode") {
+                Some(mode) if kind == "aws_rds_cluster" => match mode.get() {
+                    Some(m) if m.eq_ignore_ascii_case("serverless") => {
+                        Some(Value::omitted(true, header))
+                    }
+                    Some(_) => None,
+                    None => Some(Value::unknown(mode.span)),
+                },
+                _ => None,
+            };
+            let written = entry(n, "storage_encrypted").is_some();
+            if inherits && !written {
+                // A replica or a restore inherits the source's encryption: not known here.
+                let kms = string(n, "kms_key_id");
+                store(
+                    cx,
+                    id,
+                    Service::Rds,
+                    store_name,
+                    Value::unknown(header),
+                    kms,
+                    header,
+                );
+            } else if let Some(encrypted) = serverless_default.filter(|_| !written) {
+                let kms = string(n, "kms_key_id");
+                store(cx, id, Service::Rds, store_name, encrypted, kms, header);
+            } else {
+                flagged_store(
+                    cx,
+                    id,
+                    n,
+                    Service::Rds,
+                    store_name,
+                    "storage_encrypted",
+                    "kms_key_id",
+                    header,
+                );
+            }
+        }
+        _ => {}
+    }
+}

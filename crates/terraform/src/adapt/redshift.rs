@@ -1,0 +1,31 @@
+//! Redshift: clusters (their encryption).
+
+use super::{flagged_store, Cx, LinkRow, ServiceAdapter};
+use palisade_model::encryption::Service;
+use palisade_model::{Node, ResourceId, Span};
+
+pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
+    kinds: &["aws_redshift_cluster"],
+    link_only: &[],
+    links: LINKS,
+    adapt,
+    finish: None,
+};
+
+const LINKS: &[LinkRow] = &[];
+
+fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
+    match kind {
+        "aws_redshift_cluster" => flagged_store(
+            cx,
+            id,
+            n,
+            Service::Redshift,
+            "cluster",
+            "encrypted",
+            "kms_key_id",
+            header,
+        ),
+        _ => {}
+    }
+}

@@ -1,0 +1,234 @@
+//! S3: buckets (their inline encryption, policy and ACL), bucket policies, ACLs, the separate
+//! encryption configuration (joined to its bucket once every bucket is known) and the
+//! bucket-level configuration resources read for their links.
+
+use super::{attach, blocks, entry, resource_of, store, string, Cx, LinkRow, ServiceAdapter};
+use palisade_model::encryption::Service;
+use palisade_model::{
+    Link, LinkKind, Node, NodeKind, PendingLink, PolicyKind, ResourceId, Span, Value,
+};
+
+/// Link targets naming a bucket (also of load balancers' access logs).
+pub(super) const BUCKET: &[&str] = &["aws_s3_bucket"];
+
+pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
+    kinds: &[
+        "aws_s3_bucket_acl",
+        "aws_s3_bucket_policy",
+        "aws_s3_bucket",
+        "aws_s3_bucket_server_side_encryption_configuration",
+    ],
+    link_only: &[
+        "aws_s3_bucket_public_access_block",
+        "aws_s3_bucket_logging",
+        "aws_s3_bucket_versioning",
+        "aws_s3_bucket_ownership_controls",
+        "aws_s3_bucket_lifecycle_configuration",
+        "aws_s3_bucket_replication_configuration",
+        "aws_s3_bucket_object_lock_configuration",
+        "aws_s3_bucket_website_configuration",
+        "aws_s3_bucket_cors_configuration",
+    ],
+    links: LINKS,
+    adapt,
+    finish: Some(link_s3_encryption),
+};
+
+const LINKS: &[LinkRow] = &[
+    (
+        "aws_s3_bucket_server_side_encryption_configuration",
+        "bucket",
+        LinkKind::Bucket,
+        BUCKET,
+    ),
+    (
+        "aws_s3_bucket_public_access_block",
+        "bucket",
+        LinkKind::Bucket,
+        BUCKET,
+    ),
+    ("aws_s3_bucket_policy", "bucket", LinkKind::Bucket, BUCKET),
+    ("aws_s3_bucket_logging", "bucket", LinkKind::Bucket, BUCKET),
+    (
+        "aws_s3_bucket_versioning",
+        "bucket",
+        LinkKind::Bucket,
+        BUCKET,
+    ),
+    ("aws_s3_bucket_acl", "bucket", LinkKind::Bucket, BUCKET),
+    (
+        "aws_s3_bucket_logging",
+        "target_bucket",
+        LinkKind::LogDestination,
+        BUCKET,
+    ),
+    (
+        "aws_s3_bucket",
+        "logging.target_bucket",
+        LinkKind::LogDestination,
+        BUCKET,
+    ),
+    (
+        "aws_s3_bucket_ownership_controls",
+        "bucket",
+        LinkKind::Bucket,
+        BUCKET,
+    ),
+    (
+        "aws_s3_bucket_lifecycle_configuration",
+        "bucket",
+        LinkKind::Bucket,
+        BUCKET,
+    ),
+    (
+        "aws_s3_bucket_replication_configuration",
+        "bucket",
+        LinkKind::Bucket,
+        BUCKET,
+    ),
+    (
+        "aws_s3_bucket_object_lock_configuration",
+        "bucket",
+        LinkKind::Bucket,
+        BUCKET,
+    ),
+    (
+        "aws_s3_bucket_website_configuration",
+        "bucket",
+        LinkKind::Bucket,
+        BUCKET,
+    ),
+    (
+        "aws_s3_bucket_cors_configuration",
+        "bucket",
+        LinkKind::Bucket,
+        BUCKET,
+    ),
+];
+
+fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
+    log_delivery_acl(cx, id, kind, n);
+    match kind {
+        "aws_s3_bucket_policy" => attach(cx, id, n, "policy", PolicyKind::Resource),
+        "aws_s3_bucket" => {
+            attach(cx, id, n, "policy", PolicyKind::Resource);
+            s3_bucket(cx, id, n, header);
+        }
+        "aws_s3_bucket_server_side_encryption_configuration" => {
+            cx.sse_configs.push((id, n.clone(), header));
+        }
+        _ => {}
+    }
+}
+
+/// An ACL that lets S3 deliver server access logs into a bucket (the canned
+/// `log-delivery-write`, or a grant to the log delivery group) makes the bucket a log
+/// destination: the bucket itself for its own `acl`, the bucket an `aws_s3_bucket_acl`
+/// points at.
+fn log_delivery_acl(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node) {
+    let canned = entry(n, "acl").filter(|(_, v)| {
+        v.to_string_value()
+            .get()
+            .is_some_and(|acl| acl.eq_ignore_ascii_case("log-delivery-write"))
+    });
+    let granted = blocks(n, "access_control_policy")
+        .into_iter()
+        .flat_map(|(p, _)| blocks(p, "grant"))
+        .flat_map(|(g, _)| blocks(g, "grantee"))
+        .find(|(grantee, _)| {
+            string(grantee, "uri")
+                .and_then(|u| u.get().cloned())
+                .is_some_and(|u| u.trim_end_matches('/').ends_with("/groups/s3/LogDelivery"))
+        })
+        .map(|(_, sp)| sp);
+    let Some(span) = canned.map(|(k, _)| k.span).or(granted) else {
+        return;
+    };
+    match kind {
+        "aws_s3_bucket" => {
+            let link = Link {
+                from: id,
+                to: id,
+                kind: LinkKind::LogDestination,
+                span,
+            };
+            cx.model.links.push(link);
+        }
+        "aws_s3_bucket_acl" => {
+            if let Some((_, bucket)) = entry(n, "bucket") {
+                for target in bucket.references() {
+                    cx.pending_links.push(PendingLink {
+                        from: id,
+                        kind: LinkKind::LogDestination,
+                        targets: BUCKET,
+                        span,
+                        target: target.to_string(),
+                    });
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `rule { apply_server_side_encryption_by_default { sse_algorithm, kms_master_key_id } }`.
+fn s3_default_encryption(n: &Node) -> Option<(Value<bool>, Option<Value<String>>, Span)> {
+    let (rule, _) = blocks(n, "rule").into_iter().next()?;
+    let (d, sp) = blocks(rule, "apply_server_side_encryption_by_default")
+        .into_iter()
+        .next()?;
+    let algorithm = string(d, "sse_algorithm");
+    let kms = match algorithm
+        .as_ref()
+        .map(|a| a.get().map(|s| s.to_ascii_lowercase()))
+    {
+        Some(Some(a)) if a.starts_with("aws:kms") => Some(
+            string(d, "kms_master_key_id")
+                .unwrap_or_else(|| Value::omitted("alias/aws/s3".into(), sp)),
+        ),
+        Some(Some(_)) => None,
+        // An algorithm we cannot read: whether a key is used is unknown.
+        Some(None) => Some(Value::unknown(sp)),
+        None => string(d, "kms_master_key_id"),
+    };
+    Some((Value::literal(true, sp), kms, sp))
+}
+
+fn s3_bucket(cx: &mut Cx, id: ResourceId, n: &Node, header: Span) {
+    let legacy = blocks(n, "server_side_encryption_configuration")
+        .into_iter()
+        .next()
+        .and_then(|(b, _)| s3_default_encryption(b));
+    let (encrypted, kms, sp) = legacy.unwrap_or((Value::omitted(true, header), None, header));
+    cx.buckets.insert(id, cx.model.encryption.len());
+    store(cx, id, Service::S3, "bucket", encrypted, kms, sp);
+}
+
+fn link_s3_encryption(cx: &mut Cx) {
+    for (id, n, header) in std::mem::take(&mut cx.sse_configs) {
+        let Some((encrypted, kms, sp)) = s3_default_encryption(&n) else {
+            continue;
+        };
+        let target = match n.get("bucket").map(|b| &b.kind) {
+            Some(NodeKind::Reference(r))
+                if palisade_model::module_local_address(&r.target)
+                    .starts_with("aws_s3_bucket.") =>
+            {
+                resource_of(cx, id, &r.target).and_then(|b| cx.buckets.get(&b).copied())
+            }
+            _ => None,
+        };
+        match target.and_then(|i| cx.model.encryption.get_mut(i)) {
+            Some(e) => {
+                e.encrypted = encrypted;
+                e.kms_key = kms;
+                e.span = sp;
+            }
+            // The bucket is not in this module: the configuration stands for it.
+            None => {
+                let _ = header;
+                store(cx, id, Service::S3, "bucket", encrypted, kms, sp);
+            }
+        }
+    }
+}

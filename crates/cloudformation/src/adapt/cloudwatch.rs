@@ -11,11 +11,6 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
 
 const LINKS: &[LinkRow] = &[];
 
-fn adapt(r: &mut Adapter<'_>, kind: &str) {
-    match kind {
-        "AWS::Logs::LogGroup" => {
-            r.always_encrypted(Service::CloudWatchLogs, "log group", "KmsKeyId")
-        }
-        _ => {}
-    }
+fn adapt(r: &mut Adapter<'_>, _kind: &str) {
+    r.always_encrypted(Service::CloudWatchLogs, "log group", "KmsKeyId")
 }

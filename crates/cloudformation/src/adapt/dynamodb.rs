@@ -11,11 +11,8 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
 
 const LINKS: &[LinkRow] = &[];
 
-fn adapt(r: &mut Adapter<'_>, kind: &str) {
-    match kind {
-        "AWS::DynamoDB::Table" => r.dynamodb(),
-        _ => {}
-    }
+fn adapt(r: &mut Adapter<'_>, _kind: &str) {
+    r.dynamodb();
 }
 
 impl Adapter<'_> {

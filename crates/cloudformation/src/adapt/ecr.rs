@@ -11,14 +11,9 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
 
 const LINKS: &[LinkRow] = &[];
 
-fn adapt(r: &mut Adapter<'_>, kind: &str) {
-    match kind {
-        "AWS::ECR::Repository" => {
-            r.policy_at("RepositoryPolicyText", PolicyKind::Resource);
-            r.ecr();
-        }
-        _ => {}
-    }
+fn adapt(r: &mut Adapter<'_>, _kind: &str) {
+    r.policy_at("RepositoryPolicyText", PolicyKind::Resource);
+    r.ecr();
 }
 
 impl Adapter<'_> {

@@ -11,16 +11,13 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
 
 const LINKS: &[LinkRow] = &[];
 
-fn adapt(r: &mut Adapter<'_>, kind: &str) {
-    match kind {
-        "AWS::EFS::FileSystem" => r.flag_and_key(
-            Service::Efs,
-            "file system",
-            r.props,
-            "Encrypted",
-            "KmsKeyId",
-            r.header,
-        ),
-        _ => {}
-    }
+fn adapt(r: &mut Adapter<'_>, _kind: &str) {
+    r.flag_and_key(
+        Service::Efs,
+        "file system",
+        r.props,
+        "Encrypted",
+        "KmsKeyId",
+        r.header,
+    );
 }

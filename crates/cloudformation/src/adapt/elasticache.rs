@@ -11,16 +11,13 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
 
 const LINKS: &[LinkRow] = &[];
 
-fn adapt(r: &mut Adapter<'_>, kind: &str) {
-    match kind {
-        "AWS::ElastiCache::ReplicationGroup" => r.flag_and_key(
-            Service::ElastiCache,
-            "replication group",
-            r.props,
-            "AtRestEncryptionEnabled",
-            "KmsKeyId",
-            r.header,
-        ),
-        _ => {}
-    }
+fn adapt(r: &mut Adapter<'_>, _kind: &str) {
+    r.flag_and_key(
+        Service::ElastiCache,
+        "replication group",
+        r.props,
+        "AtRestEncryptionEnabled",
+        "KmsKeyId",
+        r.header,
+    );
 }

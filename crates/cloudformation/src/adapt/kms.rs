@@ -11,14 +11,9 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
 
 const LINKS: &[LinkRow] = &[];
 
-fn adapt(r: &mut Adapter<'_>, kind: &str) {
-    match kind {
-        "AWS::KMS::Key" => {
-            r.policy_at("KeyPolicy", PolicyKind::Resource);
-            r.kms_key();
-        }
-        _ => {}
-    }
+fn adapt(r: &mut Adapter<'_>, _kind: &str) {
+    r.policy_at("KeyPolicy", PolicyKind::Resource);
+    r.kms_key();
 }
 
 impl Adapter<'_> {

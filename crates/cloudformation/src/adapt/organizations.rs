@@ -11,9 +11,6 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
 
 const LINKS: &[LinkRow] = &[];
 
-fn adapt(r: &mut Adapter<'_>, kind: &str) {
-    match kind {
-        "AWS::Organizations::Policy" => r.policy_at("Content", PolicyKind::ControlPolicy),
-        _ => {}
-    }
+fn adapt(r: &mut Adapter<'_>, _kind: &str) {
+    r.policy_at("Content", PolicyKind::ControlPolicy);
 }

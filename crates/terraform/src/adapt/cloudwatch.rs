@@ -14,17 +14,14 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
 
 const LINKS: &[LinkRow] = &[];
 
-fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
-    match kind {
-        "aws_cloudwatch_log_group" => always_encrypted(
-            cx,
-            id,
-            n,
-            Service::CloudWatchLogs,
-            "log group",
-            "kms_key_id",
-            header,
-        ),
-        _ => {}
-    }
+fn adapt(cx: &mut Cx, id: ResourceId, _kind: &str, n: &Node, header: Span) {
+    always_encrypted(
+        cx,
+        id,
+        n,
+        Service::CloudWatchLogs,
+        "log group",
+        "kms_key_id",
+        header,
+    );
 }

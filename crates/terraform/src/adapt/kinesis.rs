@@ -14,19 +14,14 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
 
 const LINKS: &[LinkRow] = &[];
 
-fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
-    match kind {
-        "aws_kinesis_stream" => {
-            let (encrypted, sp) = match entry(n, "encryption_type") {
-                Some((k, v)) if !is_null(v) => (
-                    at(v.to_string_value(), k.span).map(&mut |t| t.eq_ignore_ascii_case("KMS")),
-                    k.span,
-                ),
-                _ => (Value::omitted(false, header), header),
-            };
-            let kms = string(n, "kms_key_id");
-            store(cx, id, Service::Kinesis, "stream", encrypted, kms, sp);
-        }
-        _ => {}
-    }
+fn adapt(cx: &mut Cx, id: ResourceId, _kind: &str, n: &Node, header: Span) {
+    let (encrypted, sp) = match entry(n, "encryption_type") {
+        Some((k, v)) if !is_null(v) => (
+            at(v.to_string_value(), k.span).map(&mut |t| t.eq_ignore_ascii_case("KMS")),
+            k.span,
+        ),
+        _ => (Value::omitted(false, header), header),
+    };
+    let kms = string(n, "kms_key_id");
+    store(cx, id, Service::Kinesis, "stream", encrypted, kms, sp);
 }

@@ -13,9 +13,6 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
 
 const LINKS: &[LinkRow] = &[];
 
-fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, _header: Span) {
-    match kind {
-        "aws_organizations_policy" => attach(cx, id, n, "content", PolicyKind::ControlPolicy),
-        _ => {}
-    }
+fn adapt(cx: &mut Cx, id: ResourceId, _kind: &str, n: &Node, _header: Span) {
+    attach(cx, id, n, "content", PolicyKind::ControlPolicy);
 }

@@ -14,18 +14,15 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
 
 const LINKS: &[LinkRow] = &[];
 
-fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
-    match kind {
-        "aws_redshift_cluster" => flagged_store(
-            cx,
-            id,
-            n,
-            Service::Redshift,
-            "cluster",
-            "encrypted",
-            "kms_key_id",
-            header,
-        ),
-        _ => {}
-    }
+fn adapt(cx: &mut Cx, id: ResourceId, _kind: &str, n: &Node, header: Span) {
+    flagged_store(
+        cx,
+        id,
+        n,
+        Service::Redshift,
+        "cluster",
+        "encrypted",
+        "kms_key_id",
+        header,
+    );
 }

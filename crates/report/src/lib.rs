@@ -44,7 +44,7 @@ struct JsonReport<'a> {
     warnings: Vec<&'a str>,
     /// With `--show-suppressed`: the findings that suppressions hid, each with its
     /// suppression.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     suppressed: Option<Vec<JsonSuppressed<'a>>>,
     summary: JsonSummary,
 }
@@ -58,7 +58,7 @@ struct JsonLocation<'a> {
     line: u32,
     #[schemars(range(min = 1))]
     column: u32,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     message: Option<&'a str>,
 }
 
@@ -105,10 +105,10 @@ struct JsonFinding<'a> {
     resource_start_line: u32,
     resource_end_line: u32,
     /// Module call sites, outermost first (omitted when empty).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     trace: Vec<JsonLocation<'a>>,
     /// Where a value was defined, other places involved (omitted when empty).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     related: Vec<JsonLocation<'a>>,
 }
 

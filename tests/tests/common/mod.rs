@@ -119,3 +119,56 @@ pub fn tool_available(program: &str, required_by: &str) -> bool {
     eprintln!("skipped: {program} is not installed");
     false
 }
+
+/// Runs `palisade ARGS` in `cwd` with `env` set (`None` removes a variable; NO_COLOR is not
+/// set unless given) and `stdin` as standard input.
+pub fn palisade_with(
+    cwd: &Path,
+    args: &[&str],
+    env: &[(&str, Option<&str>)],
+    stdin: Option<&str>,
+) -> Run {
+    use std::io::Write;
+    let mut cmd = Command::new(bin());
+    cmd.args(args)
+        .current_dir(cwd)
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    for (k, v) in env {
+        match v {
+            Some(v) => cmd.env(k, v),
+            None => cmd.env_remove(k),
+        };
+    }
+    let mut child = cmd.spawn().expect("run palisade");
+    if let Some(mut input) = child.stdin.take() {
+        input
+            .write_all(stdin.unwrap_or("").as_bytes())
+            .expect("write stdin");
+    }
+    let out = child.wait_with_output().expect("wait for palisade");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// The (file, line, check) of each finding of a JSON report.
+pub fn finding_keys(v: &serde_json::Value) -> Vec<(String, u64, String)> {
+    v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap_or("").to_string(),
+                f["line"].as_u64().unwrap_or(0),
+                f["check"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}

@@ -140,6 +140,26 @@ impl Client {
         );
     }
 
+    /// Writes bytes as they are: malformed frames.
+    fn send_raw(&mut self, bytes: &[u8]) {
+        self.stdin.write_all(bytes).expect("write");
+        self.stdin.flush().expect("flush");
+    }
+
+    /// Sends `exit` (without `shutdown` unless sent before) and returns the exit code and how
+    /// long the process took to end.
+    fn exit(mut self) -> (i32, Duration) {
+        let t = Instant::now();
+        self.notify("exit", Value::Null);
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return (status.code().unwrap_or(-1), t.elapsed());
+            }
+            assert!(t.elapsed() < WAIT, "the server did not exit");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
     fn stop(mut self) -> i32 {
         let r = self.request("shutdown", Value::Null);
         assert!(r.get("error").is_none(), "{r}");
@@ -411,4 +431,184 @@ fn a_finding_inside_a_called_module_shows_at_the_call_site() {
         "{hover}"
     );
     assert_eq!(client.stop(), 0);
+}
+
+/// One malformed message (bad JSON, invalid UTF-8, an unknown `jsonrpc` version, a
+/// `Content-Length` too short or too long, a header without a length) gets its error response;
+/// the server goes on reading and answers the next request.
+#[test]
+fn a_malformed_message_gets_an_error_and_the_server_goes_on() {
+    let dir = project(&[("main.tf", OPEN)]);
+    let root = dir.path().canonicalize().expect("canonical temp dir");
+    let mut client = Client::start(&root);
+    let hover_at = |id: u64| {
+        json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/hover",
+               "params": {"textDocument": {"uri": uri(&root.join("main.tf"))},
+                          "position": {"line": 0, "character": 0}}})
+        .to_string()
+    };
+    let error_code = |m: &Value| m["error"]["code"].as_i64();
+    let cases: Vec<(&str, Vec<u8>, i64)> = vec![
+        (
+            "bad JSON",
+            b"Content-Length: 9\r\n\r\n{\"jsonrpc\"".to_vec(),
+            -32700,
+        ),
+        (
+            "invalid UTF-8",
+            b"Content-Length: 4\r\n\r\n\xff\xfe\xfd\xfc".to_vec(),
+            -32700,
+        ),
+        (
+            "jsonrpc 1.0",
+            {
+                let body = r#"{"jsonrpc":"1.0","id":99,"method":"textDocument/hover"}"#;
+                format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
+            },
+            -32600,
+        ),
+        (
+            "no length",
+            b"Content-Type: application/json\r\n\r\n".to_vec(),
+            -32700,
+        ),
+        (
+            "length too short",
+            {
+                let body = hover_at(500);
+                format!("Content-Length: 10\r\n\r\n{body}").into_bytes()
+            },
+            -32700,
+        ),
+    ];
+    for (what, bytes, code) in cases {
+        client.send_raw(&bytes);
+        let m = client.wait_for(|m| m.get("error").is_some());
+        assert_eq!(error_code(&m), Some(code), "{what}: {m}");
+        if what == "jsonrpc 1.0" {
+            assert_eq!(m["id"], 99, "{m}");
+        }
+        // Still serving: a well-formed request right after is answered.
+        let r = client.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri(&root.join("main.tf"))},
+                   "position": {"line": 0, "character": 0}}),
+        );
+        assert!(r.get("error").is_none(), "{what}: {r}");
+    }
+    // A length too long: the next message's header inside the body ends it; that next
+    // message is still answered.
+    let body = hover_at(7777);
+    let real = hover_at(7778);
+    client.send_raw(
+        format!(
+            "Content-Length: 5000\r\n\r\n{body}Content-Length: {}\r\n\r\n{real}",
+            real.len()
+        )
+        .as_bytes(),
+    );
+    let m = client.wait_for(|m| m.get("error").is_some());
+    assert_eq!(error_code(&m), Some(-32700), "{m}");
+    let answered = client.wait_for(|m| m["id"] == 7778);
+    assert!(answered.get("error").is_none(), "{answered}");
+    assert_eq!(client.stop(), 0);
+}
+
+/// `exit` ends the process at once, with exit code 1 when no `shutdown` came first, even
+/// while an analysis runs; after `shutdown` the code is 0.
+#[test]
+fn exit_ends_the_server_at_once_with_the_protocol_exit_code() {
+    let dir = project(&[("main.tf", OPEN)]);
+    let root = dir.path().canonicalize().expect("canonical temp dir");
+    let mut client = Client::start(&root);
+    // An analysis that takes its parse's full second of CPU time.
+    client.open(
+        &uri(&root.join("slow.tf")),
+        "terraform",
+        &"}{".repeat(40_000),
+    );
+    std::thread::sleep(Duration::from_millis(100));
+    let (code, took) = client.exit();
+    assert_eq!(code, 1);
+    assert!(took < Duration::from_millis(800), "{took:?}");
+
+    let mut client = Client::start(&root);
+    let r = client.request("shutdown", Value::Null);
+    assert!(r.get("error").is_none(), "{r}");
+    let (code, _) = client.exit();
+    assert_eq!(code, 0);
+}
+
+/// The debounce is a spawned task: a burst of 1,000 edits never holds up a hover.
+#[test]
+fn hover_answers_during_a_burst_of_edits() {
+    let dir = project(&[(
+        "variables.tf",
+        "variable \"cidr\" {\n  default = \"0.0.0.0/0\"\n}\n",
+    )]);
+    let root = dir.path().canonicalize().expect("canonical temp dir");
+    let main = uri(&root.join("main.tf"));
+    let mut client = Client::start(&root);
+    client.open(&main, "terraform", OPEN);
+    let found = client.diagnostics(&main, |d| !d.is_empty());
+    let at = found[0]["range"]["start"].clone();
+    for version in 2..1002 {
+        client.change(&main, version, OPEN);
+    }
+    let t = Instant::now();
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": main}, "position": at}),
+    );
+    let took = t.elapsed();
+    assert!(
+        hover["result"]["contents"]["value"]
+            .as_str()
+            .is_some_and(|v| v.contains(SG)),
+        "{hover}"
+    );
+    eprintln!("hover after a 1,000-edit burst answered in {took:?}");
+    // The old in-handler sleep made this 1,000 × 120 ms / 4.
+    assert!(took < Duration::from_secs(2), "{took:?}");
+    assert_eq!(client.stop(), 0);
+}
+
+/// A directory URI is not a document (scanning it would scan a tree); a FIFO named `x.tf`
+/// next to an open file is never opened (it would block); module sources outside the
+/// workspace folders are not followed.
+#[test]
+fn only_regular_files_inside_the_workspace_are_read() {
+    let dir = project(&[
+        ("ws/sub/open.tf", "resource \"aws_security_group\" \"a\" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = \"tcp\"\n    cidr_blocks = [\"0.0.0.0/0\"]\n  }\n}\n"),
+        ("outside/sg/main.tf", "variable \"cidr\" {}\nresource \"aws_security_group\" \"this\" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = \"tcp\"\n    cidr_blocks = [var.cidr]\n  }\n}\n"),
+    ]);
+    let root = dir.path().canonicalize().expect("canonical temp dir");
+    let ws = root.join("ws");
+    let fifo = ws.join("app/blocked.tf");
+    std::fs::create_dir_all(fifo.parent().expect("parent")).expect("mkdir");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let mut client = Client::start(&ws);
+    // The directory: nothing is published for the file inside it.
+    client.open(&uri(&ws.join("sub")), "terraform", "");
+    // A caller whose module lies outside the workspace, next to the FIFO.
+    let caller = uri(&ws.join("app/main.tf"));
+    client.open(
+        &caller,
+        "terraform",
+        "module \"web\" {\n  source = \"../../outside/sg\"\n  cidr   = \"0.0.0.0/0\"\n}\nresource \"aws_security_group\" \"b\" {\n  ingress {\n    from_port   = 3389\n    to_port     = 3389\n    protocol    = \"tcp\"\n    cidr_blocks = [\"0.0.0.0/0\"]\n  }\n}\n",
+    );
+    let found = client.diagnostics(&caller, |d| !d.is_empty());
+    // Only the caller's own rule: the outside module was not read.
+    assert_eq!(codes(&found), [SG], "{found:?}");
+    assert_eq!(found[0]["range"]["start"]["line"], 9, "{found:?}");
+    // Still serving, and nothing was ever published for the directory's file.
+    let r = client.request("shutdown", Value::Null);
+    assert!(r.get("error").is_none(), "{r}");
+    let open_tf = uri(&ws.join("sub/open.tf"));
+    while let Ok(m) = client.messages.try_recv() {
+        assert_ne!(m["params"]["uri"], open_tf, "{m}");
+    }
+    let (code, _) = client.exit();
+    assert_eq!(code, 0);
 }

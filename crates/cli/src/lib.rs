@@ -242,7 +242,9 @@ pub fn run() -> ExitCode {
         Command::Checks { format, layer } => checks(format, layer),
         Command::Explain { id } => explain(&id),
         Command::Lsp => match palisade_lsp::serve_stdio() {
-            Ok(()) => ExitCode::SUCCESS,
+            // The protocol: exit code 1 for `exit` without `shutdown` first.
+            Ok(palisade_lsp::Ended::ExitWithoutShutdown) => ExitCode::from(1),
+            Ok(palisade_lsp::Ended::Exit | palisade_lsp::Ended::Closed) => ExitCode::SUCCESS,
             Err(e) => usage(&format!("cannot start the language server: {e}")),
         },
         Command::Init { force } => init(force),

@@ -24,13 +24,31 @@ pub fn terraform_files_with_modules(
     dir: &Path,
     buffers: &BTreeMap<PathBuf, String>,
 ) -> Vec<PathBuf> {
+    terraform_files_with_modules_within(dir, buffers, &[])
+}
+
+/// [`terraform_files_with_modules`] reading no module directory outside `roots` (the editor's
+/// workspace folders; `dir` itself is always read). Empty `roots`: no limit. Only regular
+/// files are read: a FIFO or device named `x.tf` is skipped, never opened.
+pub fn terraform_files_with_modules_within(
+    dir: &Path,
+    buffers: &BTreeMap<PathBuf, String>,
+    roots: &[PathBuf],
+) -> Vec<PathBuf> {
+    let roots: Vec<PathBuf> = roots
+        .iter()
+        .map(|r| PathBuf::from(palisade_terraform::normalize_dir(&absolute(r))))
+        .collect();
+    let inside = |d: &Path| roots.is_empty() || roots.iter().any(|r| d.starts_with(r));
     let mut files = BTreeSet::new();
     let mut seen = BTreeSet::new();
-    let mut queue = vec![PathBuf::from(palisade_terraform::normalize_dir(&absolute(
-        dir,
-    )))];
+    let start = PathBuf::from(palisade_terraform::normalize_dir(&absolute(dir)));
+    let mut queue = vec![start.clone()];
     while let Some(dir) = queue.pop() {
         if !seen.insert(dir.clone()) || seen.len() > MAX_EDITOR_MODULE_DIRS {
+            continue;
+        }
+        if dir != start && !inside(&dir) {
             continue;
         }
         let mut here: BTreeSet<PathBuf> = std::fs::read_dir(&dir)
@@ -50,7 +68,8 @@ pub fn terraform_files_with_modules(
             if kind == Some(CandidateKind::Terraform) {
                 let text = match buffers.get(&path) {
                     Some(t) => Some(t.clone()),
-                    None => std::fs::read_to_string(&path).ok(),
+                    None if path.is_file() => std::fs::read_to_string(&path).ok(),
+                    None => None,
                 };
                 for source in text
                     .as_deref()

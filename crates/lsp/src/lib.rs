@@ -6,10 +6,18 @@
 //! syntax errors and evaluation notes become diagnostics, with the module call sites and the
 //! places values were defined as related information. Only this crate knows LSP types.
 //!
-//! Edits are debounced per unit (a burst of keystrokes is analysed once), the analysis runs on
-//! a blocking thread, and a result older than the document's latest version is dropped.
+//! Edits are debounced per unit in a spawned task (a burst of keystrokes is analysed once and
+//! never holds up a request), the analysis runs on a blocking thread, and a result older than
+//! the document's latest version is dropped. The state lock is never held across disk I/O or
+//! an await. Only regular files are analysed (a directory URI is not a document), and local
+//! module sources are followed only inside the workspace folders. [`transport`] frames the
+//! client's messages: a malformed one gets its error response and the session goes on;
+//! `exit` ends it at once.
 
 mod convert;
+mod transport;
+
+pub use transport::Ended;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -32,19 +40,30 @@ use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 /// How long an edit waits for the next one before its unit is analysed.
 const DEBOUNCE: Duration = Duration::from_millis(120);
 
-/// Serves the protocol on stdin/stdout until the client exits.
-pub fn serve_stdio() -> std::io::Result<()> {
+/// Serves the protocol on stdin/stdout until the client exits or closes the stream. Returns
+/// at once on `exit`, even while an analysis runs (its thread is abandoned): the caller exits
+/// the process with the code [`Ended`] calls for.
+pub fn serve_stdio() -> std::io::Result<Ended> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()?;
-    runtime.block_on(async {
+    let ended = runtime.block_on(async {
         let (service, socket) = LspService::new(Backend::new);
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
-            .serve(service)
-            .await;
+        // The server reads and writes pipes; `transport::pump` checks what the client sends.
+        let (to_server, server_stdin) = tokio::io::duplex(1 << 16);
+        let (server_stdout, from_server) = tokio::io::duplex(1 << 16);
+        tokio::spawn(Server::new(server_stdin, server_stdout, socket).serve(service));
+        transport::pump(
+            tokio::io::stdin(),
+            tokio::io::stdout(),
+            to_server,
+            from_server,
+        )
+        .await
     });
-    Ok(())
+    runtime.shutdown_background();
+    Ok(ended)
 }
 
 /// An open document.
@@ -69,8 +88,14 @@ impl Unit {
         }
     }
 
-    /// The directory paths are shown relative to, and the paths to scan.
-    fn scan_paths(&self, open: &BTreeMap<PathBuf, Document>) -> (PathBuf, Vec<PathBuf>) {
+    /// The directory paths are shown relative to, and the paths to scan. Reads the disk:
+    /// never called with the state locked. `buffers`: the open Terraform documents' texts;
+    /// `roots`: the workspace folders, outside which no called module is read.
+    fn scan_paths(
+        &self,
+        buffers: &BTreeMap<PathBuf, String>,
+        roots: &[PathBuf],
+    ) -> (PathBuf, Vec<PathBuf>) {
         match self {
             Unit::File(path) => (
                 path.parent().map(Path::to_path_buf).unwrap_or_default(),
@@ -78,17 +103,10 @@ impl Unit {
             ),
             // The directory's Terraform files and those of the local modules it calls, not
             // its subdirectories: typing in a root module must not rescan a repository.
-            Unit::TerraformDir(dir) => {
-                let buffers: BTreeMap<PathBuf, String> = open
-                    .iter()
-                    .filter(|(p, _)| is_terraform(p))
-                    .map(|(p, d)| (p.clone(), d.text.clone()))
-                    .collect();
-                (
-                    dir.clone(),
-                    palisade_engine::terraform_files_with_modules(dir, &buffers),
-                )
-            }
+            Unit::TerraformDir(dir) => (
+                dir.clone(),
+                palisade_engine::terraform_files_with_modules_within(dir, buffers, roots),
+            ),
         }
     }
 }
@@ -116,9 +134,13 @@ struct State {
     scanned: HashMap<Unit, BTreeSet<PathBuf>>,
 }
 
+/// The server; cheap to clone into the tasks it spawns.
+#[derive(Clone)]
 struct Backend {
     client: Client,
     state: Arc<Mutex<State>>,
+    /// The workspace folders (or the root URI): the only places called modules are read.
+    roots: Arc<Mutex<Vec<PathBuf>>>,
 }
 
 impl Backend {
@@ -126,12 +148,14 @@ impl Backend {
         Backend {
             client,
             state: Arc::new(Mutex::new(State::default())),
+            roots: Arc::new(Mutex::new(Vec::new())),
         }
     }
 
-    /// Records a new generation of `unit` and analyses it after `delay` unless another change
-    /// came in meanwhile.
-    async fn schedule(&self, unit: Unit, delay: Duration) {
+    /// Records a new generation of `unit` and spawns its analysis, which waits `delay` and
+    /// runs unless another change came in meanwhile. Returns at once: a burst of edits never
+    /// holds up the requests behind it.
+    fn schedule(&self, unit: Unit, delay: Duration) {
         let generation = {
             let Ok(mut state) = self.state.lock() else {
                 return;
@@ -140,18 +164,48 @@ impl Backend {
             *g += 1;
             *g
         };
+        let this = self.clone();
+        tokio::spawn(async move { this.analyse(unit, generation, delay).await });
+    }
+
+    async fn analyse(&self, unit: Unit, generation: u64, delay: Duration) {
         if !delay.is_zero() {
             tokio::time::sleep(delay).await;
         }
         if !self.is_current(&unit, generation) {
             return;
         }
+        // A URI naming a directory (or a FIFO, a device) is not a document: scanning it would
+        // scan a whole tree, or block. A path that does not exist is an unsaved buffer.
+        if let Unit::File(path) = &unit {
+            if not_a_document(path).await {
+                return;
+            }
+        }
+        // The open Terraform buffers, copied under the lock; the module walk reads the disk
+        // after it is released.
+        let terraform_buffers: BTreeMap<PathBuf, String> = match self.state.lock() {
+            Ok(state) => state
+                .documents
+                .iter()
+                .filter(|(p, _)| is_terraform(p))
+                .map(|(p, d)| (p.clone(), d.text.clone()))
+                .collect(),
+            Err(_) => return,
+        };
+        let roots = self.roots.lock().map(|r| r.clone()).unwrap_or_default();
+        let walk_unit = unit.clone();
+        let Ok((unit_dir, paths)) =
+            tokio::task::spawn_blocking(move || walk_unit.scan_paths(&terraform_buffers, &roots))
+                .await
+        else {
+            return;
+        };
         // Snapshot the buffers; the scan reads them instead of the disk.
-        let (unit_dir, paths, buffers) = {
+        let buffers = {
             let Ok(mut state) = self.state.lock() else {
                 return;
             };
-            let (unit_dir, paths) = unit.scan_paths(&state.documents);
             state
                 .scanned
                 .insert(unit.clone(), paths.iter().cloned().collect());
@@ -161,7 +215,7 @@ impl Backend {
                 .filter(|(p, _)| paths.contains(p))
                 .map(|(p, d)| (p.clone(), d.text.clone()))
                 .collect();
-            (unit_dir, paths, buffers)
+            buffers
         };
         // Paths are shown relative to a directory above every scanned file, so that module
         // sources (`../../modules/x`) resolve against the scanned directories.
@@ -202,7 +256,7 @@ impl Backend {
 
     /// Analyses the unit of `path` and then every other unit whose last analysis read it (the
     /// callers of an edited module).
-    async fn schedule_affected(&self, path: &Path, delay: Duration) {
+    fn schedule_affected(&self, path: &Path, delay: Duration) {
         let own = Unit::of(path);
         let others: Vec<Unit> = match self.state.lock() {
             Ok(state) => state
@@ -213,9 +267,9 @@ impl Backend {
                 .collect(),
             Err(_) => Vec::new(),
         };
-        self.schedule(own, delay).await;
+        self.schedule(own, delay);
         for unit in others {
-            self.schedule(unit, Duration::ZERO).await;
+            self.schedule(unit, Duration::ZERO);
         }
     }
 
@@ -292,6 +346,12 @@ fn common_ancestor<'p>(mut paths: impl Iterator<Item = &'p Path>) -> PathBuf {
     common
 }
 
+/// Whether `path` exists and is something other than a regular file (a directory, a FIFO, a
+/// device). Follows symlinks.
+async fn not_a_document(path: &Path) -> bool {
+    tokio::fs::metadata(path).await.is_ok_and(|m| !m.is_file())
+}
+
 fn uri_of(state: &State, path: &Path) -> Option<Uri> {
     match state.documents.get(path) {
         Some(d) => Some(d.uri.clone()),
@@ -304,7 +364,20 @@ fn path_of(uri: &Uri) -> Option<PathBuf> {
 }
 
 impl LanguageServer for Backend {
-    async fn initialize(&self, _: InitializeParams) -> RpcResult<InitializeResult> {
+    #[allow(deprecated)] // `root_uri`: clients without workspace folders still send it.
+    async fn initialize(&self, params: InitializeParams) -> RpcResult<InitializeResult> {
+        let mut roots: Vec<PathBuf> = params
+            .workspace_folders
+            .iter()
+            .flatten()
+            .filter_map(|f| path_of(&f.uri))
+            .collect();
+        if roots.is_empty() {
+            roots.extend(params.root_uri.as_ref().and_then(path_of));
+        }
+        if let Ok(mut r) = self.roots.lock() {
+            *r = roots;
+        }
         Ok(InitializeResult {
             server_info: Some(ServerInfo {
                 name: "palisade".into(),
@@ -338,6 +411,18 @@ impl LanguageServer for Backend {
         let Some(path) = path_of(&doc.uri) else {
             return;
         };
+        if not_a_document(&path).await {
+            self.client
+                .log_message(
+                    MessageType::WARNING,
+                    format!(
+                        "palisade: {} is not a regular file; not analysed",
+                        path.display()
+                    ),
+                )
+                .await;
+            return;
+        }
         if let Ok(mut state) = self.state.lock() {
             state.documents.insert(
                 path.clone(),
@@ -348,7 +433,7 @@ impl LanguageServer for Backend {
                 },
             );
         }
-        self.schedule(Unit::of(&path), Duration::ZERO).await;
+        self.schedule(Unit::of(&path), Duration::ZERO);
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -365,12 +450,12 @@ impl LanguageServer for Backend {
                 doc.text = change.text;
             }
         }
-        self.schedule_affected(&path, DEBOUNCE).await;
+        self.schedule_affected(&path, DEBOUNCE);
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
         if let Some(path) = path_of(&params.text_document.uri) {
-            self.schedule_affected(&path, Duration::ZERO).await;
+            self.schedule_affected(&path, Duration::ZERO);
         }
     }
 
@@ -382,7 +467,7 @@ impl LanguageServer for Backend {
             state.documents.remove(&path);
         }
         // What is on disk is what stays: analysed again without the buffer.
-        self.schedule_affected(&path, Duration::ZERO).await;
+        self.schedule_affected(&path, Duration::ZERO);
     }
 
     /// A quick fix per finding: a `palisade:ignore[ID]` comment on the line before it, with

@@ -1,6 +1,7 @@
 //! `aws-iam-user-access-key`: a long-lived access key declared for an IAM user.
 
 use crate::{Check, CheckMeta, Example, Finding, Layer, Severity};
+use palisade_model::iam_facts::IamFactKind;
 use palisade_model::Model;
 
 pub static CHECK: Check = Check {
@@ -16,7 +17,7 @@ pub static CHECK: Check = Check {
             images, the Terraform state, which holds the secret in plain text unless a PGP key \
             is given) and do not expire; roles assumed through federation, IAM Identity Center, \
             instance profiles or OIDC give short-lived credentials instead. Reported at the \
-            resource header. **Low**: some integrations still need a key; then rotate it and \
+            resource header; a key declared `Inactive` is not reported. **Low**: some integrations still need a key; then rotate it and \
             keep it out of state (`pgp_key`).",
         remediation: "Use a role instead: an instance profile or task role for workloads on AWS, \
             OIDC federation for CI (GitHub Actions, GitLab), IAM Identity Center for people. \
@@ -40,19 +41,22 @@ pub static CHECK: Check = Check {
     run,
 };
 
-const KINDS: &[&str] = &["aws_iam_access_key", "AWS::IAM::AccessKey"];
-
 fn run(model: &Model, out: &mut Vec<Finding>) {
-    for (i, resource) in model.resources.iter().enumerate() {
-        if !KINDS.contains(&resource.kind.as_str()) {
+    for fact in &model.iam {
+        let IamFactKind::AccessKey { active } = &fact.kind else {
+            continue;
+        };
+        // An inactive key is not a credential; an unknown status is not judged.
+        if !active.candidates().iter().any(|c| *c.value) {
             continue;
         }
+        let resource = model.resource(fact.owner);
         out.push(Finding::on_resource(
             model,
             CHECK.meta.id,
             CHECK.meta.severity,
-            palisade_model::ResourceId(i),
-            resource.header,
+            fact.owner,
+            fact.span,
             format!(
                 "{} is a long-lived access key: use a role with short-lived credentials instead",
                 resource.address

@@ -11,6 +11,7 @@
 
 pub mod ec2;
 pub mod encryption;
+pub mod iam_facts;
 pub mod kms;
 pub mod node;
 pub mod policy;
@@ -160,6 +161,9 @@ pub struct Model {
     pub nacl_rules: Vec<NaclRule>,
     pub encryption: Vec<EncryptionAtRest>,
     pub kms_keys: Vec<KmsKey>,
+    /// IAM facts other than policy documents (user attachments, login profiles, keys, the
+    /// password policy).
+    pub iam: Vec<iam_facts::IamFact>,
     /// References between resources, in the order they were resolved (Terraform references,
     /// CloudFormation `Ref` and `Fn::GetAtt` in the properties that name another resource).
     pub links: Vec<Link>,
@@ -209,6 +213,7 @@ impl Model {
             nacl_rules,
             encryption,
             kms_keys,
+            iam,
             links,
         } = other;
         self.resources.extend(resources);
@@ -217,6 +222,7 @@ impl Model {
         append(&mut self.nacl_rules, nacl_rules, offset);
         append(&mut self.encryption, encryption, offset);
         append(&mut self.kms_keys, kms_keys, offset);
+        append(&mut self.iam, iam, offset);
         append(&mut self.links, links, offset);
     }
 }

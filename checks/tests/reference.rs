@@ -26,8 +26,14 @@ const NOT_POLICIES: &[&str] = &[
     "aws-iam-password-policy-weak",
 ];
 
-/// Checks of resources only Terraform has (CloudFormation has no account password policy).
-const TERRAFORM_ONLY: &[&str] = &["aws-iam-password-policy-weak"];
+/// Checks of resources only Terraform has (CloudFormation has no account password policy, no
+/// AMI launch permission, no RDS snapshot sharing, no EBS encryption-by-default setting).
+const TERRAFORM_ONLY: &[&str] = &[
+    "aws-iam-password-policy-weak",
+    "aws-ec2-ami-public",
+    "aws-rds-snapshot-public",
+    "aws-ebs-default-encryption-disabled",
+];
 
 #[test]
 fn every_check_has_examples_in_every_format_it_applies_to() {

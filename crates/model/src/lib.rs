@@ -15,6 +15,11 @@ pub mod iam_facts;
 pub mod kms;
 pub mod node;
 pub mod policy;
+pub mod rds;
+pub mod s3;
+pub mod secrets;
+pub mod sharing;
+pub mod transit;
 
 pub use ec2::{Direction, NaclRule, SecurityGroupRule, SgSource};
 pub use encryption::{EncryptionAtRest, Service};
@@ -123,6 +128,8 @@ pub enum LinkKind {
     LogDestination,
     /// A role's or user's permissions boundary is this managed policy.
     PermissionsBoundary,
+    /// A rotation configuration rotates this Secrets Manager secret.
+    Rotation,
 }
 
 /// A resolved reference from `from` to `to`. Frontends record a link only when the target
@@ -167,6 +174,18 @@ pub struct Model {
     /// References between resources, in the order they were resolved (Terraform references,
     /// CloudFormation `Ref` and `Fn::GetAtt` in the properties that name another resource).
     pub links: Vec<Link>,
+    /// S3 exposure: public access blocks, ACLs, ownership, versioning, bucket policies.
+    pub s3: s3::S3,
+    /// Secrets written in the configuration, and Secrets Manager rotation.
+    pub secrets: secrets::Secrets,
+    /// RDS instances and clusters (backups, deletion protection, IAM authentication).
+    pub databases: Vec<rds::Database>,
+    /// Encryption of data in transit (ElastiCache, MSK).
+    pub transit_encryption: Vec<transit::EncryptionInTransit>,
+    /// Images and snapshots shared with other accounts.
+    pub sharing: Vec<sharing::Sharing>,
+    /// Account-wide EBS encryption by default.
+    pub ebs_encryption_by_default: Vec<sharing::EbsEncryptionByDefault>,
 }
 
 impl Model {
@@ -215,6 +234,12 @@ impl Model {
             kms_keys,
             iam,
             links,
+            s3,
+            secrets,
+            databases,
+            transit_encryption,
+            sharing,
+            ebs_encryption_by_default,
         } = other;
         self.resources.extend(resources);
         append(&mut self.policies, policies, offset);
@@ -224,6 +249,16 @@ impl Model {
         append(&mut self.kms_keys, kms_keys, offset);
         append(&mut self.iam, iam, offset);
         append(&mut self.links, links, offset);
+        self.s3.extend(s3, offset);
+        self.secrets.extend(secrets, offset);
+        append(&mut self.databases, databases, offset);
+        append(&mut self.transit_encryption, transit_encryption, offset);
+        append(&mut self.sharing, sharing, offset);
+        append(
+            &mut self.ebs_encryption_by_default,
+            ebs_encryption_by_default,
+            offset,
+        );
     }
 }
 

@@ -1,9 +1,10 @@
 //! Lambda: permissions, each one statement of the function's resource policy.
 
 use super::*;
+use palisade_model::secrets::EnvironmentService;
 
 pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
-    kinds: &["AWS::Lambda::Permission"],
+    kinds: &["AWS::Lambda::Permission", "AWS::Lambda::Function"],
     links: LINKS,
     references: None,
     adapt,
@@ -11,8 +12,12 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
 
 const LINKS: &[LinkRow] = &[];
 
-fn adapt(r: &mut Adapter<'_>, _kind: &str) {
-    r.lambda_permission();
+fn adapt(r: &mut Adapter<'_>, kind: &str) {
+    match kind {
+        "AWS::Lambda::Permission" => r.lambda_permission(),
+        "AWS::Lambda::Function" => r.function_environment(EnvironmentService::Lambda),
+        _ => {}
+    }
 }
 
 impl Adapter<'_> {
@@ -110,5 +115,29 @@ impl Adapter<'_> {
             self.extent,
         );
         self.attach_policy(&doc, PolicyKind::Resource, "Permission".into());
+    }
+}
+
+impl Adapter<'_> {
+    /// `Environment.Variables` of a function (also SAM's, with `Globals` merged).
+    pub(super) fn function_environment(&mut self, service: EnvironmentService) {
+        let Some(variables) =
+            present(self.props, "Environment").and_then(|e| present(e, "Variables"))
+        else {
+            return;
+        };
+        for (key, value) in variables.entries() {
+            self.model
+                .secrets
+                .environment
+                .push(palisade_model::secrets::EnvironmentVariable {
+                    owner: self.id,
+                    service,
+                    name: Some(key.name.clone()),
+                    value: value.to_string_value(),
+                    container: None,
+                    span: key.span,
+                });
+        }
     }
 }

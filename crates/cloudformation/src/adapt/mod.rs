@@ -8,10 +8,15 @@
 //! types, its link rows and its adapt function, registered once in [`SERVICES`]. A new
 //! service is one module plus one line there.
 
+mod backup;
+mod batch;
 mod cloudwatch;
+mod directoryservice;
+mod docdb;
 mod dynamodb;
 mod ec2;
 mod ecr;
+mod ecs;
 mod efs;
 mod elasticache;
 mod elb;
@@ -19,15 +24,21 @@ mod iam;
 mod kinesis;
 mod kms;
 mod lambda;
+mod msk;
+mod neptune;
 mod opensearch;
 mod organizations;
+mod parameters;
 mod rds;
 mod redshift;
 mod s3;
+mod sagemaker;
 mod secretsmanager;
 mod serverless;
 mod sns;
 mod sqs;
+mod ssm;
+mod timestream;
 
 use crate::eval::{scalar_node_text, Ctx};
 use crate::foreach;
@@ -93,6 +104,16 @@ const SERVICES: &[&ServiceAdapter] = &[
     &opensearch::ADAPTER,
     &lambda::ADAPTER,
     &serverless::ADAPTER,
+    &docdb::ADAPTER,
+    &neptune::ADAPTER,
+    &msk::ADAPTER,
+    &backup::ADAPTER,
+    &sagemaker::ADAPTER,
+    &timestream::ADAPTER,
+    &ssm::ADAPTER,
+    &directoryservice::ADAPTER,
+    &ecs::ADAPTER,
+    &batch::ADAPTER,
 ];
 
 /// The service adapting a resource type; `None` for a type Palisade does not model (the
@@ -193,6 +214,7 @@ fn resolve_links(model: &mut Model, pending: Vec<PendingLink>) {
 /// Adapts every resource of a parsed template.
 pub(crate) fn adapt_template(root: &Syn, diagnostics: &mut Vec<Diagnostic>) -> Model {
     let mut model = Model::default();
+    parameters::parameters(root, &mut model);
     let Some(resources) = root.get("Resources") else {
         return model;
     };
@@ -612,6 +634,62 @@ fn policy_documents(
             when.pop();
         }
         _ => {}
+    }
+}
+
+impl Adapter<'_> {
+    /// A password or token property (a path of nested keys), when written.
+    fn password(
+        &mut self,
+        path: &[&str],
+        service: palisade_model::secrets::PasswordService,
+        what: &'static str,
+    ) {
+        let mut node = self.props;
+        for key in path {
+            match present(node, key) {
+                Some(n) => node = n,
+                None => return,
+            }
+        }
+        self.model
+            .secrets
+            .passwords
+            .push(palisade_model::secrets::ServicePassword {
+                owner: self.id,
+                service,
+                what,
+                value: node.to_string_value(),
+            });
+    }
+
+    /// The `Environment` list (`[{Name, Value}]`) of an ECS container definition or Batch
+    /// container properties; `Secrets` (`ValueFrom`) are not environment variables.
+    fn container_environment(
+        &mut self,
+        service: palisade_model::secrets::EnvironmentService,
+        container: &Node,
+        container_name: Option<&str>,
+    ) {
+        let Some(environment) = present(container, "Environment") else {
+            return;
+        };
+        for item in flat_items(environment) {
+            let (Some(name), Some(value)) = (present(item, "Name"), present(item, "Value")) else {
+                continue;
+            };
+            self.model
+                .secrets
+                .environment
+                .push(palisade_model::secrets::EnvironmentVariable {
+                    owner: self.id,
+                    service,
+                    name: name.as_str().map(str::to_string),
+                    value: value.to_string_value(),
+                    container: container_name.map(str::to_string),
+                    span: name.span,
+                });
+        }
     }
 }
 

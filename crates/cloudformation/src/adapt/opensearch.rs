@@ -1,6 +1,7 @@
 //! OpenSearch Service (and Elasticsearch Service): domains (encryption at rest).
 
 use super::*;
+use palisade_model::secrets::PasswordService;
 
 pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
     kinds: &[
@@ -16,7 +17,18 @@ const LINKS: &[LinkRow] = &[];
 
 fn adapt(r: &mut Adapter<'_>, kind: &str) {
     match kind {
-        "AWS::OpenSearchService::Domain" | "AWS::Elasticsearch::Domain" => r.opensearch(),
+        "AWS::OpenSearchService::Domain" | "AWS::Elasticsearch::Domain" => {
+            r.opensearch();
+            r.password(
+                &[
+                    "AdvancedSecurityOptions",
+                    "MasterUserOptions",
+                    "MasterUserPassword",
+                ],
+                PasswordService::OpenSearch,
+                "master user password",
+            );
+        }
         _ => {}
     }
 }

@@ -1,9 +1,15 @@
 //! RDS: DB instances and clusters (storage encryption, inherited by replicas and restores).
 
 use super::*;
+use palisade_model::rds::Database;
+use palisade_model::secrets::PasswordService;
 
 pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
-    kinds: &["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
+    kinds: &[
+        "AWS::RDS::DBInstance",
+        "AWS::RDS::DBCluster",
+        "AWS::RDS::GlobalCluster",
+    ],
     links: LINKS,
     references: None,
     adapt,
@@ -13,18 +19,27 @@ const LINKS: &[LinkRow] = &[];
 
 fn adapt(r: &mut Adapter<'_>, kind: &str) {
     match kind {
-        "AWS::RDS::DBInstance" => r.rds(
-            "DB instance",
-            &[
+        "AWS::RDS::DBInstance" => {
+            let sources = &[
                 "SourceDBInstanceIdentifier",
                 "DBSnapshotIdentifier",
                 "SourceDBClusterIdentifier",
-            ],
-        ),
-        "AWS::RDS::DBCluster" => r.rds(
-            "DB cluster",
-            &["SnapshotIdentifier", "SourceDBClusterIdentifier"],
-        ),
+            ];
+            r.database(false, sources);
+            r.rds("DB instance", sources)
+        }
+        "AWS::RDS::DBCluster" => {
+            let sources = &[
+                "SnapshotIdentifier",
+                "SourceDBClusterIdentifier",
+                "ReplicationSourceIdentifier",
+                "GlobalClusterIdentifier",
+            ];
+            r.database(true, sources);
+            r.rds("DB cluster", sources)
+        }
+        // Made from an existing cluster, a global cluster takes its encryption.
+        "AWS::RDS::GlobalCluster" => r.rds("global cluster", &["SourceDBClusterIdentifier"]),
         _ => {}
     }
 }
@@ -73,6 +88,36 @@ impl Adapter<'_> {
             "StorageEncrypted",
             "KmsKeyId",
             header,
+        );
+    }
+}
+
+impl Adapter<'_> {
+    /// What the data protection checks read of an instance or cluster, and its password.
+    fn database(&mut self, cluster: bool, inherited_from: &[&str]) {
+        let p = self.props;
+        let engine = present(p, "Engine")
+            .map(Node::to_string_value)
+            .unwrap_or_else(|| Value::unknown(self.header));
+        let database = Database {
+            owner: self.id,
+            cluster,
+            engine,
+            replica: inherited_from.iter().any(|k| present(p, k).is_some()),
+            in_cluster: !cluster && present(p, "DBClusterIdentifier").is_some(),
+            backup_retention: present(p, "BackupRetentionPeriod").map(Node::to_int_value),
+            deletion_protection: present(p, "DeletionProtection")
+                .map(Node::to_bool_value)
+                .unwrap_or_else(|| Value::omitted(false, self.header)),
+            iam_auth: present(p, "EnableIAMDatabaseAuthentication")
+                .map(Node::to_bool_value)
+                .unwrap_or_else(|| Value::omitted(false, self.header)),
+        };
+        self.model.databases.push(database);
+        self.password(
+            &["MasterUserPassword"],
+            PasswordService::Rds,
+            "master password",
         );
     }
 }

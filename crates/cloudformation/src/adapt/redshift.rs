@@ -1,6 +1,7 @@
 //! Redshift: clusters (encryption).
 
 use super::*;
+use palisade_model::secrets::PasswordService;
 
 pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
     kinds: &["AWS::Redshift::Cluster"],
@@ -19,5 +20,10 @@ fn adapt(r: &mut Adapter<'_>, _kind: &str) {
         "Encrypted",
         "KmsKeyId",
         r.header,
+    );
+    r.password(
+        &["MasterUserPassword"],
+        PasswordService::Redshift,
+        "master password",
     );
 }

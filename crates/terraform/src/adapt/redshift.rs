@@ -1,7 +1,8 @@
 //! Redshift: clusters (their encryption).
 
-use super::{flagged_store, Cx, LinkRow, ServiceAdapter};
+use super::{flagged_store, password, Cx, LinkRow, ServiceAdapter};
 use palisade_model::encryption::Service;
+use palisade_model::secrets::PasswordService;
 use palisade_model::{Node, ResourceId, Span};
 
 pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
@@ -24,5 +25,13 @@ fn adapt(cx: &mut Cx, id: ResourceId, _kind: &str, n: &Node, header: Span) {
         "encrypted",
         "kms_key_id",
         header,
+    );
+    password(
+        cx,
+        id,
+        n,
+        "master_password",
+        PasswordService::Redshift,
+        "master password",
     );
 }

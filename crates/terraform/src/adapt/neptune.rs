@@ -1,0 +1,30 @@
+//! Neptune: clusters (encryption at rest).
+
+use super::{flagged_store, Cx, LinkRow, ServiceAdapter};
+use palisade_model::encryption::Service;
+use palisade_model::{Node, ResourceId, Span};
+
+pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
+    kinds: &["aws_neptune_cluster"],
+    link_only: &[],
+    links: LINKS,
+    adapt,
+    finish: None,
+};
+
+const LINKS: &[LinkRow] = &[];
+
+fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
+    if kind == "aws_neptune_cluster" {
+        flagged_store(
+            cx,
+            id,
+            n,
+            Service::Neptune,
+            "cluster",
+            "storage_encrypted",
+            "kms_key_arn",
+            header,
+        );
+    }
+}

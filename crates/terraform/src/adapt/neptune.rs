@@ -1,11 +1,11 @@
-//! Neptune: clusters (encryption at rest).
+//! Neptune: cluster instances (their public accessibility).
 
-use super::{flagged_store, Cx, LinkRow, ServiceAdapter};
-use palisade_model::encryption::Service;
+use super::{Cx, LinkRow, ServiceAdapter};
+use palisade_model::public_access::Endpoint;
 use palisade_model::{Node, ResourceId, Span};
 
 pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
-    kinds: &["aws_neptune_cluster"],
+    kinds: &["aws_neptune_cluster_instance"],
     link_only: &[],
     links: LINKS,
     adapt,
@@ -14,17 +14,6 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
 
 const LINKS: &[LinkRow] = &[];
 
-fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
-    if kind == "aws_neptune_cluster" {
-        flagged_store(
-            cx,
-            id,
-            n,
-            Service::Neptune,
-            "cluster",
-            "storage_encrypted",
-            "kms_key_arn",
-            header,
-        );
-    }
+fn adapt(cx: &mut Cx, id: ResourceId, _kind: &str, n: &Node, header: Span) {
+    super::rds::public_access(cx, id, n, Endpoint::Neptune, false, header);
 }

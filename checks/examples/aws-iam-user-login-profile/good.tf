@@ -1,3 +1,0 @@
-resource "aws_iam_user" "deployer" {
-  name = "deployer"
-}

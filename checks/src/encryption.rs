@@ -33,6 +33,12 @@ pub fn service_name(service: Service) -> &'static str {
         Service::ElastiCache => "ElastiCache",
         Service::Redshift => "Redshift",
         Service::OpenSearch => "OpenSearch",
+        Service::DocumentDb => "DocumentDB",
+        Service::Neptune => "Neptune",
+        Service::Msk => "MSK",
+        Service::Backup => "AWS Backup",
+        Service::SageMaker => "SageMaker",
+        Service::Timestream => "Timestream",
     }
 }
 
@@ -83,8 +89,8 @@ pub fn unencrypted(
     }
 }
 
-/// A key written while the encryption flag is not: EBS, RDS, EFS, ElastiCache, Redshift and
-/// OpenSearch reject a KMS key on an unencrypted store at deploy time, so the author plainly
+/// A key written while the encryption flag is not: EBS, RDS, EFS, ElastiCache, Redshift,
+/// OpenSearch, DocumentDB and Neptune reject a KMS key on an unencrypted store at deploy time, so the author plainly
 /// meant to encrypt and nothing will silently be stored in the clear. Kinesis is the exception:
 /// without `encryption_type = "KMS"` its key is ignored and the stream stays unencrypted.
 fn key_shows_intent(service: Service, e: &EncryptionAtRest) -> bool {

@@ -131,23 +131,37 @@ const POWERFUL: &[&str] = &[
 ];
 
 /// Up to `n` of the most powerful actions: the highest access level first, well-known
-/// sensitive actions before the others, then by name.
+/// sensitive actions before the others, then in database order (service, then name).
 pub fn most_powerful(actions: &[ActionId], n: usize) -> Vec<String> {
+    static KNOWN: std::sync::OnceLock<Vec<Option<ActionId>>> = std::sync::OnceLock::new();
     let db = database();
-    let mut ranked: Vec<(AccessLevel, usize, String)> = actions
+    let known = KNOWN.get_or_init(|| {
+        POWERFUL
+            .iter()
+            .map(|p| db.action(p).map(|a| a.id))
+            .collect()
+    });
+    let mut ranked: Vec<(std::cmp::Reverse<AccessLevel>, usize, ActionId)> = actions
         .iter()
         .map(|&a| {
-            let action = db.get(a);
-            let name = action.full_name();
-            let known = POWERFUL
+            let rank = known
                 .iter()
-                .position(|p| p.eq_ignore_ascii_case(&name))
+                .position(|k| *k == Some(a))
                 .unwrap_or(POWERFUL.len());
-            (action.level(), known, name)
+            (std::cmp::Reverse(db.get(a).level()), rank, a)
         })
         .collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    ranked.into_iter().take(n).map(|(_, _, n)| n).collect()
+    let n = n.min(ranked.len());
+    if n == 0 {
+        return Vec::new();
+    }
+    ranked.select_nth_unstable(n - 1);
+    ranked.truncate(n);
+    ranked.sort_unstable();
+    ranked
+        .into_iter()
+        .map(|(_, _, a)| db.get(a).full_name())
+        .collect()
 }
 
 /// How many of the actions are at each level, most powerful first: `12 permissions

@@ -13,6 +13,9 @@ pub mod identity;
 pub mod network;
 pub mod public_policy;
 pub mod reference;
+pub mod s3;
+pub mod secrets;
+pub mod transit;
 pub mod web_identity;
 
 pub use finding::{Finding, Layer, Related, Severity};

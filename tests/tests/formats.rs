@@ -91,3 +91,37 @@ fn junit_of_a_clean_scan_is_one_passing_case() {
     assert!(run.stdout.contains("failures=\"0\""));
     assert_eq!(run.stdout.matches("<testcase ").count(), 1);
 }
+
+/// A configured severity is the severity of the rule and its results; related locations are
+/// linked from the message.
+#[test]
+fn sarif_rules_follow_configured_severities_and_messages_link_related_locations() {
+    let dir = project(&[
+        (
+            "palisade.toml",
+            "[severity]\naws-ec2-sg-open-ingress = \"low\"\n",
+        ),
+        (
+            "main.tf",
+            "variable \"cidr\" {\n  default = \"0.0.0.0/0\"\n}\n\nresource \"aws_security_group\" \"ssh\" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = \"tcp\"\n    cidr_blocks = [var.cidr]\n  }\n}\n",
+        ),
+    ]);
+    let run = palisade(dir.path(), &["scan", "--format", "sarif"]);
+    let sarif: serde_json::Value = serde_json::from_str(&run.stdout).expect("SARIF");
+    let run0 = &sarif["runs"][0];
+    let rules = run0["tool"]["driver"]["rules"].as_array().unwrap();
+    let result = &run0["results"][0];
+    assert_eq!(result["ruleId"], "aws-ec2-sg-open-ingress");
+    assert_eq!(result["level"], "note");
+    let rule = &rules[result["ruleIndex"].as_u64().unwrap() as usize];
+    assert_eq!(rule["properties"]["security-severity"], "3.0", "{rule}");
+    assert_eq!(rule["name"], "AwsEc2SgOpenIngress");
+    let related = result["relatedLocations"].as_array().expect("related");
+    let id = related[0]["id"].as_u64().unwrap();
+    let message = result["message"]["text"].as_str().unwrap();
+    assert!(
+        message.contains(&format!("[value defined here]({id})")),
+        "{message}"
+    );
+    assert_eq!(related[0]["physicalLocation"]["region"]["startLine"], 2);
+}

@@ -370,7 +370,8 @@ module "logs_encryption" {
         .filter(|f| {
             f["check"]
                 .as_str()
-                .is_some_and(|c| c.starts_with("aws-s3-"))
+                // The encryption checks: the buckets declare no public access block either.
+                .is_some_and(|c| c == "aws-s3-no-cmk" || c == "aws-s3-unencrypted")
         })
         .map(|f| {
             (

@@ -2,9 +2,9 @@
 //! path.
 
 use crate::finding::policy_subject;
-use crate::identity::{evaluate, grants_to_holder, limited, on_every_resource};
+use crate::identity::{evaluate, grants_to_holder, on_every_resource};
 use crate::{Check, CheckMeta, Example, Finding, Layer, Severity};
-use palisade_iam::{database, full_wildcard_action, known_strings, wildcard_match, ActionId, Statement};
+use palisade_iam::{database, full_wildcard_action, known_strings, ActionId, Statement};
 use palisade_model::{AttachedPolicy, Model, Span};
 
 pub static CHECK: Check = Check {
@@ -25,7 +25,8 @@ pub static CHECK: Check = Check {
             `iam:AttachRolePolicy`, `iam:PutUserPolicy`, `iam:PutGroupPolicy`, \
             `iam:PutRolePolicy`, `iam:AddUserToGroup`;\n\
             - credentials for other users: `iam:CreateAccessKey`, `iam:CreateLoginProfile`, \
-            `iam:UpdateLoginProfile`;\n\
+            `iam:UpdateLoginProfile`; writing or attaching a role policy counts on every role \
+            (the holder's own included) or with `sts:AssumeRole`;\n\
             - `iam:UpdateAssumeRolePolicy` with `sts:AssumeRole`;\n\
             - `iam:PassRole` with an action that starts something running as the role: Lambda \
             (`lambda:CreateFunction` with `lambda:InvokeFunction` or \
@@ -40,9 +41,10 @@ pub static CHECK: Check = Check {
             - changing code that runs as an existing role: `lambda:UpdateFunctionCode`, \
             `glue:UpdateDevEndpoint`.\n\n\
             Actions are matched through the IAM action database, so `iam:Attach*` or \
-            `iam:*Policy*` count; `*`, `service:*` and `NotAction` are left to \
-            `aws-iam-wildcard-action`, `aws-iam-full-admin` and `aws-iam-allow-not-action`, whose \
-            messages name the most powerful actions they include. Explicit `Deny` statements and the permissions boundary are \
+            `iam:*Policy*` count, and `*` or `service:*` can complete a path (`iam:PassRole` \
+            with `ec2:*`); a path made only of `*`/`service:*` items is left to \
+            `aws-iam-wildcard-action` and `aws-iam-full-admin`, whose messages name the most \
+            powerful actions included. Explicit `Deny` statements and the permissions boundary are \
             applied first; a conditional one lowers the finding to medium. Statements scoped to \
             the caller itself (`${aws:username}` in `Resource`, the self-service credential \
             pattern) do not count. A policy with `*` on `*` is already administrator access \
@@ -74,40 +76,47 @@ pub static CHECK: Check = Check {
 struct Path {
     name: &'static str,
     groups: &'static [&'static [&'static str]],
+    /// The first action alone is the path when it is granted on every resource (it then
+    /// reaches the holder's own role); otherwise the other groups are needed too.
+    alone_everywhere: bool,
 }
 
 const PASS: &[&str] = &["iam:PassRole"];
 
 const PATHS: &[Path] = &[
-    Path { name: "create a new version of a managed policy", groups: &[&["iam:CreatePolicyVersion"]] },
-    Path { name: "switch a managed policy to another version", groups: &[&["iam:SetDefaultPolicyVersion"]] },
-    Path { name: "attach a managed policy to a user", groups: &[&["iam:AttachUserPolicy"]] },
-    Path { name: "attach a managed policy to a group", groups: &[&["iam:AttachGroupPolicy"]] },
-    Path { name: "attach a managed policy to a role", groups: &[&["iam:AttachRolePolicy"]] },
-    Path { name: "write an inline policy of a user", groups: &[&["iam:PutUserPolicy"]] },
-    Path { name: "write an inline policy of a group", groups: &[&["iam:PutGroupPolicy"]] },
-    Path { name: "write an inline policy of a role", groups: &[&["iam:PutRolePolicy"]] },
-    Path { name: "add a user to a more privileged group", groups: &[&["iam:AddUserToGroup"]] },
-    Path { name: "create access keys for another user", groups: &[&["iam:CreateAccessKey"]] },
-    Path { name: "create a console password for another user", groups: &[&["iam:CreateLoginProfile"]] },
-    Path { name: "change another user's console password", groups: &[&["iam:UpdateLoginProfile"]] },
+    Path { name: "create a new version of a managed policy", groups: &[&["iam:CreatePolicyVersion"]], alone_everywhere: false },
+    Path { name: "switch a managed policy to another version", groups: &[&["iam:SetDefaultPolicyVersion"]], alone_everywhere: false },
+    Path { name: "attach a managed policy to a user", groups: &[&["iam:AttachUserPolicy"]], alone_everywhere: false },
+    Path { name: "attach a managed policy to a group", groups: &[&["iam:AttachGroupPolicy"]], alone_everywhere: false },
+    Path { name: "attach a managed policy to a role", groups: &[&["iam:AttachRolePolicy"], &["sts:AssumeRole"]], alone_everywhere: true },
+    Path { name: "write an inline policy of a user", groups: &[&["iam:PutUserPolicy"]], alone_everywhere: false },
+    Path { name: "write an inline policy of a group", groups: &[&["iam:PutGroupPolicy"]], alone_everywhere: false },
+    Path { name: "write an inline policy of a role", groups: &[&["iam:PutRolePolicy"], &["sts:AssumeRole"]], alone_everywhere: true },
+    Path { name: "add a user to a more privileged group", groups: &[&["iam:AddUserToGroup"]], alone_everywhere: false },
+    Path { name: "create access keys for another user", groups: &[&["iam:CreateAccessKey"]], alone_everywhere: false },
+    Path { name: "create a console password for another user", groups: &[&["iam:CreateLoginProfile"]], alone_everywhere: false },
+    Path { name: "change another user's console password", groups: &[&["iam:UpdateLoginProfile"]], alone_everywhere: false },
     Path {
         name: "rewrite a role's trust policy and assume it",
         groups: &[&["iam:UpdateAssumeRolePolicy"], &["sts:AssumeRole"]],
+        alone_everywhere: false,
     },
     Path {
         name: "pass a role to a new Lambda function and run it",
         groups: &[&["lambda:CreateFunction"], PASS, &["lambda:InvokeFunction", "lambda:CreateEventSourceMapping"]],
+        alone_everywhere: false,
     },
-    Path { name: "pass a role to a new EC2 instance", groups: &[&["ec2:RunInstances"], PASS] },
+    Path { name: "pass a role to a new EC2 instance", groups: &[&["ec2:RunInstances"], PASS], alone_everywhere: false },
     Path {
         name: "pass a role to a new Glue development endpoint or job",
         groups: &[&["glue:CreateDevEndpoint", "glue:CreateJob"], PASS],
+        alone_everywhere: false,
     },
-    Path { name: "pass a role to a new CloudFormation stack", groups: &[&["cloudformation:CreateStack"], PASS] },
+    Path { name: "pass a role to a new CloudFormation stack", groups: &[&["cloudformation:CreateStack"], PASS], alone_everywhere: false },
     Path {
         name: "pass a role to a new Data Pipeline",
         groups: &[&["datapipeline:CreatePipeline"], &["datapipeline:PutPipelineDefinition"], PASS],
+        alone_everywhere: false,
     },
     Path {
         name: "pass a role to a new SageMaker notebook or job",
@@ -115,17 +124,20 @@ const PATHS: &[Path] = &[
             &["sagemaker:CreateNotebookInstance", "sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob"],
             PASS,
         ],
+        alone_everywhere: false,
     },
     Path {
         name: "pass a role to a new CodeBuild project and start it",
         groups: &[&["codebuild:CreateProject"], PASS, &["codebuild:StartBuild", "codebuild:StartBuildBatch"]],
+        alone_everywhere: false,
     },
     Path {
         name: "pass a role to a new ECS task definition and run it",
         groups: &[&["ecs:RegisterTaskDefinition"], PASS, &["ecs:RunTask", "ecs:StartTask", "ecs:CreateService"]],
+        alone_everywhere: false,
     },
-    Path { name: "replace the code of a Lambda function that runs as its role", groups: &[&["lambda:UpdateFunctionCode"]] },
-    Path { name: "add an SSH key to a Glue development endpoint that runs as its role", groups: &[&["glue:UpdateDevEndpoint"]] },
+    Path { name: "replace the code of a Lambda function that runs as its role", groups: &[&["lambda:UpdateFunctionCode"]], alone_everywhere: false },
+    Path { name: "add an SSH key to a Glue development endpoint that runs as its role", groups: &[&["glue:UpdateDevEndpoint"]], alone_everywhere: false },
 ];
 
 /// A statement scoped to the caller itself: `arn:aws:iam::*:user/${aws:username}`.
@@ -149,56 +161,63 @@ fn is_admin(statement: &Statement) -> bool {
 /// What the document grants: each action with the first item granting it and whether a
 /// conditional statement limits it.
 struct Granted {
-    actions: Vec<(ActionId, Span, bool)>,
+    actions: Vec<Grant1>,
+}
+
+/// One granted action: the item granting it, whether a condition limits it, whether it was
+/// named (or matched by a partial pattern) rather than reached through `*` or `service:*`,
+/// and whether it is granted on every resource.
+#[derive(Clone, Copy)]
+struct Grant1 {
+    id: ActionId,
+    span: Span,
+    conditional: bool,
+    named: bool,
+    everywhere: bool,
 }
 
 impl Granted {
-    fn find(&self, name: &str) -> Option<&(ActionId, Span, bool)> {
+    fn find(&self, name: &str) -> Option<&Grant1> {
         let id = database().action(name)?.id;
-        self.actions.iter().find(|(a, _, _)| *a == id)
+        // A named grant first: it is the one to point at.
+        self.actions
+            .iter()
+            .filter(|g| g.id == id)
+            .max_by_key(|g| (g.named, g.everywhere))
     }
 }
 
 fn granted(model: &Model, policy: &AttachedPolicy, wanted: &[ActionId]) -> Granted {
     let db = database();
-    let mut out: Vec<(ActionId, Span, bool)> = Vec::new();
+    let mut out: Vec<Grant1> = Vec::new();
     for statement in &policy.document.statements {
         if !statement.is_allow() || self_scoped(statement) {
             continue;
         }
-        // Only actions named or matched by a partial pattern: `*`, `service:*` and
-        // `NotAction` are reported by the wildcard checks, whose messages name these actions.
-        let mut relevant: Vec<ActionId> = statement
-            .actions()
-            .into_iter()
-            .filter(|(a, _)| {
-                let a = a.trim();
-                a != "*" && a != "*:*" && full_wildcard_action(a).is_none()
-            })
-            .flat_map(|(a, _)| db.expand(a))
-            .filter(|id| wanted.binary_search(id).is_ok())
-            .collect();
-        relevant.sort_unstable();
-        relevant.dedup();
-        if relevant.is_empty() {
-            continue;
-        }
-        let grant = evaluate(model, policy, statement, relevant);
-        let conditional = !grant.limited_by.is_empty()
-            || statement.condition.get().is_none_or(|c| !c.is_empty());
-        for id in grant.actions {
-            if out.iter().any(|(a, _, _)| *a == id) {
+        let everywhere = on_every_resource(statement);
+        let conditional_statement = statement.condition.get().is_none_or(|c| !c.is_empty());
+        for (item, span) in statement.actions() {
+            let a = item.trim();
+            let named = a != "*" && a != "*:*" && full_wildcard_action(a).is_none();
+            let relevant: Vec<ActionId> = db
+                .expand(a)
+                .into_iter()
+                .filter(|id| wanted.binary_search(id).is_ok())
+                .collect();
+            if relevant.is_empty() {
                 continue;
             }
-            let name = db.get(id).full_name();
-            let span = statement
-                .actions()
-                .into_iter()
-                .find(|(a, _)| wildcard_match(a.trim(), &name))
-                .map(|(_, s)| s)
-                .or_else(|| statement.not_action.as_ref().map(|n| n.span))
-                .unwrap_or(statement.span);
-            out.push((id, span, conditional));
+            let grant = evaluate(model, policy, statement, relevant);
+            let conditional = conditional_statement || !grant.limited_by.is_empty();
+            for id in grant.actions {
+                out.push(Grant1 {
+                    id,
+                    span,
+                    conditional,
+                    named,
+                    everywhere,
+                });
+            }
         }
     }
     Granted { actions: out }
@@ -225,17 +244,27 @@ fn run(model: &Model, out: &mut Vec<Finding>) {
             continue;
         }
         for path in PATHS {
-            let mut used: Vec<&(ActionId, Span, bool)> = Vec::new();
-            for group in path.groups {
+            let mut used: Vec<Grant1> = Vec::new();
+            for (i, group) in path.groups.iter().enumerate() {
                 match group.iter().find_map(|a| granted.find(a)) {
-                    Some(g) => used.push(g),
+                    Some(g) => used.push(*g),
                     None => break,
                 }
+                // Writing a policy into every role includes the holder's own role: no need
+                // to assume another one.
+                if i == 0 && path.alone_everywhere && used[0].everywhere {
+                    break;
+                }
             }
-            if used.len() != path.groups.len() {
+            let complete = used.len() == path.groups.len()
+                || (path.alone_everywhere && used.len() == 1 && used[0].everywhere);
+            // At least one action named: a `*` or `service:*` alone is the wildcard checks'.
+            if !complete || !used.iter().any(|u| u.named) {
                 continue;
             }
-            let span = used[0].1;
+            let Some(span) = used.iter().find(|u| u.named).map(|u| u.span) else {
+                continue;
+            };
             let statement = policy
                 .document
                 .statements
@@ -245,20 +274,13 @@ fn run(model: &Model, out: &mut Vec<Finding>) {
             let Some(statement) = statement else {
                 continue;
             };
-            let conditional = used.iter().any(|u| u.2);
+            let conditional = used.iter().any(|u| u.conditional);
             let severity = if conditional {
-                limited(CHECK.meta.severity, &palisade_iam::eval::Grant {
-                    limited_by: vec![palisade_iam::eval::Limit {
-                        statement,
-                        boundary: false,
-                        covers: 1,
-                    }],
-                    ..Default::default()
-                })
+                Severity::Medium
             } else {
                 CHECK.meta.severity
             };
-            let names: Vec<String> = used.iter().map(|u| db.get(u.0).full_name()).collect();
+            let names: Vec<String> = used.iter().map(|u| db.get(u.id).full_name()).collect();
             out.push(Finding::on_policy(
                 model,
                 CHECK.meta.id,
@@ -315,6 +337,18 @@ mod tests {
         // Patterns count.
         let f = findings(vec![allow(&["iam:Attach*"], 20)]);
         assert_eq!(f.len(), 3);
+    }
+
+    #[test]
+    fn wildcards_complete_a_named_path_and_role_policies_need_a_way_in() {
+        let f = findings(vec![allow(&["iam:PassRole"], 20), allow(&["ec2:*"], 40)]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].span, sp(20));
+        // On specific roles, writing their policy escalates only with a way to use them.
+        let mut put = allow(&["iam:PutRolePolicy"], 20);
+        put.resource = Some(list(vec![lit("arn:aws:iam::123456789012:role/app", 90)], 90));
+        assert!(findings(vec![put.clone()]).is_empty());
+        assert_eq!(findings(vec![put, allow(&["sts:AssumeRole"], 40)]).len(), 1);
     }
 
     #[test]

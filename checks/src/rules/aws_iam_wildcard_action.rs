@@ -51,7 +51,6 @@ pub static CHECK: Check = Check {
             "https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html",
         ],
         equivalents: &[
-            "checkov:CKV_AWS_62",
             "checkov:CKV_AWS_63",
             "trivy:AVD-AWS-0057",
             "trivy:AVD-AWS-0097",
@@ -62,14 +61,9 @@ pub static CHECK: Check = Check {
             "cfn_nag:F3",
             "cfn_nag:F4",
             "cfn_nag:F5",
-            "kics:953b3cdb-ce13-428a-aa12-318726506661",
             "kics:a0ae0a4e-712b-4115-8112-51b9eeed9d69",
             "kics:4ae8af91-5108-42cb-9471-3bdbe596eac9",
-            "kics:818f38ed-8446-4132-9c03-474d49e10195",
-            "kics:2f37c4a3-58b9-4afe-8a87-d7f1d2286f84",
-            "kics:b1ffa705-19a3-4b73-b9d0-0c97d0663842",
             "kics:a4966c4f-9141-48b8-a564-ffe9959945bc",
-            "kics:5ea624e4-c8b1-4bb3-87a4-4235a776adcc",
             "kics:816ea8cf-d589-442d-a917-2dd0ce0e45e3",
         ],
         examples: &[

@@ -2,7 +2,9 @@
 //! `Resource: "*"` although they can be scoped to resources.
 
 use crate::finding::policy_subject;
-use crate::identity::{evaluate, grant_note, grants_to_holder, limited, on_every_resource};
+use crate::identity::{
+    evaluate, grant_note, grants_to_holder, limited, most_powerful, on_every_resource,
+};
 use crate::{Check, CheckMeta, Example, Finding, Layer, Severity};
 use palisade_iam::{database, full_wildcard_action, AccessLevel, ActionId};
 use palisade_model::Model;
@@ -44,7 +46,7 @@ pub static CHECK: Check = Check {
         examples: &[
             Example::bad("bad.tf", &[(6, "\"s3:PutObject\"")]),
             Example::good("good.tf"),
-            Example::bad("bad.yaml", &[(10, "dynamodb:PutItem"), (11, "iam:Put*Policy")]),
+            Example::bad("bad.yaml", &[(10, "dynamodb:PutItem")]),
             Example::good("good.yaml"),
             Example::bad("bad.json", &[(10, "\"sqs:SendMessage\"")]),
             Example::good("good.json"),
@@ -77,64 +79,63 @@ fn run(model: &Model, out: &mut Vec<Finding>) {
             if scoped {
                 continue;
             }
+            // One finding per statement, at its first such item, naming what it grants.
+            let mut first: Option<palisade_model::Span> = None;
+            let mut scoped_writes: Vec<ActionId> = Vec::new();
             for (action, span) in statement.actions() {
                 let a = action.trim();
                 if a == "*" || a == "*:*" || full_wildcard_action(a).is_some() {
                     continue;
                 }
-                let scoped_writes: Vec<ActionId> = db
-                    .expand(a)
-                    .into_iter()
-                    .filter(|&id| {
-                        let x = db.get(id);
-                        matches!(x.level(), AccessLevel::Write | AccessLevel::PermissionsManagement)
-                            && x.supports_resource_level_permissions()
-                            && !x.full_name().eq_ignore_ascii_case("iam:PassRole")
-                    })
-                    .collect();
-                if scoped_writes.is_empty() {
-                    continue;
+                let before = scoped_writes.len();
+                scoped_writes.extend(db.expand(a).into_iter().filter(|&id| {
+                    let x = db.get(id);
+                    matches!(x.level(), AccessLevel::Write | AccessLevel::PermissionsManagement)
+                        && x.supports_resource_level_permissions()
+                        && !x.full_name().eq_ignore_ascii_case("iam:PassRole")
+                }));
+                if scoped_writes.len() > before && first.is_none() {
+                    first = Some(span);
                 }
-                let grant = evaluate(model, policy, statement, scoped_writes);
-                if grant.actions.is_empty() {
-                    continue;
-                }
-                let management = grant
-                    .actions
-                    .iter()
-                    .any(|&id| db.get(id).level() == AccessLevel::PermissionsManagement);
-                let severity = if management {
-                    Severity::High
-                } else {
-                    CHECK.meta.severity
-                };
-                let mut names: Vec<String> = grant
-                    .actions
-                    .iter()
-                    .map(|&id| db.get(id).full_name())
-                    .collect();
-                let more = names.len().saturating_sub(3);
-                names.truncate(3);
-                let list = if more > 0 {
-                    format!("{} and {more} more", names.join(", "))
-                } else {
-                    names.join(", ")
-                };
-                out.push(Finding::on_policy(
-                    model,
-                    CHECK.meta.id,
-                    limited(severity, &grant),
-                    policy,
-                    statement,
-                    span,
-                    format!(
-                        "{} allows {list} on `*`: {} can be limited to specific resources{}",
-                        policy_subject(model, policy),
-                        if grant.actions.len() == 1 { "it" } else { "they" },
-                        grant_note(&grant, model, policy)
-                    ),
-                ));
             }
+            let Some(span) = first else {
+                continue;
+            };
+            scoped_writes.sort_unstable();
+            scoped_writes.dedup();
+            let grant = evaluate(model, policy, statement, scoped_writes);
+            if grant.actions.is_empty() {
+                continue;
+            }
+            let management = grant
+                .actions
+                .iter()
+                .any(|&id| db.get(id).level() == AccessLevel::PermissionsManagement);
+            let severity = if management {
+                Severity::High
+            } else {
+                CHECK.meta.severity
+            };
+            let mut names = most_powerful(&grant.actions, 3);
+            let more = grant.actions.len().saturating_sub(names.len());
+            if more > 0 {
+                names.push(format!("{more} more"));
+            }
+            out.push(Finding::on_policy(
+                model,
+                CHECK.meta.id,
+                limited(severity, &grant),
+                policy,
+                statement,
+                span,
+                format!(
+                    "{} allows {} on `*`: {} can be limited to specific resources{}",
+                    policy_subject(model, policy),
+                    names.join(", "),
+                    if grant.actions.len() == 1 { "it" } else { "they" },
+                    grant_note(&grant, model, policy)
+                ),
+            ));
         }
     }
 }
@@ -158,12 +159,16 @@ mod tests {
 
     #[test]
     fn scoped_able_writes_on_star_fire_reads_and_unscopable_do_not() {
-        let f = findings(&["ec2:DescribeInstances", "s3:PutObject", "s3:GetObject", "iam:PutRolePolicy", "s3:*", "iam:PassRole"]);
-        assert_eq!(f.len(), 2, "{f:?}");
+        let f = findings(&["ec2:DescribeInstances", "s3:PutObject", "s3:GetObject", "s3:*", "iam:PassRole"]);
+        assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].span, sp(21));
         assert_eq!(f[0].severity, Severity::Medium);
-        assert_eq!(f[1].span, sp(23));
-        assert_eq!(f[1].severity, Severity::High);
+        let f = findings(&["ec2:DescribeInstances", "s3:PutObject", "iam:PutRolePolicy"]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].span, sp(21));
+        assert_eq!(f[0].severity, Severity::High);
+        assert!(f[0].message.starts_with("owner (policy) allows iam:PutRolePolicy, s3:PutObject"), "{}", f[0].message);
+        assert!(findings(&["ec2:DescribeInstances", "s3:GetObject", "iam:PassRole"]).is_empty());
         // Patterns expand: `s3:Put*` reaches s3:PutBucketPolicy.
         let f = findings(&["s3:Put*"]);
         assert_eq!(f[0].severity, Severity::High);

@@ -14,14 +14,17 @@ pub static CHECK: Check = Check {
         severity: Severity::High,
         service: "rds",
         layer: Layer::Data,
-        description: "RDS DB instances and Aurora/RDS DB clusters whose storage is not \
+        description: "RDS DB instances, Aurora/RDS DB clusters and global clusters \
+            (`aws_rds_global_cluster`, `AWS::RDS::GlobalCluster`) whose storage is not \
             encrypted at rest.\n\nDatabases hold the most sensitive data of most systems. \
             Unencrypted storage also means unencrypted automated backups, read replicas and \
             snapshots, and encryption cannot be turned on later without restoring from a \
             snapshot into a new instance.\n\n**Default behaviour.** RDS does not encrypt storage \
             unless asked: `storage_encrypted` / `StorageEncrypted` defaults to `false`. Read \
-            replicas and restores inherit the source's encryption, so they are not judged when \
-            the property is absent; an instance that belongs to a cluster is judged through its \
+            replicas, restores (from a snapshot or to a point in time), cross-region replicas \
+            (`replication_source_identifier`), members of a global cluster and a global cluster \
+            made from an existing cluster inherit the source's encryption, so they are not \
+            judged when the property is absent; an instance that belongs to a cluster is judged through its \
             cluster.",
         remediation: "**Terraform:** Set `storage_encrypted = true` on `aws_db_instance` and \
             `aws_rds_cluster` (and `kms_key_id` for a customer-managed key). Changing it \
@@ -74,6 +77,9 @@ pub static CHECK: Check = Check {
                 ],
             ),
             Example::good("good.json"),
+            Example::bad("global.tf", &[(1, "resource \"aws_rds_global_cluster\" \"orders\"")]),
+            Example::bad("global.yaml", &[(3, "OrdersGlobalCluster")]),
+            Example::bad("global.json", &[(8, "false")]),
         ],
     },
     run,

@@ -70,7 +70,9 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
     };
     while let Some(d) = dir {
         let candidate = d.join(CONFIG_FILE_NAME);
-        if candidate.is_file() {
+        // Anything by that name counts (a FIFO or a link to a device too): [`load`] refuses
+        // what is not a regular file with a message instead of skipping it in silence.
+        if candidate.symlink_metadata().is_ok() {
             return Some(candidate);
         }
         dir = d.parent();
@@ -80,12 +82,16 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 
 /// Reads and validates a config file.
 pub fn load(path: &Path) -> Result<Config, EngineError> {
-    let text = std::fs::read_to_string(path).map_err(|e| EngineError::Io {
-        path: path.to_path_buf(),
-        message: format!("cannot read configuration: {e}"),
-    })?;
+    let text =
+        crate::prepare::read_regular(path, MAX_CONFIG_BYTES).map_err(|e| EngineError::Io {
+            path: path.to_path_buf(),
+            message: format!("cannot read configuration: {e}"),
+        })?;
     parse(path, &text)
 }
+
+/// A configuration larger than this is not one.
+const MAX_CONFIG_BYTES: u64 = 1 << 20;
 
 /// Parses config text; `path` is used for locations in errors and as the base of relative
 /// paths.

@@ -109,6 +109,49 @@ pub fn discover(
     excludes: &Excludes,
     buffers: &std::collections::BTreeMap<PathBuf, String>,
 ) -> Result<Vec<Candidate>, EngineError> {
+    discover_reporting(roots, excludes, buffers).map(|(c, _)| c)
+}
+
+/// Ignore files the walk reads itself: one that is not a regular file (a link to `/dev/zero`,
+/// a FIFO) or is huge would block it or exhaust memory.
+const IGNORE_FILES: [&str; 3] = [".gitignore", ".ignore", ".git/info/exclude"];
+const MAX_IGNORE_BYTES: u64 = 1 << 20;
+
+/// The first ignore file of `dir` that cannot be read safely, with why.
+fn unsafe_ignore_file(dir: &Path) -> Option<(PathBuf, String)> {
+    IGNORE_FILES.iter().find_map(|name| {
+        let path = dir.join(name);
+        path.symlink_metadata().ok()?;
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_file() && m.len() <= MAX_IGNORE_BYTES => None,
+            Ok(m) if m.is_file() => Some((path, "an ignore file larger than 1 MiB".to_string())),
+            Ok(_) => Some((
+                path,
+                "an ignore file that is not a regular file".to_string(),
+            )),
+            Err(e) => Some((path, format!("an ignore file that cannot be read ({e})"))),
+        }
+    })
+}
+
+/// Paths that could not be read, with why.
+pub type Unread = Vec<(PathBuf, String)>;
+
+/// [`discover`], also returning what could not be read, with why: a directory the walk
+/// could not list, a FIFO/socket/device named like a scanned file, a directory whose ignore
+/// file is not a regular file (not scanned: the walk would block reading it). Nothing is
+/// skipped in silence.
+pub fn discover_reporting(
+    roots: &[PathBuf],
+    excludes: &Excludes,
+    buffers: &std::collections::BTreeMap<PathBuf, String>,
+) -> Result<(Vec<Candidate>, Unread), EngineError> {
+    let unread = std::sync::Arc::new(std::sync::Mutex::new(Vec::<(PathBuf, String)>::new()));
+    let note = |unread: &std::sync::Mutex<Vec<(PathBuf, String)>>, path: &Path, why: String| {
+        if let Ok(mut u) = unread.lock() {
+            u.push((path.to_path_buf(), why));
+        }
+    };
     let canonical_roots: Vec<PathBuf> = roots
         .iter()
         .filter_map(|r| std::fs::canonicalize(r).ok())
@@ -128,6 +171,14 @@ pub fn discover(
             path: root.clone(),
             message: e.to_string(),
         })?;
+        if !meta.is_file() && !meta.is_dir() {
+            note(
+                &unread,
+                root,
+                "not a regular file or directory; not read".into(),
+            );
+            continue;
+        }
         if meta.is_file() {
             if excludes.is_excluded(root, false) {
                 continue;
@@ -140,6 +191,9 @@ pub fn discover(
             }
             continue;
         }
+        // The root's and its parents' ignore files are read before any entry is filtered: if
+        // one is unsafe, no ignore file is read at all (and that is reported).
+        let hostile_above = root.ancestors().find_map(unsafe_ignore_file);
         let mut walk = WalkBuilder::new(root);
         walk.require_git(false)
             .hidden(false)
@@ -147,7 +201,20 @@ pub fn discover(
             .git_global(false)
             .parents(true)
             .sort_by_file_name(|a, b| a.cmp(b));
+        if let Some((path, why)) = &hostile_above {
+            note(
+                &unread,
+                path,
+                format!("{why}; no ignore file was read for this scan"),
+            );
+            walk.git_ignore(false)
+                .ignore(false)
+                .git_exclude(false)
+                .parents(false);
+        }
         let dir_excludes = excludes.clone();
+        let dir_unread = unread.clone();
+        let read_ignores = hostile_above.is_none();
         walk.filter_entry(move |e| {
             let is_dir = e.file_type().is_some_and(|t| t.is_dir());
             if is_dir && e.depth() > 0 {
@@ -160,12 +227,32 @@ pub fn discover(
                 if dir_excludes.is_excluded(e.path(), true) {
                     return false;
                 }
+                if read_ignores {
+                    if let Some((path, why)) = unsafe_ignore_file(e.path()) {
+                        let message = format!("{why}; this directory was not scanned");
+                        if let Ok(mut u) = dir_unread.lock() {
+                            u.push((path, message));
+                        }
+                        return false;
+                    }
+                }
             }
             true
         });
         for entry in walk.build() {
-            // Unreadable directories are skipped; the walk itself must not abort the scan.
-            let Ok(entry) = entry else { continue };
+            // An unreadable directory is reported like an unreadable file; the walk goes on.
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    let path = walk_error_path(&e).unwrap_or_else(|| root.clone());
+                    note(
+                        &unread,
+                        &path,
+                        format!("cannot read: {}", walk_error_message(&e)),
+                    );
+                    continue;
+                }
+            };
             let Some(ft) = entry.file_type() else {
                 continue;
             };
@@ -179,9 +266,29 @@ pub fn discover(
                 let Ok(target) = std::fs::canonicalize(path) else {
                     continue;
                 };
-                if !target.is_file() || !canonical_roots.iter().any(|r| target.starts_with(r)) {
+                if !canonical_roots.iter().any(|r| target.starts_with(r)) {
                     continue;
                 }
+                if !target.is_file() {
+                    if !target.is_dir() && classify(path, false).is_some() {
+                        note(
+                            &unread,
+                            path,
+                            "a link to something that is not a regular file; not read".into(),
+                        );
+                    }
+                    continue;
+                }
+            } else if !ft.is_file() {
+                // A FIFO, socket or device: opening it could block the scan for ever.
+                if classify(path, false).is_some() {
+                    note(
+                        &unread,
+                        path,
+                        "not a regular file (a FIFO, socket or device); not read".into(),
+                    );
+                }
+                continue;
             }
             if excludes.is_excluded(path, false) {
                 continue;
@@ -196,7 +303,30 @@ pub fn discover(
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
     out.dedup_by(|a, b| a.path == b.path);
-    Ok(out)
+    let mut unread = unread.lock().map(|u| u.clone()).unwrap_or_default();
+    unread.sort();
+    unread.dedup();
+    Ok((out, unread))
+}
+
+fn walk_error_path(e: &ignore::Error) -> Option<PathBuf> {
+    match e {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        _ => None,
+    }
+}
+
+fn walk_error_message(e: &ignore::Error) -> String {
+    match e {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => walk_error_message(err),
+        other => other.to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use crate::{absolute, guarded, load_config, Config, EngineError, ScanError, Scan
 
 /// Files larger than this are reported as an error instead of being read: no real template
 /// is this big, and a multi-gigabyte JSON data file must not take the scan down.
-pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// How a read file will be analysed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,7 +89,7 @@ pub(crate) fn prepare(paths: &[PathBuf], options: &ScanOptions) -> Result<Prepar
     let excludes = excludes
         .with(&cwd, &options.exclude)
         .map_err(|message| EngineError::Usage(format!("--exclude: {message}")))?;
-    let candidates = discover::discover(&roots, &excludes, &options.buffers)?;
+    let (candidates, unread) = discover::discover_reporting(&roots, &excludes, &options.buffers)?;
     timings.discover = start.elapsed();
 
     let t = Instant::now();
@@ -110,7 +110,16 @@ pub(crate) fn prepare(paths: &[PathBuf], options: &ScanOptions) -> Result<Prepar
 
     let t = Instant::now();
     let mut sources = Vec::with_capacity(read.len());
-    let mut errors = Vec::new();
+    let mut errors: Vec<ScanError> = unread
+        .into_iter()
+        .map(|(path, message)| ScanError {
+            file: display_path(&path, &cwd),
+            line: 1,
+            column: 1,
+            message,
+            source: None,
+        })
+        .collect();
     let mut roles = Vec::with_capacity(read.len());
     // Classification parses YAML/JSON, so it runs in parallel too.
     let classified: Vec<(SourceFile, FileRole, Option<String>)> = read
@@ -165,7 +174,7 @@ pub(crate) fn prepare(paths: &[PathBuf], options: &ScanOptions) -> Result<Prepar
         } else {
             cwd.join(p)
         });
-        let text = std::fs::read_to_string(&path).map_err(|e| EngineError::Io {
+        let text = read_regular(&path, MAX_FILE_BYTES).map_err(|e| EngineError::Io {
             path: p.clone(),
             message: format!("cannot read var file: {e}"),
         })?;
@@ -204,11 +213,13 @@ pub(crate) fn too_large() -> String {
 /// `.json` is nobody's template).
 pub(crate) fn read_file(id: FileId, c: &Candidate, cwd: &Path) -> Result<SourceFile, String> {
     let shown = display_path(&c.path, cwd);
-    let meta = std::fs::metadata(&c.path).map_err(|e| format!("cannot read file: {e}"))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_large());
+    let bytes = read_bytes(&c.path, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::TooLarge => too_large(),
+        other => other.to_string(),
+    })?;
+    if let Some(decoded) = decode_wide(&bytes) {
+        return decoded.map(|text| SourceFile::new(id, shown, text));
     }
-    let bytes = std::fs::read(&c.path).map_err(|e| format!("cannot read file: {e}"))?;
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             // A byte-order mark is not content; dropping it keeps columns right.
@@ -230,6 +241,128 @@ pub(crate) fn read_file(id: FileId, c: &Candidate, cwd: &Path) -> Result<SourceF
             Err("file is not valid UTF-8".to_string())
         }
     }
+}
+
+/// Why a file was not read.
+#[derive(Debug)]
+pub(crate) enum ReadError {
+    /// A FIFO, socket, device or directory: reading it could block or never end.
+    NotRegular(&'static str),
+    TooLarge,
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::NotRegular(what) => write!(f, "not a regular file ({what}); not read"),
+            ReadError::TooLarge => write!(f, "larger than the size limit; not read"),
+            ReadError::Io(e) => write!(f, "cannot read file: {e}"),
+        }
+    }
+}
+
+/// What a non-regular file is, for messages.
+fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+    let t = meta.file_type();
+    if t.is_dir() {
+        return "a directory";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+    }
+    "not a regular file"
+}
+
+/// Reads a regular file of at most `limit` bytes (symlinks followed). Anything else (a FIFO,
+/// `/dev/zero` behind a link, a socket) is refused before it is opened, and a file that
+/// grows past the limit while being read is cut off at it: reading never blocks and never
+/// takes more memory than the limit.
+pub(crate) fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular(file_kind(&meta)));
+    }
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge);
+    }
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge);
+    }
+    Ok(bytes)
+}
+
+/// [`read_bytes`] as UTF-8 text (a byte-order mark dropped).
+pub(crate) fn read_regular(path: &Path, limit: u64) -> Result<String, String> {
+    let bytes = read_bytes(path, limit).map_err(|e| e.to_string())?;
+    let mut text = String::from_utf8(bytes).map_err(|_| "not valid UTF-8".to_string())?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..3);
+    }
+    Ok(text)
+}
+
+/// UTF-16 and UTF-32 text with a byte-order mark, decoded (the mark dropped); `None` when
+/// the bytes start with no such mark. Editors on Windows save YAML and JSON this way.
+pub(crate) fn decode_wide(bytes: &[u8]) -> Option<Result<String, String>> {
+    let (name, width, big_endian) = match bytes {
+        [0xFF, 0xFE, 0, 0, ..] => ("UTF-32LE", 4, false),
+        [0, 0, 0xFE, 0xFF, ..] => ("UTF-32BE", 4, true),
+        [0xFF, 0xFE, ..] => ("UTF-16LE", 2, false),
+        [0xFE, 0xFF, ..] => ("UTF-16BE", 2, true),
+        _ => return None,
+    };
+    let body = &bytes[width..];
+    let bad = || {
+        Err(format!(
+            "file is not valid {name} (it starts with a {name} byte-order mark)"
+        ))
+    };
+    if !body.chunks_exact(width).remainder().is_empty() {
+        return Some(bad());
+    }
+    let text: Option<String> = if width == 2 {
+        let units = body.chunks(2).map(|c| {
+            let pair = [c[0], c[1]];
+            if big_endian {
+                u16::from_be_bytes(pair)
+            } else {
+                u16::from_le_bytes(pair)
+            }
+        });
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .ok()
+    } else {
+        body.chunks(4)
+            .map(|c| {
+                let quad = [c[0], c[1], c[2], c[3]];
+                let v = if big_endian {
+                    u32::from_be_bytes(quad)
+                } else {
+                    u32::from_le_bytes(quad)
+                };
+                char::from_u32(v)
+            })
+            .collect()
+    };
+    Some(text.map_or_else(bad, Ok))
 }
 
 /// What the benchmark compares a scan against: the files a scan would analyse, parsed by the

@@ -462,6 +462,15 @@ pub(crate) enum Verdict {
     Suppressed(SuppressionInfo),
 }
 
+/// The suppressions already read in one unit: by line, and those written inside each
+/// resource. A finding's lookup then costs the same however many findings share a line (a
+/// minified one-line template with 40,000 findings reads its line once, not 40,000 times).
+#[derive(Default)]
+pub(crate) struct Memo {
+    lines: std::collections::HashMap<(palisade_source::FileId, u32), Vec<Suppression>>,
+    inside: std::collections::HashMap<usize, Vec<(Suppression, Option<Location>)>>,
+}
+
 /// Judges the suppressions that could apply to a finding (see the module documentation for
 /// where they are looked for). The first applicable one wins.
 pub(crate) fn judge(
@@ -471,8 +480,9 @@ pub(crate) fn judge(
     model: &Model,
     sources: &[SourceFile],
     policy: &Policy,
+    memo: &mut Memo,
 ) -> Verdict {
-    let mut notes = Vec::new();
+    let notes = Vec::new();
     let Some(file) = source_of(f.span, sources) else {
         return Verdict::Reported(notes);
     };
@@ -495,14 +505,39 @@ pub(crate) fn judge(
             near_lines.push((hf, h.saturating_sub(1)));
         }
     }
+    near_lines.dedup_by_key(|(src, line)| (src.id, *line));
     for (src, line) in &near_lines {
         if *line == 0 {
             continue;
         }
-        for s in line_suppressions(src.line_text(*line)) {
-            candidates.push((s, at(src, *line)));
+        let found = memo
+            .lines
+            .entry((src.id, *line))
+            .or_insert_with(|| line_suppressions(src.line_text(*line)));
+        for s in found.iter() {
+            candidates.push((s.clone(), at(src, *line)));
         }
     }
+    if let Some(id) = f.resource {
+        if let Some(inside) = memo.inside.get(&id.0) {
+            candidates.extend(inside.iter().cloned());
+        } else {
+            let found = inside_resource(resource, sources, at);
+            candidates.extend(found.iter().cloned());
+            memo.inside.insert(id.0, found);
+        }
+    }
+    judge_candidates(check, candidates, notes, policy)
+}
+
+/// Suppressions written inside a resource: Checkov skips anywhere in it, CloudFormation
+/// `Metadata`.
+fn inside_resource(
+    resource: Option<&palisade_model::Resource>,
+    sources: &[SourceFile],
+    at: impl Fn(&SourceFile, u32) -> Option<Location>,
+) -> Vec<(Suppression, Option<Location>)> {
+    let mut candidates = Vec::new();
     if let Some(res) = resource {
         if let Some(ef) = source_of(res.extent, sources) {
             let extent_text = ef.slice(res.extent);
@@ -532,6 +567,15 @@ pub(crate) fn judge(
             }
         }
     }
+    candidates
+}
+
+fn judge_candidates(
+    check: &palisade_checks::Check,
+    candidates: Vec<(Suppression, Option<Location>)>,
+    mut notes: Vec<RelatedLocation>,
+    policy: &Policy,
+) -> Verdict {
     for (s, loc) in candidates {
         if !s.directive.matches(check) {
             continue;
@@ -753,7 +797,15 @@ mod finding_tests {
         let (sources, model, f) = setup(text, "0.0.0.0/0", format);
         let r = resolve(&f, &model, &sources).expect("resolves");
         matches!(
-            judge(&FAKE, &f, &r, &model, &sources, &POLICY),
+            judge(
+                &FAKE,
+                &f,
+                &r,
+                &model,
+                &sources,
+                &POLICY,
+                &mut Memo::default()
+            ),
             Verdict::Suppressed(_)
         )
     }
@@ -855,7 +907,15 @@ mod finding_tests {
             let sources = vec![file];
             let r = resolve(&f, &model, &sources).unwrap();
             matches!(
-                judge(&FAKE, &f, &r, &model, &sources, &POLICY),
+                judge(
+                    &FAKE,
+                    &f,
+                    &r,
+                    &model,
+                    &sources,
+                    &POLICY,
+                    &mut Memo::default()
+                ),
                 Verdict::Suppressed(_)
             )
         };

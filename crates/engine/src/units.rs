@@ -138,6 +138,7 @@ pub(crate) fn analyze(unit: &Unit, prepared: &Prepared, modules: &ModuleDirs<'_>
     let t = Instant::now();
     let findings = guarded(|| palisade_checks::run_all(&loaded.model)).unwrap_or_default();
     out.check = t.elapsed();
+    let mut memo = crate::suppress::Memo::default();
     for f in findings {
         let Some(mut resolved) = resolve(&f, &loaded.model, sources) else {
             continue;
@@ -150,6 +151,7 @@ pub(crate) fn analyze(unit: &Unit, prepared: &Prepared, modules: &ModuleDirs<'_>
                 &loaded.model,
                 sources,
                 &prepared.policy,
+                &mut memo,
             ),
             None => Verdict::Reported(Vec::new()),
         };

@@ -61,7 +61,6 @@ struct ServiceData {
 
 struct ActionData {
     name: &'static str,
-    lower: Box<str>,
     service: u16,
     level: AccessLevel,
     resource_types: Box<[u16]>,
@@ -186,7 +185,6 @@ impl Database {
             }
             db.actions.push(ActionData {
                 name,
-                lower: name.to_ascii_lowercase().into_boxed_str(),
                 service: (db.services.len() - 1) as u16,
                 level,
                 resource_types: types
@@ -239,9 +237,7 @@ impl Database {
         let s = &self.services[self.service_index(prefix)?];
         let lower = action.to_ascii_lowercase();
         let slice = &self.actions[s.first as usize..s.end as usize];
-        let i = slice
-            .binary_search_by(|a| (*a.lower).cmp(lower.as_str()))
-            .ok()?;
+        let i = slice.binary_search_by(|a| cmp_lower(a.name, &lower)).ok()?;
         Some(self.get(ActionId(s.first + i as u32)))
     }
 
@@ -298,19 +294,20 @@ impl Database {
             let s = &self.services[*si];
             let slice = &self.actions[s.first as usize..s.end as usize];
             if !action_wild {
-                if let Ok(i) = slice.binary_search_by(|a| (*a.lower).cmp(action_lower.as_str())) {
+                if let Ok(i) = slice.binary_search_by(|a| cmp_lower(a.name, &action_lower)) {
                     out.push(ActionId(s.first + i as u32));
                 }
                 continue;
             }
             // The literal prefix before the first wildcard narrows the sorted range.
             let literal: &str = action_lower.split(['*', '?']).next().unwrap_or("");
-            let start = slice.partition_point(|a| *a.lower < *literal);
+            let start = slice.partition_point(|a| cmp_lower(a.name, literal).is_lt());
             for (i, a) in slice.iter().enumerate().skip(start) {
-                if !a.lower.starts_with(literal) {
+                let head = a.name.as_bytes().get(..literal.len());
+                if !head.is_some_and(|h| h.eq_ignore_ascii_case(literal.as_bytes())) {
                     break;
                 }
-                if matches_lower(action_lower.as_bytes(), a.lower.as_bytes()) {
+                if matches_lower(action_lower.as_bytes(), a.name.as_bytes()) {
                     out.push(ActionId(s.first + i as u32));
                 }
             }
@@ -351,10 +348,8 @@ impl Database {
         let limit = (lower.len() / 3).clamp(1, 6);
         (s.first as usize..s.end as usize)
             .map(|i| {
-                (
-                    edit_distance(lower.as_bytes(), self.actions[i].lower.as_bytes()),
-                    i,
-                )
+                let name = self.actions[i].name.to_ascii_lowercase();
+                (edit_distance(lower.as_bytes(), name.as_bytes()), i)
             })
             .filter(|(d, _)| *d <= limit)
             .min()
@@ -366,13 +361,20 @@ fn has_wildcard(s: &str) -> bool {
     s.contains(['*', '?'])
 }
 
-/// `*`/`?` matching of a lower-case pattern against lower-case text (ASCII: IAM action names
+/// Compares a name with a lower-case string as if the name were lower case.
+fn cmp_lower(name: &str, lower: &str) -> std::cmp::Ordering {
+    name.bytes()
+        .map(|b| b.to_ascii_lowercase())
+        .cmp(lower.bytes())
+}
+
+/// `*`/`?` matching of a lower-case pattern against text of any case (ASCII: IAM action names
 /// and service prefixes are ASCII).
 fn matches_lower(p: &[u8], t: &[u8]) -> bool {
     let (mut pi, mut ti) = (0usize, 0usize);
     let mut star: Option<(usize, usize)> = None;
     while ti < t.len() {
-        if pi < p.len() && (p[pi] == b'?' || p[pi] == t[ti]) {
+        if pi < p.len() && (p[pi] == b'?' || p[pi] == t[ti].to_ascii_lowercase()) {
             pi += 1;
             ti += 1;
         } else if pi < p.len() && p[pi] == b'*' {

@@ -1,11 +1,12 @@
 //! From a scan result to LSP diagnostics: byte offsets and character columns to UTF-16
 //! positions, severities, related information.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use palisade_checks::{CheckMeta, Severity};
 use palisade_engine::{ScanError, ScanResult};
+use palisade_source::SourceFile;
 use tower_lsp_server::ls_types::{
     Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString,
     Position, Range, Uri,
@@ -17,37 +18,23 @@ pub struct Published {
     pub check: Option<&'static str>,
 }
 
-/// The LSP position of byte `offset` in `text`: 0-based line, UTF-16 code units into it.
-/// An offset past the end or inside a character is clamped to the nearest boundary before it.
-pub fn position(text: &str, offset: usize) -> Position {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count();
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let character: usize = before[line_start..].chars().map(char::len_utf16).sum();
-    Position::new(to_u32(line), to_u32(character))
+/// The LSP position of byte `offset` of a file: 0-based line, UTF-16 code units into it,
+/// from the file's line index (no rescan of the text per position). An offset past the end
+/// or inside a character is clamped to the nearest boundary before it.
+pub fn position(file: &SourceFile, offset: usize) -> Position {
+    let (line, character) = file.utf16_position(offset);
+    Position::new(line, character)
 }
 
 /// The LSP position of a 1-based line and 1-based character column (how the engine reports
 /// locations that have no offset).
-fn position_of_line_column(text: &str, line: u32, column: u32) -> Position {
-    let line_index = line.saturating_sub(1) as usize;
-    let Some(line_text) = text.split('\n').nth(line_index) else {
-        return Position::new(line.saturating_sub(1), 0);
-    };
-    let character: usize = line_text
-        .chars()
-        .take(column.saturating_sub(1) as usize)
-        .map(char::len_utf16)
-        .sum();
-    Position::new(to_u32(line_index), to_u32(character))
-}
-
-fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
+fn position_of_line_column(file: Option<&SourceFile>, line: u32, column: u32) -> Position {
+    match file {
+        Some(f) if (line as usize) <= f.line_count() => {
+            position(f, f.offset_of_line_column(line, column))
+        }
+        _ => Position::new(line.saturating_sub(1), 0),
+    }
 }
 
 /// Whether `position` lies in `range` (its end included, so a cursor just after the
@@ -77,21 +64,21 @@ pub fn diagnostics(
     let mut out: BTreeMap<PathBuf, Vec<Published>> = BTreeMap::new();
     let absolute = |shown: &str| cwd.join(shown);
     let in_unit = |path: &Path| path.parent() == Some(unit_dir);
-    let text_of = |shown: &str| {
-        result
-            .sources
-            .iter()
-            .find(|s| s.path.as_os_str() == shown)
-            .map(|s| &*s.text)
-    };
+    let by_path: HashMap<&std::ffi::OsStr, &SourceFile> = result
+        .sources
+        .iter()
+        .map(|s| (s.path.as_os_str(), s))
+        .collect();
+    let file_of = |shown: &str| by_path.get(std::ffi::OsStr::new(shown)).copied();
     let location = |shown: &str, line: u32, column: u32| -> Option<Location> {
         let uri = Uri::from_file_path(absolute(shown))?;
-        let at = position_of_line_column(text_of(shown).unwrap_or(""), line, column);
+        let at = position_of_line_column(file_of(shown), line, column);
         Some(Location::new(uri, Range::new(at, at)))
     };
+    let empty = SourceFile::new(palisade_source::FileId(0), "", "");
     for f in &result.findings {
-        let text = result.sources.get(f.source).map(|s| &*s.text).unwrap_or("");
-        let range = Range::new(position(text, f.start_offset), position(text, f.end_offset));
+        let file = result.sources.get(f.source).unwrap_or(&empty);
+        let range = Range::new(position(file, f.start_offset), position(file, f.end_offset));
         let mut related: Vec<DiagnosticRelatedInformation> = f
             .trace
             .iter()
@@ -179,7 +166,7 @@ fn problem(result: &ScanResult, e: &ScanError, level: DiagnosticSeverity) -> Dia
         .source
         .and_then(|(i, offset)| Some((result.sources.get(i)?, offset)))
     {
-        Some((source, offset)) => position(&source.text, offset),
+        Some((source, offset)) => position(source, offset),
         None => Position::new(e.line.saturating_sub(1), e.column.saturating_sub(1)),
     };
     Diagnostic {
@@ -222,17 +209,35 @@ mod tests {
     #[test]
     fn positions_count_utf16_code_units_per_line() {
         let text = "a = 1\nb = \"é😀\" # x\n";
+        let f = SourceFile::new(palisade_source::FileId(0), "t.tf", text);
         // Line 1 (0-based), after `b = "`: 5 characters, all one unit.
-        assert_eq!(position(text, 11), Position::new(1, 5));
+        assert_eq!(position(&f, 11), Position::new(1, 5));
         // After é (2 bytes, 1 unit) and 😀 (4 bytes, 2 units).
         let after_emoji = text.find('"').map(|i| i + 1 + 2 + 4).unwrap_or(0);
-        assert_eq!(position(text, after_emoji), Position::new(1, 8));
+        assert_eq!(position(&f, after_emoji), Position::new(1, 8));
         // Inside a multi-byte character (é is bytes 11-12): the boundary before it.
-        assert_eq!(position(text, 12), Position::new(1, 5));
+        assert_eq!(position(&f, 12), Position::new(1, 5));
         // Past the end: the end.
-        assert_eq!(position(text, 10_000), Position::new(2, 0));
-        assert_eq!(position_of_line_column(text, 2, 8), Position::new(1, 8));
-        assert_eq!(position_of_line_column(text, 9, 1), Position::new(8, 0));
+        assert_eq!(position(&f, 10_000), Position::new(2, 0));
+        assert_eq!(position_of_line_column(Some(&f), 2, 8), Position::new(1, 8));
+        assert_eq!(position_of_line_column(Some(&f), 9, 1), Position::new(8, 0));
+    }
+
+    /// 22,000 diagnostics on one long non-ASCII line convert in milliseconds: positions come
+    /// from the line index, never from rescanning the text.
+    #[test]
+    fn many_positions_on_one_line_convert_quickly() {
+        let text = "{\"é\": 1, ".repeat(100_000);
+        let f = SourceFile::new(palisade_source::FileId(0), "t.json", text.as_str());
+        let t = std::time::Instant::now();
+        let mut last = Position::new(0, 0);
+        for i in 0..22_000 {
+            last = position(&f, i * 45);
+        }
+        let took = t.elapsed();
+        let expected: usize = text[..21_999 * 45].chars().map(char::len_utf16).sum();
+        assert_eq!(last, Position::new(0, expected as u32));
+        assert!(took < std::time::Duration::from_millis(500), "{took:?}");
     }
 
     #[test]

@@ -24,6 +24,16 @@ pub enum Service {
     ElastiCache,
     Redshift,
     OpenSearch,
+    DocumentDb,
+    Neptune,
+    /// MSK broker storage (always encrypted).
+    Msk,
+    /// AWS Backup vaults (always encrypted).
+    Backup,
+    /// SageMaker notebook instances and endpoint configurations (always encrypted).
+    SageMaker,
+    /// Timestream databases (always encrypted).
+    Timestream,
 }
 
 impl Service {
@@ -36,6 +46,10 @@ impl Service {
                 | Service::CloudWatchLogs
                 | Service::SecretsManager
                 | Service::Ecr
+                | Service::Msk
+                | Service::Backup
+                | Service::SageMaker
+                | Service::Timestream
         )
     }
 
@@ -56,6 +70,12 @@ impl Service {
             Service::ElastiCache => "elasticache",
             Service::Redshift => "redshift",
             Service::OpenSearch => "opensearch",
+            Service::DocumentDb => "docdb",
+            Service::Neptune => "neptune",
+            Service::Msk => "msk",
+            Service::Backup => "backup",
+            Service::SageMaker => "sagemaker",
+            Service::Timestream => "timestream",
         }
     }
 }
@@ -81,6 +101,12 @@ impl Service {
 /// | ElastiCache | `false` | `at_rest_encryption_enabled` / `AtRestEncryptionEnabled` |
 /// | Redshift | `false` | `encrypted` / `Encrypted` |
 /// | OpenSearch | `false` | `encrypt_at_rest.enabled` / `EncryptionAtRestOptions.Enabled` (also Elasticsearch domains) |
+/// | DocumentDb | `false` | `storage_encrypted` / `StorageEncrypted` (a restore inherits) |
+/// | Neptune | `false` | `storage_encrypted` / `StorageEncrypted` (a restore inherits) |
+/// | Msk | `true` (`aws/kafka`) | `encryption_info.encryption_at_rest_kms_key_arn` / `EncryptionInfo.EncryptionAtRest.DataVolumeKMSKeyId` |
+/// | Backup | `true` (`aws/backup`) | `kms_key_arn` / `EncryptionKeyArn` |
+/// | SageMaker | `true` | `kms_key_id`, `kms_key_arn` / `KmsKeyId` (notebooks, endpoint configurations) |
+/// | Timestream | `true` (`aws/timestream`) | `kms_key_id` / `KmsKeyId` |
 #[derive(Clone, Debug, PartialEq)]
 pub struct EncryptionAtRest {
     pub owner: ResourceId,

@@ -11,12 +11,15 @@
 
 pub mod ec2;
 pub mod encryption;
-pub mod instance;
+pub mod iam_facts;
 pub mod kms;
 pub mod node;
 pub mod policy;
-pub mod public_access;
-pub mod vpc;
+pub mod rds;
+pub mod s3;
+pub mod secrets;
+pub mod sharing;
+pub mod transit;
 
 pub use ec2::{Direction, NaclRule, SecurityGroupRule, SgSource};
 pub use encryption::{EncryptionAtRest, Service};
@@ -125,22 +128,8 @@ pub enum LinkKind {
     LogDestination,
     /// A role's or user's permissions boundary is this managed policy.
     PermissionsBoundary,
-    /// A subnet, route table or security group is in this VPC.
-    InVpc,
-    /// A flow log records this VPC, subnet or network interface.
-    FlowLogOf,
-    /// A route or a route table association belongs to this route table.
-    RouteTable,
-    /// A route table association, an instance or a network interface is in this subnet.
-    Subnet,
-    /// A route sends traffic to this internet gateway.
-    Gateway,
-    /// An instance, launch template, launch configuration or database is a member of this
-    /// security group (`vpc_security_group_ids`, `SecurityGroupIds`, ...).
-    MemberOf,
-    /// A security group rule (or a member) names the default security group of this VPC
-    /// (`aws_vpc.main.default_security_group_id`, `!GetAtt Vpc.DefaultSecurityGroup`).
-    DefaultSecurityGroupOf,
+    /// A rotation configuration rotates this Secrets Manager secret.
+    Rotation,
 }
 
 /// A resolved reference from `from` to `to`. Frontends record a link only when the target
@@ -179,21 +168,24 @@ pub struct Model {
     pub nacl_rules: Vec<NaclRule>,
     pub encryption: Vec<EncryptionAtRest>,
     pub kms_keys: Vec<KmsKey>,
-    /// VPCs, subnets, routes and flow logs declared in the unit.
-    pub vpcs: Vec<vpc::Vpc>,
-    pub subnets: Vec<vpc::Subnet>,
-    pub routes: Vec<vpc::Route>,
-    pub flow_logs: Vec<vpc::FlowLog>,
-    /// Instances, launch templates and launch configurations.
-    pub launches: Vec<instance::Launch>,
-    /// `publicly_accessible` switches of databases and replication instances.
-    pub public_access: Vec<public_access::PublicAccess>,
-    pub search_domains: Vec<public_access::SearchDomain>,
-    pub eks_endpoints: Vec<public_access::EksEndpoint>,
-    pub function_urls: Vec<public_access::FunctionUrl>,
+    /// IAM facts other than policy documents (user attachments, login profiles, keys, the
+    /// password policy).
+    pub iam: Vec<iam_facts::IamFact>,
     /// References between resources, in the order they were resolved (Terraform references,
     /// CloudFormation `Ref` and `Fn::GetAtt` in the properties that name another resource).
     pub links: Vec<Link>,
+    /// S3 exposure: public access blocks, ACLs, ownership, versioning, bucket policies.
+    pub s3: s3::S3,
+    /// Secrets written in the configuration, and Secrets Manager rotation.
+    pub secrets: secrets::Secrets,
+    /// RDS instances and clusters (backups, deletion protection, IAM authentication).
+    pub databases: Vec<rds::Database>,
+    /// Encryption of data in transit (ElastiCache, MSK).
+    pub transit_encryption: Vec<transit::EncryptionInTransit>,
+    /// Images and snapshots shared with other accounts.
+    pub sharing: Vec<sharing::Sharing>,
+    /// Account-wide EBS encryption by default.
+    pub ebs_encryption_by_default: Vec<sharing::EbsEncryptionByDefault>,
 }
 
 impl Model {
@@ -240,16 +232,14 @@ impl Model {
             nacl_rules,
             encryption,
             kms_keys,
-            vpcs,
-            subnets,
-            routes,
-            flow_logs,
-            launches,
-            public_access,
-            search_domains,
-            eks_endpoints,
-            function_urls,
+            iam,
             links,
+            s3,
+            secrets,
+            databases,
+            transit_encryption,
+            sharing,
+            ebs_encryption_by_default,
         } = other;
         self.resources.extend(resources);
         append(&mut self.policies, policies, offset);
@@ -257,16 +247,18 @@ impl Model {
         append(&mut self.nacl_rules, nacl_rules, offset);
         append(&mut self.encryption, encryption, offset);
         append(&mut self.kms_keys, kms_keys, offset);
-        append(&mut self.vpcs, vpcs, offset);
-        append(&mut self.subnets, subnets, offset);
-        append(&mut self.routes, routes, offset);
-        append(&mut self.flow_logs, flow_logs, offset);
-        append(&mut self.launches, launches, offset);
-        append(&mut self.public_access, public_access, offset);
-        append(&mut self.search_domains, search_domains, offset);
-        append(&mut self.eks_endpoints, eks_endpoints, offset);
-        append(&mut self.function_urls, function_urls, offset);
+        append(&mut self.iam, iam, offset);
         append(&mut self.links, links, offset);
+        self.s3.extend(s3, offset);
+        self.secrets.extend(secrets, offset);
+        append(&mut self.databases, databases, offset);
+        append(&mut self.transit_encryption, transit_encryption, offset);
+        append(&mut self.sharing, sharing, offset);
+        append(
+            &mut self.ebs_encryption_by_default,
+            ebs_encryption_by_default,
+            offset,
+        );
     }
 }
 
@@ -320,29 +312,6 @@ impl Owned for KmsKey {
         self.owner = self.owner.shifted(offset);
     }
 }
-
-/// Facts whose only resource id is their `owner`.
-macro_rules! owned_by_owner {
-    ($($t:ty),* $(,)?) => {
-        $(impl Owned for $t {
-            fn shift(&mut self, offset: usize) {
-                self.owner = self.owner.shifted(offset);
-            }
-        })*
-    };
-}
-
-owned_by_owner!(
-    vpc::Vpc,
-    vpc::Subnet,
-    vpc::Route,
-    vpc::FlowLog,
-    instance::Launch,
-    public_access::PublicAccess,
-    public_access::SearchDomain,
-    public_access::EksEndpoint,
-    public_access::FunctionUrl,
-);
 
 impl Owned for Link {
     fn shift(&mut self, offset: usize) {

@@ -58,10 +58,6 @@ pub struct Index<'t> {
     /// `module "NAME"` calls by name, and their names in declaration order.
     pub module_calls: HashMap<&'t str, BlockRef<'t>>,
     pub module_order: Vec<&'t str>,
-    /// Every `module` block in source order, a name declared twice (which Terraform rejects,
-    /// as in a directory of copied examples) included: registry modules whose resources are
-    /// known are adapted from each declaration.
-    pub module_blocks: Vec<BlockRef<'t>>,
     /// `output "NAME" { value = ... }`: name, file, `output` block.
     pub outputs: Vec<(&'t str, &'t SourceFile, TsNode<'t>)>,
 }
@@ -2158,6 +2154,16 @@ impl<'t> Eval<'t> {
                 let mut v = None;
                 if json_attrs.contains(&name) {
                     v = self.direct_template_json(f, value);
+                    if v.is_none() {
+                        if let Some(t) = direct_template(value) {
+                            // A policy written as a string that is not JSON: AWS rejects it,
+                            // and nothing in it can be judged. Said, not skipped in silence.
+                            self.report_once(palisade_source::Diagnostic::note(
+                                span(f, t),
+                                format!("`{name}` is not valid JSON; the policy was not analysed"),
+                            ));
+                        }
+                    }
                 }
                 let v = v.unwrap_or_else(|| self.expr(f, value));
                 entries.push((

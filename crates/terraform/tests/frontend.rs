@@ -883,3 +883,19 @@ fn a_pathological_file_is_stopped_and_located_while_its_neighbours_are_analysed(
     );
     assert_eq!(l.model.security_group_rules.len(), 1);
 }
+
+/// A policy string that is not JSON is said, at the string, not skipped in silence.
+#[test]
+fn a_policy_heredoc_that_is_not_json_is_reported_at_the_string() {
+    let src = "resource \"aws_iam_policy\" \"p\" {\n  policy = <<EOF\n{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"*\",]\nEOF\n}\n";
+    let (l, fs) = load(&[("main.tf", src)]);
+    assert!(l.model.policies.is_empty());
+    assert_eq!(l.diagnostics.len(), 1, "{:?}", l.diagnostics);
+    let d = &l.diagnostics[0];
+    assert_eq!(d.level, palisade_source::Level::Note);
+    assert_eq!(fs[0].line_col(d.span.start).line, 2);
+    assert_eq!(
+        d.message,
+        "`policy` is not valid JSON; the policy was not analysed"
+    );
+}

@@ -1,7 +1,9 @@
 //! IAM: roles (trust policy and inline policies), users, groups, managed and inline policies,
-//! and the links from policies to the principals they apply to.
+//! and the links from policies to the principals they apply to; access keys, login profiles
+//! and managed policies attached directly to users.
 
 use super::*;
+use palisade_model::iam_facts::{IamFact, IamFactKind};
 
 const ROLE: &[&str] = &["AWS::IAM::Role"];
 const USER: &[&str] = &["AWS::IAM::User"];
@@ -18,6 +20,7 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
         "AWS::IAM::RolePolicy",
         "AWS::IAM::UserPolicy",
         "AWS::IAM::GroupPolicy",
+        "AWS::IAM::AccessKey",
     ],
     links: LINKS,
     references: None,
@@ -25,6 +28,18 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
 };
 
 const LINKS: &[LinkRow] = &[
+    (
+        "AWS::IAM::Role",
+        "PermissionsBoundary",
+        LinkKind::PermissionsBoundary,
+        MANAGED_POLICY,
+    ),
+    (
+        "AWS::IAM::User",
+        "PermissionsBoundary",
+        LinkKind::PermissionsBoundary,
+        MANAGED_POLICY,
+    ),
     ("AWS::IAM::Policy", "Roles", LinkKind::Principal, ROLE),
     ("AWS::IAM::Policy", "Users", LinkKind::Principal, USER),
     ("AWS::IAM::Policy", "Groups", LinkKind::Principal, GROUP),
@@ -90,17 +105,60 @@ fn adapt(r: &mut Adapter<'_>, kind: &str) {
             r.policy_at("AssumeRolePolicyDocument", PolicyKind::Trust);
             r.inline_policies();
         }
-        "AWS::IAM::User" | "AWS::IAM::Group" => r.inline_policies(),
-        "AWS::IAM::Policy"
-        | "AWS::IAM::ManagedPolicy"
-        | "AWS::IAM::RolePolicy"
-        | "AWS::IAM::UserPolicy"
-        | "AWS::IAM::GroupPolicy" => r.policy_at("PolicyDocument", PolicyKind::Identity),
+        "AWS::IAM::User" => {
+            r.inline_policies();
+            r.user_facts("ManagedPolicyArns");
+            if let Some(span) = property_span(r.props, "LoginProfile") {
+                if present(r.props, "LoginProfile").is_some() {
+                    r.fact(span, IamFactKind::LoginProfile);
+                }
+            }
+        }
+        "AWS::IAM::Group" => r.inline_policies(),
+        "AWS::IAM::Policy" | "AWS::IAM::ManagedPolicy" => {
+            r.policy_at("PolicyDocument", PolicyKind::Identity);
+            r.user_facts("Users");
+        }
+        "AWS::IAM::RolePolicy" | "AWS::IAM::UserPolicy" | "AWS::IAM::GroupPolicy" => {
+            r.policy_at("PolicyDocument", PolicyKind::Identity)
+        }
+        "AWS::IAM::AccessKey" => {
+            let active = match present(r.props, "Status") {
+                Some(s) => s
+                    .to_string_value()
+                    .map(&mut |s: String| !s.eq_ignore_ascii_case("Inactive")),
+                None => Value::omitted(true, r.header),
+            };
+            let header = r.header;
+            r.fact(header, IamFactKind::AccessKey { active });
+        }
         _ => {}
     }
 }
 
 impl Adapter<'_> {
+    fn fact(&mut self, span: Span, kind: IamFactKind) {
+        self.model.iam.push(IamFact {
+            owner: self.id,
+            span,
+            kind,
+        });
+    }
+
+    /// A known, non-empty list of managed policies (`ManagedPolicyArns`) or users (`Users`)
+    /// attaches managed policies directly to users.
+    fn user_facts(&mut self, key: &str) {
+        let Some(list) = present(self.props, key) else {
+            return;
+        };
+        if !matches!(&list.kind, NodeKind::List(items) if !items.is_empty()) {
+            return;
+        }
+        if let Some(span) = property_span(self.props, key) {
+            self.fact(span, IamFactKind::UserAttachment);
+        }
+    }
+
     fn inline_policies(&mut self) {
         let Some(list) = present(self.props, "Policies") else {
             return;

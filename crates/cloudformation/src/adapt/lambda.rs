@@ -1,9 +1,10 @@
 //! Lambda: permissions, each one statement of the function's resource policy.
 
 use super::*;
+use palisade_model::secrets::EnvironmentService;
 
 pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
-    kinds: &["AWS::Lambda::Permission", "AWS::Lambda::Url"],
+    kinds: &["AWS::Lambda::Permission", "AWS::Lambda::Function"],
     links: LINKS,
     references: None,
     adapt,
@@ -13,20 +14,9 @@ const LINKS: &[LinkRow] = &[];
 
 fn adapt(r: &mut Adapter<'_>, kind: &str) {
     match kind {
-        "AWS::Lambda::Url" => {
-            let auth_type = match present(r.props, "AuthType") {
-                Some(v) => at(v.to_string_value(), property_span(r.props, "AuthType")),
-                // Required: a template without it does not deploy.
-                None => Value::unknown(r.header),
-            };
-            r.model
-                .function_urls
-                .push(palisade_model::public_access::FunctionUrl {
-                    owner: r.id,
-                    auth_type,
-                });
-        }
-        _ => r.lambda_permission(),
+        "AWS::Lambda::Permission" => r.lambda_permission(),
+        "AWS::Lambda::Function" => r.function_environment(EnvironmentService::Lambda),
+        _ => {}
     }
 }
 
@@ -125,5 +115,29 @@ impl Adapter<'_> {
             self.extent,
         );
         self.attach_policy(&doc, PolicyKind::Resource, "Permission".into());
+    }
+}
+
+impl Adapter<'_> {
+    /// `Environment.Variables` of a function (also SAM's, with `Globals` merged).
+    pub(super) fn function_environment(&mut self, service: EnvironmentService) {
+        let Some(variables) =
+            present(self.props, "Environment").and_then(|e| present(e, "Variables"))
+        else {
+            return;
+        };
+        for (key, value) in variables.entries() {
+            self.model
+                .secrets
+                .environment
+                .push(palisade_model::secrets::EnvironmentVariable {
+                    owner: self.id,
+                    service,
+                    name: Some(key.name.clone()),
+                    value: value.to_string_value(),
+                    container: None,
+                    span: key.span,
+                });
+        }
     }
 }

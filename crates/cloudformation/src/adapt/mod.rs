@@ -8,30 +8,37 @@
 //! types, its link rows and its adapt function, registered once in [`SERVICES`]. A new
 //! service is one module plus one line there.
 
+mod backup;
+mod batch;
 mod cloudwatch;
-mod dms;
+mod directoryservice;
+mod docdb;
 mod dynamodb;
 mod ec2;
 mod ecr;
+mod ecs;
 mod efs;
-mod eks;
 mod elasticache;
 mod elb;
 mod iam;
 mod kinesis;
 mod kms;
 mod lambda;
+mod msk;
 mod neptune;
 mod opensearch;
 mod organizations;
+mod parameters;
 mod rds;
 mod redshift;
 mod s3;
+mod sagemaker;
 mod secretsmanager;
 mod serverless;
 mod sns;
 mod sqs;
-mod vpc;
+mod ssm;
+mod timestream;
 
 use crate::eval::{scalar_node_text, Ctx};
 use crate::foreach;
@@ -97,10 +104,16 @@ const SERVICES: &[&ServiceAdapter] = &[
     &opensearch::ADAPTER,
     &lambda::ADAPTER,
     &serverless::ADAPTER,
-    &vpc::ADAPTER,
-    &dms::ADAPTER,
+    &docdb::ADAPTER,
     &neptune::ADAPTER,
-    &eks::ADAPTER,
+    &msk::ADAPTER,
+    &backup::ADAPTER,
+    &sagemaker::ADAPTER,
+    &timestream::ADAPTER,
+    &ssm::ADAPTER,
+    &directoryservice::ADAPTER,
+    &ecs::ADAPTER,
+    &batch::ADAPTER,
 ];
 
 /// The service adapting a resource type; `None` for a type Palisade does not model (the
@@ -201,6 +214,7 @@ fn resolve_links(model: &mut Model, pending: Vec<PendingLink>) {
 /// Adapts every resource of a parsed template.
 pub(crate) fn adapt_template(root: &Syn, diagnostics: &mut Vec<Diagnostic>) -> Model {
     let mut model = Model::default();
+    parameters::parameters(root, &mut model);
     let Some(resources) = root.get("Resources") else {
         return model;
     };
@@ -452,14 +466,6 @@ fn presence(node: &Node) -> Value<bool> {
     }
 }
 
-/// A value spanning its whole property (`Key: value`) when `span` is known.
-fn at<T>(mut v: Value<T>, span: Option<Span>) -> Value<T> {
-    if let Some(span) = span {
-        v.span = span;
-    }
-    v
-}
-
 fn is_map(node: &Node) -> bool {
     matches!(node.kind, NodeKind::Map(_))
 }
@@ -476,31 +482,6 @@ fn lower(v: Value<String>) -> Value<String> {
 }
 
 impl Adapter<'_> {
-    // -- network --------------------------------------------------------------------------
-
-    /// A boolean property when written, spanning `Key: value`.
-    fn flag_at(&self, node: &Node, key: &str) -> Option<Value<bool>> {
-        present(node, key).map(|v| at(v.to_bool_value(), property_span(node, key)))
-    }
-
-    /// A boolean property, or `Omitted(default)` at the header.
-    fn flag_or(&self, node: &Node, key: &str, default: bool) -> Value<bool> {
-        self.flag_at(node, key)
-            .unwrap_or_else(|| Value::omitted(default, self.header))
-    }
-
-    /// A `PubliclyAccessible` switch.
-    fn public_access(&mut self, endpoint: palisade_model::public_access::Endpoint, default: bool) {
-        let publicly_accessible = self.flag_or(self.props, "PubliclyAccessible", default);
-        self.model
-            .public_access
-            .push(palisade_model::public_access::PublicAccess {
-                owner: self.id,
-                endpoint,
-                publicly_accessible,
-            });
-    }
-
     // -- policies -------------------------------------------------------------------------
 
     fn policy_at(&mut self, key: &str, kind: PolicyKind) {
@@ -653,6 +634,62 @@ fn policy_documents(
             when.pop();
         }
         _ => {}
+    }
+}
+
+impl Adapter<'_> {
+    /// A password or token property (a path of nested keys), when written.
+    fn password(
+        &mut self,
+        path: &[&str],
+        service: palisade_model::secrets::PasswordService,
+        what: &'static str,
+    ) {
+        let mut node = self.props;
+        for key in path {
+            match present(node, key) {
+                Some(n) => node = n,
+                None => return,
+            }
+        }
+        self.model
+            .secrets
+            .passwords
+            .push(palisade_model::secrets::ServicePassword {
+                owner: self.id,
+                service,
+                what,
+                value: node.to_string_value(),
+            });
+    }
+
+    /// The `Environment` list (`[{Name, Value}]`) of an ECS container definition or Batch
+    /// container properties; `Secrets` (`ValueFrom`) are not environment variables.
+    fn container_environment(
+        &mut self,
+        service: palisade_model::secrets::EnvironmentService,
+        container: &Node,
+        container_name: Option<&str>,
+    ) {
+        let Some(environment) = present(container, "Environment") else {
+            return;
+        };
+        for item in flat_items(environment) {
+            let (Some(name), Some(value)) = (present(item, "Name"), present(item, "Value")) else {
+                continue;
+            };
+            self.model
+                .secrets
+                .environment
+                .push(palisade_model::secrets::EnvironmentVariable {
+                    owner: self.id,
+                    service,
+                    name: name.as_str().map(str::to_string),
+                    value: value.to_string_value(),
+                    container: container_name.map(str::to_string),
+                    span: name.span,
+                });
+        }
     }
 }
 

@@ -1,9 +1,9 @@
-//! Neptune: DB instances (public accessibility).
+//! Neptune: clusters (encryption at rest).
 
 use super::*;
 
 pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
-    kinds: &["AWS::Neptune::DBInstance"],
+    kinds: &["AWS::Neptune::DBCluster"],
     links: LINKS,
     references: None,
     adapt,
@@ -11,6 +11,28 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
 
 const LINKS: &[LinkRow] = &[];
 
-fn adapt(r: &mut Adapter<'_>, _kind: &str) {
-    r.public_access(palisade_model::public_access::Endpoint::Neptune, false);
+fn adapt(r: &mut Adapter<'_>, kind: &str) {
+    if kind == "AWS::Neptune::DBCluster" {
+        if present(r.props, "StorageEncrypted").is_none() {
+            if let Some(source) = present(r.props, "SnapshotIdentifier") {
+                let kms_key = present(r.props, "KmsKeyId").map(Node::to_string_value);
+                let span = source.span;
+                return r.push_encryption(
+                    Service::Neptune,
+                    "cluster",
+                    Value::unknown(span),
+                    kms_key,
+                    r.header,
+                );
+            }
+        }
+        r.flag_and_key(
+            Service::Neptune,
+            "cluster",
+            r.props,
+            "StorageEncrypted",
+            "KmsKeyId",
+            r.header,
+        );
+    }
 }

@@ -1,6 +1,7 @@
 //! OpenSearch Service (and Elasticsearch Service): domains (encryption at rest).
 
 use super::*;
+use palisade_model::secrets::PasswordService;
 
 pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
     kinds: &[
@@ -17,15 +18,16 @@ const LINKS: &[LinkRow] = &[];
 fn adapt(r: &mut Adapter<'_>, kind: &str) {
     match kind {
         "AWS::OpenSearchService::Domain" | "AWS::Elasticsearch::Domain" => {
-            let vpc_options = present(r.props, "VPCOptions")
-                .map(|v| property_span(r.props, "VPCOptions").unwrap_or(v.span));
-            r.model
-                .search_domains
-                .push(palisade_model::public_access::SearchDomain {
-                    owner: r.id,
-                    vpc_options,
-                });
-            r.opensearch()
+            r.opensearch();
+            r.password(
+                &[
+                    "AdvancedSecurityOptions",
+                    "MasterUserOptions",
+                    "MasterUserPassword",
+                ],
+                PasswordService::OpenSearch,
+                "master user password",
+            );
         }
         _ => {}
     }

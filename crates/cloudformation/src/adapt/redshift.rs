@@ -1,6 +1,7 @@
 //! Redshift: clusters (encryption).
 
 use super::*;
+use palisade_model::secrets::PasswordService;
 
 pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
     kinds: &["AWS::Redshift::Cluster"],
@@ -9,16 +10,9 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
     adapt,
 };
 
-const LINKS: &[LinkRow] = &[(
-    "AWS::Redshift::Cluster",
-    "VpcSecurityGroupIds",
-    LinkKind::MemberOf,
-    &["AWS::EC2::SecurityGroup"],
-)];
+const LINKS: &[LinkRow] = &[];
 
 fn adapt(r: &mut Adapter<'_>, _kind: &str) {
-    // Not written: private (the API default).
-    r.public_access(palisade_model::public_access::Endpoint::Redshift, false);
     r.flag_and_key(
         Service::Redshift,
         "cluster",
@@ -26,5 +20,10 @@ fn adapt(r: &mut Adapter<'_>, _kind: &str) {
         "Encrypted",
         "KmsKeyId",
         r.header,
+    );
+    r.password(
+        &["MasterUserPassword"],
+        PasswordService::Redshift,
+        "master password",
     );
 }

@@ -2,6 +2,7 @@
 //! links) and bucket policies.
 
 use super::*;
+use palisade_model::s3::{Acl, ObjectOwnership, PublicAccessBlock, Versioning};
 
 /// Link targets naming a bucket (also of load balancers' access logs).
 pub(super) const BUCKET: &[&str] = &["AWS::S3::Bucket"];
@@ -43,8 +44,14 @@ fn adapt(r: &mut Adapter<'_>, kind: &str) {
         }
     }
     match kind {
-        "AWS::S3::BucketPolicy" => r.policy_at("PolicyDocument", PolicyKind::Resource),
-        "AWS::S3::Bucket" => r.s3_bucket(),
+        "AWS::S3::BucketPolicy" => {
+            r.model.s3.policy_holders.push(r.id);
+            r.policy_at("PolicyDocument", PolicyKind::Resource)
+        }
+        "AWS::S3::Bucket" => {
+            r.s3_bucket();
+            r.s3_exposure();
+        }
         _ => {}
     }
 }
@@ -103,5 +110,64 @@ impl Adapter<'_> {
             }),
         };
         self.push_encryption(Service::S3, "bucket", encrypted, kms_key, span);
+    }
+}
+
+impl Adapter<'_> {
+    /// What a bucket declares about public access, ACLs, ownership and versioning.
+    fn s3_exposure(&mut self) {
+        let p = self.props;
+        let id = self.id;
+        self.model.s3.buckets.push(id);
+        if let Some(block) = present(p, "PublicAccessBlockConfiguration") {
+            let span = property_span(p, "PublicAccessBlockConfiguration").unwrap_or(block.span);
+            let f = |name: &str| {
+                if !is_map(block) {
+                    return Value::unknown(block.span);
+                }
+                match present(block, name) {
+                    Some(v) => v.to_bool_value(),
+                    None => Value::omitted(false, span),
+                }
+            };
+            let pab = PublicAccessBlock {
+                owner: id,
+                account: false,
+                block_public_acls: f("BlockPublicAcls"),
+                block_public_policy: f("BlockPublicPolicy"),
+                ignore_public_acls: f("IgnorePublicAcls"),
+                restrict_public_buckets: f("RestrictPublicBuckets"),
+                span,
+            };
+            self.model.s3.public_access_blocks.push(pab);
+        }
+        if let Some(acl) = present(p, "AccessControl") {
+            self.model.s3.acls.push(Acl {
+                owner: id,
+                canned: Some(acl.to_string_value()),
+                grants: Vec::new(),
+            });
+        }
+        if let Some(status) =
+            present(p, "VersioningConfiguration").and_then(|v| present(v, "Status"))
+        {
+            let enabled = status
+                .to_string_value()
+                .map(&mut |s| s.eq_ignore_ascii_case("Enabled"));
+            self.model
+                .s3
+                .versioning
+                .push(Versioning { owner: id, enabled });
+        }
+        if let Some(rules) = present(p, "OwnershipControls").and_then(|o| present(o, "Rules")) {
+            for rule in flat_items(rules) {
+                if let Some(o) = present(rule, "ObjectOwnership") {
+                    self.model.s3.ownership.push(ObjectOwnership {
+                        owner: id,
+                        ownership: o.to_string_value(),
+                    });
+                }
+            }
+        }
     }
 }

@@ -6,18 +6,27 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
     kinds: &[
         "AWS::SecretsManager::ResourcePolicy",
         "AWS::SecretsManager::Secret",
+        "AWS::SecretsManager::RotationSchedule",
     ],
     links: LINKS,
     references: None,
     adapt,
 };
 
-const LINKS: &[LinkRow] = &[(
-    "AWS::SecretsManager::ResourcePolicy",
-    "SecretId",
-    LinkKind::Governed,
-    &["AWS::SecretsManager::Secret"],
-)];
+const LINKS: &[LinkRow] = &[
+    (
+        "AWS::SecretsManager::ResourcePolicy",
+        "SecretId",
+        LinkKind::Governed,
+        &["AWS::SecretsManager::Secret"],
+    ),
+    (
+        "AWS::SecretsManager::RotationSchedule",
+        "SecretId",
+        LinkKind::Rotation,
+        &["AWS::SecretsManager::Secret"],
+    ),
+];
 
 fn adapt(r: &mut Adapter<'_>, kind: &str) {
     match kind {
@@ -25,8 +34,10 @@ fn adapt(r: &mut Adapter<'_>, kind: &str) {
             r.policy_at("ResourcePolicy", PolicyKind::Resource)
         }
         "AWS::SecretsManager::Secret" => {
+            r.model.secrets.managed_secrets.push(r.id);
             r.always_encrypted(Service::SecretsManager, "secret", "KmsKeyId")
         }
+        "AWS::SecretsManager::RotationSchedule" => r.model.secrets.rotations.push(r.id),
         _ => {}
     }
 }

@@ -20,7 +20,11 @@ const LINKS: &[LinkRow] = &[];
 fn adapt(r: &mut Adapter<'_>, kind: &str) {
     match kind {
         // SAM: a function's (or state machine's) generated role carries `Policies`.
-        "AWS::Serverless::Function" | "AWS::Serverless::StateMachine" => r.sam_policies(),
+        "AWS::Serverless::Function" => {
+            r.sam_policies();
+            r.function_environment(palisade_model::secrets::EnvironmentService::Lambda);
+        }
+        "AWS::Serverless::StateMachine" => r.sam_policies(),
         "AWS::Serverless::SimpleTable" => r.dynamodb(),
         "AWS::Serverless::Api" => r.sam_api(),
         _ => {}

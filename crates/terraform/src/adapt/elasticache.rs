@@ -1,7 +1,9 @@
 //! ElastiCache: replication groups (their encryption at rest).
 
-use super::{flagged_store, Cx, LinkRow, ServiceAdapter};
+use super::{flag, flagged_store, password, Cx, LinkRow, ServiceAdapter};
 use palisade_model::encryption::Service;
+use palisade_model::secrets::PasswordService;
+use palisade_model::transit::{EncryptionInTransit, TransitService};
 use palisade_model::{Node, ResourceId, Span};
 
 pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
@@ -24,5 +26,19 @@ fn adapt(cx: &mut Cx, id: ResourceId, _kind: &str, n: &Node, header: Span) {
         "at_rest_encryption_enabled",
         "kms_key_id",
         header,
+    );
+    cx.model.transit_encryption.push(EncryptionInTransit {
+        owner: id,
+        service: TransitService::ElastiCache,
+        traffic: "client and replication connections",
+        encrypted: flag(n, "transit_encryption_enabled", false, header).0,
+    });
+    password(
+        cx,
+        id,
+        n,
+        "auth_token",
+        PasswordService::ElastiCache,
+        "auth token",
     );
 }

@@ -1,8 +1,10 @@
 //! IAM: identity policies (managed and inline), roles with their trust policy, and the users,
-//! groups and attachments read for their links.
+//! groups and attachments read for their links; access keys, login profiles, the account
+//! password policy and managed policies attached directly to users.
 
-use super::{attach, blocks, Cx, LinkRow, ServiceAdapter};
-use palisade_model::{LinkKind, Node, PolicyKind, ResourceId, Span};
+use super::{attach, blocks, entry, is_null, string, Cx, LinkRow, ServiceAdapter};
+use palisade_model::iam_facts::{IamFact, IamFactKind};
+use palisade_model::{LinkKind, Node, NodeKind, PolicyKind, ResourceId, Span, Value};
 
 const ROLE: &[&str] = &["aws_iam_role"];
 const USER: &[&str] = &["aws_iam_user"];
@@ -16,6 +18,9 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
         "aws_iam_role_policy",
         "aws_iam_user_policy",
         "aws_iam_group_policy",
+        "aws_iam_access_key",
+        "aws_iam_user_login_profile",
+        "aws_iam_account_password_policy",
     ],
     link_only: &[
         "aws_iam_user",
@@ -31,6 +36,18 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
 };
 
 const LINKS: &[LinkRow] = &[
+    (
+        "aws_iam_role",
+        "permissions_boundary",
+        LinkKind::PermissionsBoundary,
+        POLICY,
+    ),
+    (
+        "aws_iam_user",
+        "permissions_boundary",
+        LinkKind::PermissionsBoundary,
+        POLICY,
+    ),
     ("aws_iam_role_policy", "role", LinkKind::Principal, ROLE),
     ("aws_iam_user_policy", "user", LinkKind::Principal, USER),
     ("aws_iam_group_policy", "group", LinkKind::Principal, GROUP),
@@ -96,8 +113,48 @@ const LINKS: &[LinkRow] = &[
     ),
 ];
 
-fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, _header: Span) {
+fn fact(cx: &mut Cx, owner: ResourceId, span: Span, kind: IamFactKind) {
+    cx.model.iam.push(IamFact { owner, span, kind });
+}
+
+/// An integer attribute, or the service default at the header when absent.
+fn int(n: &Node, name: &str, default: i64, header: Span) -> Value<i64> {
+    match entry(n, name) {
+        Some((k, v)) if !is_null(v) => {
+            let mut value = v.to_int_value();
+            value.span = k.span;
+            value
+        }
+        _ => Value::omitted(default, header),
+    }
+}
+
+fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
     match kind {
+        "aws_iam_access_key" => {
+            let active = match string(n, "status") {
+                Some(s) => s.map(&mut |s: String| !s.eq_ignore_ascii_case("Inactive")),
+                None => Value::omitted(true, header),
+            };
+            fact(cx, id, header, IamFactKind::AccessKey { active });
+        }
+        "aws_iam_user_login_profile" => fact(cx, id, header, IamFactKind::LoginProfile),
+        "aws_iam_account_password_policy" => {
+            let kind = IamFactKind::PasswordPolicy {
+                minimum_length: int(n, "minimum_password_length", 6, header),
+                reuse_prevention: int(n, "password_reuse_prevention", 0, header),
+            };
+            fact(cx, id, header, kind);
+        }
+        "aws_iam_user_policy_attachment" => fact(cx, id, header, IamFactKind::UserAttachment),
+        "aws_iam_policy_attachment" => {
+            // A known, non-empty `users` list (an unknown one is not judged).
+            if let Some((k, v)) = entry(n, "users") {
+                if matches!(&v.kind, NodeKind::List(items) if !items.is_empty()) {
+                    fact(cx, id, k.span, IamFactKind::UserAttachment);
+                }
+            }
+        }
         "aws_iam_policy"
         | "aws_iam_role_policy"
         | "aws_iam_user_policy"

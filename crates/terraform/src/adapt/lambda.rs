@@ -1,11 +1,11 @@
-//! Lambda: function URLs (their authorization).
+//! Lambda: functions (their plain-text environment).
 
-use super::{at, entry, Cx, LinkRow, ServiceAdapter};
-use palisade_model::public_access::FunctionUrl;
-use palisade_model::{Node, ResourceId, Span, Value};
+use super::{blocks, Cx, LinkRow, ServiceAdapter};
+use palisade_model::secrets::{EnvironmentService, EnvironmentVariable};
+use palisade_model::{Node, ResourceId, Span};
 
 pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
-    kinds: &["aws_lambda_function_url"],
+    kinds: &["aws_lambda_function"],
     link_only: &[],
     links: LINKS,
     adapt,
@@ -14,14 +14,23 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
 
 const LINKS: &[LinkRow] = &[];
 
-fn adapt(cx: &mut Cx, id: ResourceId, _kind: &str, n: &Node, header: Span) {
-    let auth_type = match entry(n, "authorization_type") {
-        Some((k, v)) => at(v.to_string_value(), k.span),
-        // Required by the provider: a configuration without it does not plan.
-        None => Value::unknown(header),
-    };
-    cx.model.function_urls.push(FunctionUrl {
-        owner: id,
-        auth_type,
-    });
+fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, _header: Span) {
+    if kind != "aws_lambda_function" {
+        return;
+    }
+    for (env, _) in blocks(n, "environment") {
+        let Some(variables) = env.get("variables") else {
+            continue;
+        };
+        for (key, value) in variables.entries() {
+            cx.model.secrets.environment.push(EnvironmentVariable {
+                owner: id,
+                service: EnvironmentService::Lambda,
+                name: Some(key.name.clone()),
+                value: value.to_string_value(),
+                container: None,
+                span: key.span,
+            });
+        }
+    }
 }

@@ -10,30 +10,36 @@
 //! its resource types, its link rows and its adapt function, registered once in
 //! [`SERVICES`]. A new service is one module plus one line there.
 
+mod backup;
+mod batch;
 mod cloudwatch;
-mod dms;
+mod directoryservice;
+mod docdb;
 mod dynamodb;
 mod ec2;
 mod ecr;
+mod ecs;
 mod efs;
-mod eks;
 mod elasticache;
 mod elb;
 mod iam;
 mod kinesis;
 mod kms;
 mod lambda;
+mod msk;
 mod neptune;
 mod opensearch;
 mod organizations;
 mod rds;
 mod redshift;
-mod registry;
 mod s3;
+mod sagemaker;
 mod secretsmanager;
+mod sharing;
 mod sns;
 mod sqs;
-mod vpc;
+mod ssm;
+mod timestream;
 
 use crate::eval::Eval;
 use crate::policy_doc::json_of_string;
@@ -49,7 +55,13 @@ use std::sync::OnceLock;
 
 /// Attributes that hold a JSON policy document: a heredoc or string written in place is parsed
 /// with exact spans.
-const JSON_ATTRS: &[&str] = &["policy", "assume_role_policy", "content"];
+const JSON_ATTRS: &[&str] = &[
+    "policy",
+    "assume_role_policy",
+    "content",
+    "container_definitions",
+    "container_properties",
+];
 
 /// An attribute that references another resource: (resource type, attribute, link kind, the
 /// resource types the reference may name). Which attribute of the target is read (`.id`,
@@ -97,11 +109,18 @@ const SERVICES: &[&ServiceAdapter] = &[
     &elasticache::ADAPTER,
     &redshift::ADAPTER,
     &opensearch::ADAPTER,
-    &vpc::ADAPTER,
-    &dms::ADAPTER,
+    &docdb::ADAPTER,
     &neptune::ADAPTER,
-    &eks::ADAPTER,
+    &msk::ADAPTER,
+    &backup::ADAPTER,
+    &sagemaker::ADAPTER,
+    &timestream::ADAPTER,
+    &ssm::ADAPTER,
+    &directoryservice::ADAPTER,
     &lambda::ADAPTER,
+    &ecs::ADAPTER,
+    &batch::ADAPTER,
+    &sharing::ADAPTER,
 ];
 
 /// The service adapting a resource type, and whether the type is read for its links only;
@@ -234,6 +253,7 @@ fn adapt(ev: &mut Eval<'_>) -> Cx {
             (service.adapt)(&mut cx, id, r.kind, &node, header);
         }
     }
+    variables(ev, &mut cx);
     // Every module call is loaded, referenced or not: its resources are deployed.
     for name in &ix.module_order {
         let at = ix
@@ -242,9 +262,6 @@ fn adapt(ev: &mut Eval<'_>) -> Cx {
             .map(|b| block_header(b.file, b.node))
             .unwrap_or_default();
         ev.module_value(name, at);
-    }
-    for call in ev.ix.module_blocks.clone() {
-        registry_module(&mut cx, ev, call);
     }
     // Called modules' resources join before references are resolved: an output of a module
     // can name one of its resources (`security_group_id = module.sg.id`).
@@ -320,31 +337,6 @@ fn adapt(ev: &mut Eval<'_>) -> Cx {
         }
     }
     cx
-}
-
-/// A call of a registry module whose resources Palisade knows (never fetched: the facts come
-/// from the call's arguments and the module's documented defaults): one resource per
-/// instance standing for the call (`module.vpc`, kind `module:<source>`), with its facts.
-fn registry_module<'t>(cx: &mut Cx, ev: &mut Eval<'t>, call: crate::eval::BlockRef<'t>) {
-    let name = call.name;
-    let header = block_header(call.file, call.node);
-    for inst in ev.expand(call.file, call.node) {
-        let node = ev.with_instance(&inst, |ev| {
-            ev.attributes_node(call.file, call.node, registry::ATTRS)
-        });
-        let Some(module) = registry::known(&node) else {
-            return;
-        };
-        let id = cx.model.add_resource(Resource {
-            address: format!("{}module.{name}{}", ev.address_prefix(), inst.key.suffix()),
-            kind: format!("module:{}", module.source()),
-            format: Format::Terraform,
-            header,
-            extent: span(call.file, call.node),
-            trace: Vec::new(),
-        });
-        registry::adapt(cx, module, id, &node, header);
-    }
 }
 
 /// Records the references held by the link attributes of a resource of type `kind`.
@@ -650,6 +642,103 @@ fn policy_node(v: &Node) -> Option<Node> {
             ))
         }
         _ => None,
+    }
+}
+
+/// A password or token attribute, when written: recorded whatever its value (a check
+/// decides; unknown values never fire).
+fn password(
+    cx: &mut Cx,
+    owner: ResourceId,
+    n: &Node,
+    attr: &str,
+    service: palisade_model::secrets::PasswordService,
+    what: &'static str,
+) {
+    if let Some((k, v)) = entry(n, attr).filter(|(_, v)| !is_null(v)) {
+        cx.model
+            .secrets
+            .passwords
+            .push(palisade_model::secrets::ServicePassword {
+                owner,
+                service,
+                what,
+                value: at(v.to_string_value(), k.span),
+            });
+    }
+}
+
+/// A JSON-shaped attribute (`jsonencode(...)`, a heredoc or string of JSON) as a node.
+fn json_value(v: &Node) -> Option<Node> {
+    match &v.kind {
+        NodeKind::Map(_) | NodeKind::List(_) => Some(v.clone()),
+        NodeKind::String(_) | NodeKind::Partial(_) => json_of_string(v),
+        _ => None,
+    }
+}
+
+/// The `environment` list (`[{name, value}]`) of an ECS container definition or Batch
+/// container properties; `secrets` (`valueFrom`) are not environment variables.
+fn container_environment(
+    cx: &mut Cx,
+    owner: ResourceId,
+    service: palisade_model::secrets::EnvironmentService,
+    container: &Node,
+    container_name: Option<&str>,
+) {
+    let Some(environment) = container.get_ci("environment") else {
+        return;
+    };
+    for item in environment.items() {
+        let Some(name) = item.get_ci("name") else {
+            continue;
+        };
+        let Some(value) = item.get_ci("value") else {
+            continue;
+        };
+        cx.model
+            .secrets
+            .environment
+            .push(palisade_model::secrets::EnvironmentVariable {
+                owner,
+                service,
+                name: name.as_str().map(str::to_string),
+                value: value.to_string_value(),
+                container: container_name.map(str::to_string),
+                span: name.span,
+            });
+    }
+}
+
+/// The root module's variables, for the checks on secret inputs (a called module's are the
+/// same declarations, judged where the module directory is scanned as a root).
+fn variables(ev: &mut Eval<'_>, cx: &mut Cx) {
+    if !ev.address_prefix().is_empty() {
+        return;
+    }
+    let ix = ev.ix;
+    let mut names: Vec<&str> = ix.variables.keys().copied().collect();
+    names.sort_unstable();
+    for name in names {
+        let (file, node) = ix.variables[name];
+        let n = ev.attributes_node(file, node, &["sensitive", "default"]);
+        let header = block_header(file, node);
+        let default = entry(&n, "default")
+            .filter(|(_, v)| !is_null(v))
+            .map(|(k, v)| at(v.to_string_value(), k.span));
+        cx.model
+            .secrets
+            .parameters
+            .push(palisade_model::secrets::TemplateParameter {
+                what: "variable",
+                name: name.to_string(),
+                span: header,
+                extent: span(file, node),
+                masked: flag(&n, "sensitive", false, header).0,
+                mask_name: "sensitive = true",
+                default,
+                kind: None,
+            });
     }
 }
 

@@ -1,11 +1,11 @@
-//! Neptune: cluster instances (their public accessibility).
+//! Neptune: clusters (encryption at rest).
 
-use super::{Cx, LinkRow, ServiceAdapter};
-use palisade_model::public_access::Endpoint;
+use super::{flagged_store, Cx, LinkRow, ServiceAdapter};
+use palisade_model::encryption::Service;
 use palisade_model::{Node, ResourceId, Span};
 
 pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
-    kinds: &["aws_neptune_cluster_instance"],
+    kinds: &["aws_neptune_cluster"],
     link_only: &[],
     links: LINKS,
     adapt,
@@ -14,6 +14,17 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
 
 const LINKS: &[LinkRow] = &[];
 
-fn adapt(cx: &mut Cx, id: ResourceId, _kind: &str, n: &Node, header: Span) {
-    super::rds::public_access(cx, id, n, Endpoint::Neptune, false, header);
+fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
+    if kind == "aws_neptune_cluster" {
+        flagged_store(
+            cx,
+            id,
+            n,
+            Service::Neptune,
+            "cluster",
+            "storage_encrypted",
+            "kms_key_arn",
+            header,
+        );
+    }
 }

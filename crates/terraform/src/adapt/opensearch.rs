@@ -1,8 +1,8 @@
 //! OpenSearch Service (and Elasticsearch Service): domains (their encryption at rest).
 
-use super::{blocks, flag, store, string, Cx, LinkRow, ServiceAdapter};
+use super::{blocks, flag, password, store, string, Cx, LinkRow, ServiceAdapter};
 use palisade_model::encryption::Service;
-use palisade_model::public_access::SearchDomain;
+use palisade_model::secrets::PasswordService;
 use palisade_model::{Node, ResourceId, Span, Value};
 
 pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
@@ -26,10 +26,18 @@ fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
                 None => (Value::omitted(false, header), None, header),
             };
             store(cx, id, Service::OpenSearch, "domain", encrypted, kms, sp);
-            cx.model.search_domains.push(SearchDomain {
-                owner: id,
-                vpc_options: blocks(n, "vpc_options").first().map(|(_, sp)| *sp),
-            });
+            for (security, _) in blocks(n, "advanced_security_options") {
+                for (master, _) in blocks(security, "master_user_options") {
+                    password(
+                        cx,
+                        id,
+                        master,
+                        "master_user_password",
+                        PasswordService::OpenSearch,
+                        "master user password",
+                    );
+                }
+            }
         }
         _ => {}
     }

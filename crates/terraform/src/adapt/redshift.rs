@@ -1,9 +1,9 @@
 //! Redshift: clusters (their encryption).
 
-use super::{flagged_store, Cx, LinkRow, ServiceAdapter};
+use super::{flagged_store, password, Cx, LinkRow, ServiceAdapter};
 use palisade_model::encryption::Service;
-use palisade_model::public_access::Endpoint;
-use palisade_model::{LinkKind, Node, ResourceId, Span};
+use palisade_model::secrets::PasswordService;
+use palisade_model::{Node, ResourceId, Span};
 
 pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
     kinds: &["aws_redshift_cluster"],
@@ -13,16 +13,9 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
     finish: None,
 };
 
-const LINKS: &[LinkRow] = &[(
-    "aws_redshift_cluster",
-    "vpc_security_group_ids",
-    LinkKind::MemberOf,
-    &["aws_security_group", "aws_default_security_group"],
-)];
+const LINKS: &[LinkRow] = &[];
 
 fn adapt(cx: &mut Cx, id: ResourceId, _kind: &str, n: &Node, header: Span) {
-    // Since AWS provider 5, `publicly_accessible` defaults to false.
-    super::rds::public_access(cx, id, n, Endpoint::Redshift, false, header);
     flagged_store(
         cx,
         id,
@@ -32,5 +25,13 @@ fn adapt(cx: &mut Cx, id: ResourceId, _kind: &str, n: &Node, header: Span) {
         "encrypted",
         "kms_key_id",
         header,
+    );
+    password(
+        cx,
+        id,
+        n,
+        "master_password",
+        PasswordService::Redshift,
+        "master password",
     );
 }

@@ -1,9 +1,14 @@
 //! S3: buckets (their inline encryption, policy and ACL), bucket policies, ACLs, the separate
 //! encryption configuration (joined to its bucket once every bucket is known) and the
-//! bucket-level configuration resources read for their links.
+//! bucket-level configuration resources read for their links; public access blocks (bucket
+//! and account), ACLs and grants, object ownership and versioning.
 
-use super::{attach, blocks, entry, resource_of, store, string, Cx, LinkRow, ServiceAdapter};
+use super::{
+    at, attach, blocks, entry, flag, is_null, resource_of, store, string, Cx, LinkRow,
+    ServiceAdapter,
+};
 use palisade_model::encryption::Service;
+use palisade_model::s3::{Acl, Grant, ObjectOwnership, PublicAccessBlock, Versioning};
 use palisade_model::{
     Link, LinkKind, Node, NodeKind, PendingLink, PolicyKind, ResourceId, Span, Value,
 };
@@ -17,12 +22,13 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
         "aws_s3_bucket_policy",
         "aws_s3_bucket",
         "aws_s3_bucket_server_side_encryption_configuration",
-    ],
-    link_only: &[
         "aws_s3_bucket_public_access_block",
-        "aws_s3_bucket_logging",
+        "aws_s3_account_public_access_block",
         "aws_s3_bucket_versioning",
         "aws_s3_bucket_ownership_controls",
+    ],
+    link_only: &[
+        "aws_s3_bucket_logging",
         "aws_s3_bucket_lifecycle_configuration",
         "aws_s3_bucket_replication_configuration",
         "aws_s3_bucket_object_lock_configuration",
@@ -109,11 +115,25 @@ const LINKS: &[LinkRow] = &[
 fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
     log_delivery_acl(cx, id, kind, n);
     match kind {
-        "aws_s3_bucket_policy" => attach(cx, id, n, "policy", PolicyKind::Resource),
+        "aws_s3_bucket_policy" => {
+            cx.model.s3.policy_holders.push(id);
+            attach(cx, id, n, "policy", PolicyKind::Resource);
+        }
         "aws_s3_bucket" => {
+            cx.model.s3.buckets.push(id);
+            if n.get("policy").is_some() {
+                cx.model.s3.policy_holders.push(id);
+            }
             attach(cx, id, n, "policy", PolicyKind::Resource);
             s3_bucket(cx, id, n, header);
+            acl(cx, id, n);
+            versioning(cx, id, n);
         }
+        "aws_s3_bucket_acl" => acl(cx, id, n),
+        "aws_s3_bucket_public_access_block" => public_access_block(cx, id, n, header, false),
+        "aws_s3_account_public_access_block" => public_access_block(cx, id, n, header, true),
+        "aws_s3_bucket_versioning" => versioning(cx, id, n),
+        "aws_s3_bucket_ownership_controls" => ownership(cx, id, n),
         "aws_s3_bucket_server_side_encryption_configuration" => {
             cx.sse_configs.push((id, n.clone(), header));
         }
@@ -229,6 +249,99 @@ fn link_s3_encryption(cx: &mut Cx) {
                 let _ = header;
                 store(cx, id, Service::S3, "bucket", encrypted, kms, sp);
             }
+        }
+    }
+}
+
+/// A public access block's four flags (each `false` when not written).
+fn public_access_block(cx: &mut Cx, id: ResourceId, n: &Node, header: Span, account: bool) {
+    let f = |name: &str| flag(n, name, false, header).0;
+    cx.model.s3.public_access_blocks.push(PublicAccessBlock {
+        owner: id,
+        account,
+        block_public_acls: f("block_public_acls"),
+        block_public_policy: f("block_public_policy"),
+        ignore_public_acls: f("ignore_public_acls"),
+        restrict_public_buckets: f("restrict_public_buckets"),
+        span: header,
+    });
+}
+
+/// A canned ACL (`acl`) and grants to groups: a provider v3 bucket's `grant` blocks
+/// (`permissions` a list), an `aws_s3_bucket_acl`'s `access_control_policy`.
+fn acl(cx: &mut Cx, id: ResourceId, n: &Node) {
+    let canned = entry(n, "acl")
+        .filter(|(_, v)| !is_null(v))
+        .map(|(k, v)| at(v.to_string_value(), k.span));
+    let mut grants = Vec::new();
+    let uri = |g: &Node| {
+        entry(g, "uri")
+            .filter(|(_, v)| !is_null(v))
+            .map(|(k, v)| (at(v.to_string_value(), k.span), k.span))
+    };
+    for (g, _) in blocks(n, "grant") {
+        let (Some((uri, span)), Some(permissions)) = (uri(g), g.get("permissions")) else {
+            continue;
+        };
+        for p in permissions.items() {
+            grants.push(Grant {
+                uri: uri.clone(),
+                permission: p.to_string_value(),
+                span,
+            });
+        }
+    }
+    for (policy, _) in blocks(n, "access_control_policy") {
+        for (g, g_span) in blocks(policy, "grant") {
+            let permission = string(g, "permission").unwrap_or_else(|| Value::unknown(g_span));
+            for (grantee, _) in blocks(g, "grantee") {
+                if let Some((uri, span)) = uri(grantee) {
+                    grants.push(Grant {
+                        uri,
+                        permission: permission.clone(),
+                        span,
+                    });
+                }
+            }
+        }
+    }
+    if canned.is_some() || !grants.is_empty() {
+        cx.model.s3.acls.push(Acl {
+            owner: id,
+            canned,
+            grants,
+        });
+    }
+}
+
+/// `aws_s3_bucket_versioning`'s status, or a v3 bucket's `versioning { enabled }`.
+fn versioning(cx: &mut Cx, id: ResourceId, n: &Node) {
+    let enabled = if let Some((b, _)) = blocks(n, "versioning_configuration").first() {
+        match entry(b, "status") {
+            Some((k, v)) if !is_null(v) => {
+                at(v.to_string_value(), k.span).map(&mut |s| s.eq_ignore_ascii_case("Enabled"))
+            }
+            _ => return,
+        }
+    } else if let Some((b, sp)) = blocks(n, "versioning").first() {
+        flag(b, "enabled", false, *sp).0
+    } else {
+        return;
+    };
+    cx.model
+        .s3
+        .versioning
+        .push(Versioning { owner: id, enabled });
+}
+
+/// `aws_s3_bucket_ownership_controls`' `rule { object_ownership }`.
+fn ownership(cx: &mut Cx, id: ResourceId, n: &Node) {
+    for (rule, _) in blocks(n, "rule") {
+        if let Some((k, v)) = entry(rule, "object_ownership").filter(|(_, v)| !is_null(v)) {
+            cx.model.s3.ownership.push(ObjectOwnership {
+                owner: id,
+                ownership: at(v.to_string_value(), k.span),
+            });
         }
     }
 }

@@ -1,0 +1,22 @@
+variable "password" {
+  type      = string
+  sensitive = true
+}
+
+variable "encrypt" {
+  type = bool
+}
+
+resource "aws_docdb_cluster" "catalog" {
+  cluster_identifier = "catalog"
+  master_username    = "admin"
+  master_password    = var.password
+  storage_encrypted = true
+}
+
+resource "aws_docdb_cluster" "catalog_staging" {
+  cluster_identifier = "catalog"
+  master_username    = "admin"
+  master_password    = var.password
+  storage_encrypted = var.encrypt
+}

@@ -1,0 +1,12 @@
+resource "aws_elasticache_replication_group" "sessions" {
+  replication_group_id = "sessions"
+  description          = "sessions"
+  node_type            = "cache.t4g.micro"
+}
+
+resource "aws_elasticache_replication_group" "queue" {
+  replication_group_id       = "queue"
+  description                = "queue"
+  node_type                  = "cache.t4g.micro"
+  transit_encryption_enabled = false
+}

@@ -1,0 +1,15 @@
+variable "db_password" {
+  type      = string
+  sensitive = true
+}
+
+# Where the secret is kept is not itself a secret.
+variable "db_password_secret_arn" {
+  type    = string
+  default = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:db"
+}
+
+variable "token_ttl" {
+  type    = number
+  default = 3600
+}

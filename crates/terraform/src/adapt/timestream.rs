@@ -1,0 +1,29 @@
+//! Timestream: databases (their key).
+
+use super::{always_encrypted, Cx, LinkRow, ServiceAdapter};
+use palisade_model::encryption::Service;
+use palisade_model::{Node, ResourceId, Span};
+
+pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
+    kinds: &["aws_timestreamwrite_database"],
+    link_only: &[],
+    links: LINKS,
+    adapt,
+    finish: None,
+};
+
+const LINKS: &[LinkRow] = &[];
+
+fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
+    if kind == "aws_timestreamwrite_database" {
+        always_encrypted(
+            cx,
+            id,
+            n,
+            Service::Timestream,
+            "database",
+            "kms_key_id",
+            header,
+        );
+    }
+}

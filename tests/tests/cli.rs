@@ -592,3 +592,21 @@ fn sarif_rule_tags_carry_the_layer() {
         );
     }
 }
+
+/// Control characters from a scanned file (ESC, BEL, a lone CR) never reach the terminal raw:
+/// the text report shows their escapes, in the snippet and in messages.
+#[test]
+fn control_characters_from_the_input_are_escaped_in_text_output() {
+    let dir = project(&[(
+        "main.tf",
+        "resource \"aws_security_group\" \"web\" {\n  description = \"\u{1b}[2J\u{7}x\rhidden\"\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = \"tcp\"\n    cidr_blocks = [\"0.0.0.0/0\"] # \u{1b}]0;title\u{7}\n  }\n}\nbroken \u{1b}[31m {\n",
+    )]);
+    let run = palisade(dir.path(), &["scan", "."]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let out = &run.stdout;
+    for raw in ['\u{1b}', '\u{7}', '\r'] {
+        assert!(!out.contains(raw), "raw {raw:?} in:\n{out}");
+    }
+    assert!(out.contains("\\x1b]0;title\\x07"), "{out}");
+    assert!(out.contains("aws-ec2-sg-open-ingress"), "{out}");
+}

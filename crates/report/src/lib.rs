@@ -7,6 +7,7 @@ mod compact;
 mod github;
 mod junit;
 mod sarif;
+mod visible;
 
 pub use compact::compact;
 pub use github::github;
@@ -381,12 +382,13 @@ fn miette_severity(s: Severity) -> miette::Severity {
 
 fn render_finding(result: &ScanResult, f: &ResolvedFinding) -> Rendered {
     let source = result.sources.get(f.source);
+    let snippet = source.map(|s| visible::Snippet::new(&s.text));
     let mut labels = Vec::new();
-    if let Some(src) = source {
-        let len = f.end_offset.saturating_sub(f.start_offset);
+    if let (Some(src), Some(v)) = (source, &snippet) {
+        let (start, end) = (v.offset(f.start_offset), v.offset(f.end_offset));
         labels.push(LabeledSpan::new_primary_with_span(
             Some(f.severity.as_str().to_string()),
-            SourceSpan::new(f.start_offset.into(), len),
+            SourceSpan::new(start.into(), end.saturating_sub(start)),
         ));
         // "value defined here" and friends, when they are in the same file and so can share
         // the snippet; others are listed in the help text.
@@ -400,8 +402,8 @@ fn render_finding(result: &ScanResult, f: &ResolvedFinding) -> Rendered {
                         .map(|(i, _)| i)
                         .unwrap_or(0);
                 labels.push(LabeledSpan::new(
-                    Some(r.message.clone()),
-                    offset.min(src.text.len()),
+                    Some(visible::text(&r.message)),
+                    v.offset(offset.min(src.text.len())),
                     0,
                 ));
             }
@@ -434,11 +436,13 @@ fn render_finding(result: &ScanResult, f: &ResolvedFinding) -> Rendered {
     }
     help.push(format!("run `palisade explain {}` for details", f.check));
     Rendered {
-        message: format!("[{}] {}", f.severity.as_str(), f.message),
+        message: visible::text(&format!("[{}] {}", f.severity.as_str(), f.message)),
         code: Some(f.check.to_string()),
         severity: miette_severity(f.severity),
-        help: Some(help.join("\n")),
-        source: source.map(|s| NamedSource::new(format!("{}", s.path.display()), s.text.clone())),
+        help: Some(visible::text(&help.join("\n"))),
+        source: source
+            .zip(snippet)
+            .map(|(s, v)| NamedSource::new(visible::text(&s.path.display().to_string()), v.text)),
         labels,
     }
 }
@@ -448,20 +452,27 @@ fn render_error(result: &ScanResult, e: &ScanError, severity: miette::Severity) 
         .source
         .and_then(|(i, off)| Some((result.sources.get(i)?, off)))
     {
-        Some((src, offset)) => (
-            Some(NamedSource::new(
-                format!("{}", src.path.display()),
-                src.text.clone(),
-            )),
-            vec![LabeledSpan::new_primary_with_span(
-                Some("here".to_string()),
-                SourceSpan::new(offset.into(), 0),
-            )],
-        ),
+        Some((src, offset)) => {
+            let v = visible::Snippet::new(&src.text);
+            let at = v.offset(offset);
+            (
+                Some(NamedSource::new(
+                    visible::text(&src.path.display().to_string()),
+                    v.text,
+                )),
+                vec![LabeledSpan::new_primary_with_span(
+                    Some("here".to_string()),
+                    SourceSpan::new(at.into(), 0),
+                )],
+            )
+        }
         None => (None, Vec::new()),
     };
     Rendered {
-        message: format!("{}:{}:{}: {}", e.file, e.line, e.column, e.message),
+        message: visible::text(&format!(
+            "{}:{}:{}: {}",
+            e.file, e.line, e.column, e.message
+        )),
         code: None,
         severity,
         help: None,
@@ -611,7 +622,7 @@ pub fn text_with(result: &ScanResult, options: TextOptions, report: ReportOption
             } else {
                 format!("; {}", extra.join("; "))
             };
-            out.push_str(&format!(
+            out.push_str(&visible::text(&format!(
                 "  {}:{}:{} [{}] {} {}\n    suppressed by {}{at}{extra}\n",
                 f.file,
                 f.line,
@@ -623,7 +634,7 @@ pub fn text_with(result: &ScanResult, options: TextOptions, report: ReportOption
                     palisade_engine::SuppressionKind::InSource => "an inline suppression",
                     palisade_engine::SuppressionKind::Baseline => "the baseline",
                 },
-            ));
+            )));
         }
         out.push('\n');
     }

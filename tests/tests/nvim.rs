@@ -42,10 +42,10 @@ fn neovim_shows_the_findings_and_follows_an_edit() {
         .current_dir(dir.path())
         .env("PALISADE", bin())
         .env("FILE", dir.path().join("network.tf"))
-        .env("EXPECT", "3")
+        .env("EXPECT", "4")
         .env("EDIT_LINE", (index + 1).to_string())
         .env("EDIT_TEXT", line.replace("0.0.0.0/0", "10.0.0.0/8"))
-        .env("EXPECT_AFTER", "2")
+        .env("EXPECT_AFTER", "3")
         .output()
         .expect("run nvim");
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -58,12 +58,18 @@ fn neovim_shows_the_findings_and_follows_an_edit() {
     let lines: Vec<&str> = stdout.lines().collect();
     let sg = "aws-ec2-sg-open-ingress";
     let nacl = "aws-ec2-nacl-open-ingress";
+    let egress = "aws-ec2-sg-open-egress";
     let expected_before = [
         format!("11:20:ERROR:{sg}"),
+        format!("18:20:INFO:{egress}"),
         format!("{}:23:INFO:{sg}", index + 1),
         format!("50:20:ERROR:{nacl}"),
     ];
-    let expected_after = [format!("11:20:ERROR:{sg}"), format!("50:20:ERROR:{nacl}")];
+    let expected_after = [
+        format!("11:20:ERROR:{sg}"),
+        format!("18:20:INFO:{egress}"),
+        format!("50:20:ERROR:{nacl}"),
+    ];
     let mut expected: Vec<String> = expected_before.to_vec();
     expected.push("edit".into());
     expected.extend(expected_after);

@@ -10,6 +10,7 @@ pub mod cidr;
 pub mod encryption;
 pub mod finding;
 pub mod identity;
+pub mod monitoring;
 pub mod network;
 pub mod public_policy;
 pub mod reference;

@@ -9,10 +9,14 @@
 //! (a CloudFormation policy, a Terraform `jsonencode`, a standalone policy file) into an IAM
 //! [`PolicyDocument`], so policy parsing exists once.
 
+pub mod cloudtrail;
+pub mod config;
 pub mod ec2;
 pub mod encryption;
 pub mod iam_facts;
+pub mod guardduty;
 pub mod kms;
+pub mod logs;
 pub mod node;
 pub mod policy;
 pub mod rds;
@@ -20,6 +24,7 @@ pub mod s3;
 pub mod secrets;
 pub mod sharing;
 pub mod transit;
+pub mod securityhub;
 
 pub use ec2::{Direction, NaclRule, SecurityGroupRule, SgSource};
 pub use encryption::{EncryptionAtRest, Service};
@@ -130,6 +135,9 @@ pub enum LinkKind {
     PermissionsBoundary,
     /// A rotation configuration rotates this Secrets Manager secret.
     Rotation,
+    /// A CloudTrail trail delivers its log files to this bucket (`s3_bucket_name`,
+    /// `S3BucketName`). CloudTrail can write to buckets encrypted with SSE-KMS.
+    TrailBucket,
 }
 
 /// A resolved reference from `from` to `to`. Frontends record a link only when the target
@@ -171,6 +179,11 @@ pub struct Model {
     /// IAM facts other than policy documents (user attachments, login profiles, keys, the
     /// password policy).
     pub iam: Vec<iam_facts::IamFact>,
+    pub cloudtrail: cloudtrail::CloudTrail,
+    pub guardduty: guardduty::GuardDuty,
+    pub config: config::AwsConfig,
+    pub securityhub: securityhub::SecurityHub,
+    pub logs: logs::Logs,
     /// References between resources, in the order they were resolved (Terraform references,
     /// CloudFormation `Ref` and `Fn::GetAtt` in the properties that name another resource).
     pub links: Vec<Link>,
@@ -233,6 +246,11 @@ impl Model {
             encryption,
             kms_keys,
             iam,
+            cloudtrail,
+            guardduty,
+            config,
+            securityhub,
+            logs,
             links,
             s3,
             secrets,
@@ -248,6 +266,11 @@ impl Model {
         append(&mut self.encryption, encryption, offset);
         append(&mut self.kms_keys, kms_keys, offset);
         append(&mut self.iam, iam, offset);
+        self.cloudtrail.append(cloudtrail, offset);
+        self.guardduty.append(guardduty, offset);
+        self.config.append(config, offset);
+        self.securityhub.append(securityhub, offset);
+        self.logs.append(logs, offset);
         append(&mut self.links, links, offset);
         self.s3.extend(s3, offset);
         self.secrets.extend(secrets, offset);
@@ -310,6 +333,13 @@ impl Owned for EncryptionAtRest {
 impl Owned for KmsKey {
     fn shift(&mut self, offset: usize) {
         self.owner = self.owner.shifted(offset);
+    }
+}
+
+/// A bare resource id (a resource that is itself the fact: a delivery channel, a standard).
+impl Owned for ResourceId {
+    fn shift(&mut self, offset: usize) {
+        *self = self.shifted(offset);
     }
 }
 
@@ -396,6 +426,44 @@ impl EvalStats {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn extend_renumbers_the_monitoring_facts() {
+        use palisade_source::FileId;
+        let sp = Span::new(FileId(0), 0, 1);
+        let resource = |address: &str| Resource {
+            address: address.into(),
+            kind: "k".into(),
+            format: Format::Terraform,
+            header: sp,
+            extent: sp,
+            trace: Vec::new(),
+        };
+        let mut root = Model::default();
+        root.add_resource(resource("a"));
+        let mut other = Model::default();
+        let trail = other.add_resource(resource("trail"));
+        let channel = other.add_resource(resource("channel"));
+        other.cloudtrail.trails.push(cloudtrail::Trail {
+            owner: trail,
+            logging: Value::omitted(true, sp),
+            multi_region: Value::omitted(false, sp),
+            global_service_events: Value::omitted(true, sp),
+            log_file_validation: Value::omitted(false, sp),
+            kms_key: None,
+            cloudwatch_log_group: None,
+            bucket: None,
+        });
+        other.config.delivery_channels.push(channel);
+        other.logs.groups.push(logs::LogGroup {
+            owner: channel,
+            retention_days: Value::omitted(0, sp),
+        });
+        root.extend(other);
+        assert_eq!(root.cloudtrail.trails[0].owner, ResourceId(1));
+        assert_eq!(root.config.delivery_channels, vec![ResourceId(2)]);
+        assert_eq!(root.logs.groups[0].owner, ResourceId(2));
+    }
 
     #[test]
     fn module_prefixes_are_stripped_from_addresses() {

@@ -13,6 +13,8 @@ mod batch;
 mod cloudwatch;
 mod directoryservice;
 mod docdb;
+mod cloudtrail;
+mod config;
 mod dynamodb;
 mod ec2;
 mod ecr;
@@ -20,6 +22,7 @@ mod ecs;
 mod efs;
 mod elasticache;
 mod elb;
+mod guardduty;
 mod iam;
 mod kinesis;
 mod kms;
@@ -34,6 +37,7 @@ mod redshift;
 mod s3;
 mod sagemaker;
 mod secretsmanager;
+mod securityhub;
 mod serverless;
 mod sns;
 mod sqs;
@@ -114,6 +118,10 @@ const SERVICES: &[&ServiceAdapter] = &[
     &directoryservice::ADAPTER,
     &ecs::ADAPTER,
     &batch::ADAPTER,
+    &cloudtrail::ADAPTER,
+    &guardduty::ADAPTER,
+    &config::ADAPTER,
+    &securityhub::ADAPTER,
 ];
 
 /// The service adapting a resource type; `None` for a type Palisade does not model (the
@@ -393,6 +401,19 @@ fn property_span(node: &Node, key: &str) -> Option<Span> {
         .iter()
         .find(|(k, _)| k.name == key)
         .map(|(k, v)| k.span.to(v.span))
+}
+
+/// A boolean property with the span of the whole `Key: value` (keeping its provenance and
+/// definition site), or `default` as the service default at `fallback` when not written.
+fn bool_property(node: &Node, key: &str, default: bool, fallback: Span) -> Value<bool> {
+    match present(node, key) {
+        Some(v) => {
+            let mut flag = v.to_bool_value();
+            flag.span = property_span(node, key).unwrap_or(v.span);
+            flag
+        }
+        None => Value::omitted(default, fallback),
+    }
 }
 
 /// The `Fn::If` branches a value sits under, outermost first.

@@ -15,6 +15,8 @@ mod batch;
 mod cloudwatch;
 mod directoryservice;
 mod docdb;
+mod cloudtrail;
+mod config;
 mod dynamodb;
 mod ec2;
 mod ecr;
@@ -22,6 +24,7 @@ mod ecs;
 mod efs;
 mod elasticache;
 mod elb;
+mod guardduty;
 mod iam;
 mod kinesis;
 mod kms;
@@ -36,6 +39,7 @@ mod s3;
 mod sagemaker;
 mod secretsmanager;
 mod sharing;
+mod securityhub;
 mod sns;
 mod sqs;
 mod ssm;
@@ -121,6 +125,10 @@ const SERVICES: &[&ServiceAdapter] = &[
     &ecs::ADAPTER,
     &batch::ADAPTER,
     &sharing::ADAPTER,
+    &cloudtrail::ADAPTER,
+    &guardduty::ADAPTER,
+    &config::ADAPTER,
+    &securityhub::ADAPTER,
 ];
 
 /// The service adapting a resource type, and whether the type is read for its links only;

@@ -1,0 +1,4 @@
+resource "aws_cloudtrail" "default" {
+  name           = "s3-only"
+  s3_bucket_name = "audit-logs"
+}

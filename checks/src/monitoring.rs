@@ -49,13 +49,17 @@ pub fn flag_findings(
     }
 }
 
+/// Where a missing setting is reported: the span, the branch conditions it applies under,
+/// and where the value was defined.
+pub type MissingAt = (Span, Vec<(String, bool)>, Option<Span>);
+
 /// True when an optional string setting is (possibly) missing: not written, or a candidate
 /// that is empty. Returns the spans to report: the header when not written, else each empty
 /// candidate with its conditions and definition site.
-pub fn missing_setting<'v>(
-    setting: Option<&'v Value<String>>,
+pub fn missing_setting(
+    setting: Option<&Value<String>>,
     header: Span,
-) -> Vec<(Span, Vec<(String, bool)>, Option<Span>)> {
+) -> Vec<MissingAt> {
     match setting {
         None => vec![(header, Vec::new(), None)],
         Some(v) => v

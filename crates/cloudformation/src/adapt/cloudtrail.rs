@@ -31,7 +31,11 @@ fn adapt(r: &mut Adapter<'_>, kind: &str) {
         multi_region: bool_property(props, "IsMultiRegionTrail", false, header),
         global_service_events: bool_property(props, "IncludeGlobalServiceEvents", true, header),
         log_file_validation: bool_property(props, "EnableLogFileValidation", false, header),
-        kms_key: present(props, "KMSKeyId").map(Node::to_string_value),
+        // `KMSKeyId` is the property; `KmsKeyId` (the spelling of most other services) is
+        // taken as the same intent rather than reported as no key.
+        kms_key: present(props, "KMSKeyId")
+            .or_else(|| present(props, "KmsKeyId"))
+            .map(Node::to_string_value),
         cloudwatch_log_group: present(props, "CloudWatchLogsLogGroupArn")
             .map(Node::to_string_value),
         bucket: present(props, "S3BucketName").map(Node::to_string_value),

@@ -56,10 +56,7 @@ pub type MissingAt = (Span, Vec<(String, bool)>, Option<Span>);
 /// True when an optional string setting is (possibly) missing: not written, or a candidate
 /// that is empty. Returns the spans to report: the header when not written, else each empty
 /// candidate with its conditions and definition site.
-pub fn missing_setting(
-    setting: Option<&Value<String>>,
-    header: Span,
-) -> Vec<MissingAt> {
+pub fn missing_setting(setting: Option<&Value<String>>, header: Span) -> Vec<MissingAt> {
     match setting {
         None => vec![(header, Vec::new(), None)],
         Some(v) => v

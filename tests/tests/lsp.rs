@@ -273,13 +273,14 @@ fn diagnostics_follow_the_buffer_as_it_is_edited() {
 
 #[test]
 fn templates_are_analysed_alone_and_closing_falls_back_to_the_disk() {
-    let on_disk = "Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      KmsKeyId: !Ref Key\n  Key:\n    Type: AWS::KMS::Key\n    Properties:\n      EnableKeyRotation: true\n";
+    let on_disk = "Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      RetentionInDays: 365\n      KmsKeyId: !Ref Key\n  Key:\n    Type: AWS::KMS::Key\n    Properties:\n      EnableKeyRotation: true\n";
     let dir = project(&[("template.yaml", on_disk)]);
     let root = dir.path().canonicalize().expect("canonical temp dir");
     let template = uri(&root.join("template.yaml"));
     let mut client = Client::start(&root);
     // The buffer drops the key: the log group is no longer encrypted with a customer key.
-    let edited = "Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n";
+    let edited =
+        "Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      RetentionInDays: 365\n";
     client.open(&template, "yaml", edited);
     let found = client.diagnostics(&template, |d| !d.is_empty());
     assert_eq!(codes(&found), ["aws-cloudwatch-no-cmk"], "{found:?}");

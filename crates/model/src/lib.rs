@@ -22,9 +22,9 @@ pub mod policy;
 pub mod rds;
 pub mod s3;
 pub mod secrets;
+pub mod securityhub;
 pub mod sharing;
 pub mod transit;
-pub mod securityhub;
 
 pub use ec2::{Direction, NaclRule, SecurityGroupRule, SgSource};
 pub use encryption::{EncryptionAtRest, Service};

@@ -10,11 +10,11 @@
 
 mod backup;
 mod batch;
+mod cloudtrail;
 mod cloudwatch;
+mod config;
 mod directoryservice;
 mod docdb;
-mod cloudtrail;
-mod config;
 mod dynamodb;
 mod ec2;
 mod ecr;

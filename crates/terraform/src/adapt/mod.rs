@@ -12,11 +12,11 @@
 
 mod backup;
 mod batch;
+mod cloudtrail;
 mod cloudwatch;
+mod config;
 mod directoryservice;
 mod docdb;
-mod cloudtrail;
-mod config;
 mod dynamodb;
 mod ec2;
 mod ecr;
@@ -38,8 +38,8 @@ mod redshift;
 mod s3;
 mod sagemaker;
 mod secretsmanager;
-mod sharing;
 mod securityhub;
+mod sharing;
 mod sns;
 mod sqs;
 mod ssm;

@@ -5,6 +5,12 @@ use palisade_model::iam::{Effect, PolicyKind};
 use palisade_model::{Direction, Model, Provenance, Service, SgSource, StrPart, Value, ValueKind};
 use palisade_source::{FileId, LineCol, SourceFile, Span};
 
+/// The bound of the "stays bounded" tests below. They guard against blow-ups (quadratic or
+/// exponential work that takes minutes or never ends), not speed: the inputs take tens of
+/// milliseconds in a release build and a few seconds in a debug build on a loaded 2-core
+/// machine, so the bound leaves room for that. Speed is measured by the benchmark.
+const HANG: f64 = 30.0;
+
 fn file(name: &str, text: &str) -> SourceFile {
     SourceFile::new(FileId(0), name, text)
 }
@@ -753,7 +759,7 @@ fn explosive_condition_chains_finish_quickly() {
     text.push_str("Resources:\n  V:\n    Type: AWS::EC2::Volume\n    Properties:\n      Encrypted: !If [C4999, true, false]\n");
     let start = std::time::Instant::now();
     let loaded = load_template(&file("t.yaml", &text));
-    assert!(start.elapsed().as_secs_f64() < 2.0);
+    assert!(start.elapsed().as_secs_f64() < HANG);
     // Too deep to evaluate: both branches are kept rather than guessing, with a note.
     assert_eq!(loaded.model.encryption[0].encrypted.candidates().len(), 2);
     assert_eq!(loaded.diagnostics.len(), 1);
@@ -779,7 +785,7 @@ fn two_thousand_chained_conditions_and_deep_ifs_finish_with_a_note() {
     let start = std::time::Instant::now();
     let loaded = load_template(&f);
     let elapsed = start.elapsed();
-    assert!(elapsed.as_secs_f64() < 2.0, "{elapsed:?}");
+    assert!(elapsed.as_secs_f64() < HANG, "{elapsed:?}");
     let m = &loaded.model;
     assert_eq!(m.encryption.len(), 2);
     // C3 is false with the default (a = a, then three negations): `Short` is true.
@@ -806,7 +812,7 @@ fn two_thousand_chained_conditions_and_deep_ifs_finish_with_a_note() {
     text.push_str(" false\n");
     let start = std::time::Instant::now();
     let loaded = load_template(&file("t.yaml", &text));
-    assert!(start.elapsed().as_secs_f64() < 2.0);
+    assert!(start.elapsed().as_secs_f64() < HANG);
     // Cut off at the depth limit: unknown, never a finding.
     let [enc] = loaded.model.encryption.as_slice() else {
         panic!("one volume expected: {:?}", loaded.diagnostics)
@@ -835,7 +841,7 @@ fn a_yaml_alias_bomb_in_a_template_stops_quickly() {
     let f = file("t.yaml", &text);
     let start = std::time::Instant::now();
     let loaded = load_template(&f);
-    assert!(start.elapsed().as_secs_f64() < 2.0);
+    assert!(start.elapsed().as_secs_f64() < HANG);
     assert!(loaded
         .diagnostics
         .iter()
@@ -1218,7 +1224,7 @@ fn a_huge_for_each_is_capped_quickly() {
     let start = std::time::Instant::now();
     let loaded = load_template(&f);
     let elapsed = start.elapsed();
-    assert!(elapsed.as_secs_f64() < 2.0, "{elapsed:?}");
+    assert!(elapsed.as_secs_f64() < HANG, "{elapsed:?}");
     assert_eq!(loaded.model.resources.len(), 1_000);
     assert_eq!(loaded.model.resources[3].address, "Volv1a");
     let [d] = loaded.diagnostics.as_slice() else {
@@ -1381,7 +1387,7 @@ fn a_huge_parameter_or_mapping_copied_everywhere_stays_linear() {
     let start = std::time::Instant::now();
     let loaded = load_template(&f);
     let elapsed = start.elapsed();
-    assert!(elapsed.as_secs_f64() < 2.0, "{elapsed:?}");
+    assert!(elapsed.as_secs_f64() < HANG, "{elapsed:?}");
     let rules = &loaded.model.nacl_rules;
     assert_eq!(rules.len(), 3_000);
     // The first uses are evaluated; once the budget is spent, values are unknown.
@@ -1425,7 +1431,7 @@ fn a_for_each_over_a_huge_body_is_capped_by_size() {
     let start = std::time::Instant::now();
     let loaded = load_template(&f);
     let elapsed = start.elapsed();
-    assert!(elapsed.as_secs_f64() < 2.0, "{elapsed:?}");
+    assert!(elapsed.as_secs_f64() < HANG, "{elapsed:?}");
     // 2,000,000 copied nodes allow 99 copies of a 20,004-node body.
     assert_eq!(loaded.model.resources.len(), 99);
     let [note] = loaded.diagnostics.as_slice() else {
@@ -1590,7 +1596,7 @@ fn deeply_nested_for_each_loops_give_one_note() {
     let f = file("t.yaml", &text);
     let start = std::time::Instant::now();
     let loaded = load_template(&f);
-    assert!(start.elapsed().as_secs_f64() < 2.0);
+    assert!(start.elapsed().as_secs_f64() < HANG);
     assert!(loaded.model.resources.is_empty());
     let [note] = loaded.diagnostics.as_slice() else {
         panic!("one note expected: {:?}", loaded.diagnostics.len())

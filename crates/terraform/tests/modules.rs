@@ -258,7 +258,7 @@ fn huge_fan_out_deep_nesting_and_self_calls_are_bounded_with_notes() {
     let t = std::time::Instant::now();
     let l = palisade_terraform::load_module_with(&[&fs[0]], &inputs);
     let deep = palisade_terraform::load_module_with(&[&fs[1]], &inputs);
-    assert!(t.elapsed().as_secs() < 5, "took {:?}", t.elapsed());
+    assert!(t.elapsed().as_secs() < 30, "took {:?}", t.elapsed()); // a hang guard, not a speed test
     let notes: Vec<&str> = l
         .diagnostics
         .iter()

@@ -290,7 +290,6 @@ pub const RESTRICTING_KEYS: &[&str] = &[
     "aws:calledvia",
     "kms:calleraccount",
     "s3:dataaccesspointaccount",
-    "lambda:functionurlauthtype",
     "cognito-identity.amazonaws.com:aud",
 ];
 

@@ -10,7 +10,7 @@ use crate::identity::{
 use crate::{Finding, Severity};
 use palisade_iam::eval::statement_actions;
 use palisade_iam::AccessLevel;
-use palisade_model::{Model, PolicyKind};
+use palisade_model::{LinkKind, Model, PolicyKind};
 
 /// Reports every public statement of the resource policies held by resources of `kinds`.
 /// Severity: `critical` when the public actions include write or permissions-management
@@ -29,9 +29,19 @@ pub fn report(
         let Some(owner) = policy.owner else {
             continue;
         };
-        if !kinds.contains(&model.resource(owner).kind.as_str()) {
+        // The resource itself, or a policy-document data source one of them uses.
+        let of_service =
+            |id: palisade_model::ResourceId| kinds.contains(&model.resource(id).kind.as_str());
+        let user = model
+            .links_to(owner, LinkKind::PolicyDocument)
+            .map(|l| l.from)
+            .find(|&from| of_service(from));
+        if !of_service(owner) && user.is_none() {
             continue;
         }
+        let used_by = user
+            .map(|u| format!(" (the policy of {})", model.resource(u).address))
+            .unwrap_or_default();
         for statement in &policy.document.statements {
             if !statement.is_allow() {
                 continue;
@@ -66,7 +76,7 @@ pub fn report(
                 statement,
                 span,
                 format!(
-                    "{} lets anyone, in any AWS account or none, use {what} on this {noun}: no condition restricts the principal `*` to an account, organisation, source or network{}",
+                    "{}{used_by} lets anyone, in any AWS account or none, use {what} on this {noun}: no condition restricts the principal `*` to an account, organisation, source or network{}",
                     policy_subject(model, policy),
                     grant_note(&grant, model, policy)
                 ),

@@ -27,12 +27,13 @@ const NOT_POLICIES: &[&str] = &[
 ];
 
 /// Checks of resources only Terraform has (CloudFormation has no account password policy, no
-/// AMI launch permission, no RDS snapshot sharing, no EBS encryption-by-default setting).
+/// AMI launch permission, no RDS snapshot sharing, no EBS encryption-by-default setting, no Glacier vault).
 const TERRAFORM_ONLY: &[&str] = &[
     "aws-iam-password-policy-weak",
     "aws-ec2-ami-public",
     "aws-rds-snapshot-public",
     "aws-ebs-default-encryption-disabled",
+    "aws-glacier-vault-policy-public",
 ];
 
 #[test]

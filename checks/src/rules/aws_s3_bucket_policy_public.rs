@@ -21,7 +21,7 @@ pub static CHECK: Check = Check {
             "checkov:CKV_AWS_70",
         ],
         examples: &[
-            Example::bad("bad.tf", &[(6, "\"*\"")]),
+            Example::bad("bad.tf", &[(6, "\"*\""), (19, "\"*\"")]),
             Example::good("good.tf"),
             Example::bad("bad.yaml", &[(10, "\"*\"")]),
             Example::good("good.yaml"),

@@ -138,6 +138,9 @@ pub enum LinkKind {
     /// A CloudTrail trail delivers its log files to this bucket (`s3_bucket_name`,
     /// `S3BucketName`). CloudTrail can write to buckets encrypted with SSE-KMS.
     TrailBucket,
+    /// The resource's policy attribute is this policy-document data source (Terraform
+    /// `policy = data.aws_iam_policy_document.x.json`): the data source holds the document.
+    PolicyDocument,
 }
 
 /// A resolved reference from `from` to `to`. Frontends record a link only when the target

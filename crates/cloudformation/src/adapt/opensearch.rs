@@ -1,4 +1,5 @@
-//! OpenSearch Service (and Elasticsearch Service): domains (encryption at rest).
+//! OpenSearch Service (and Elasticsearch Service): domains (encryption at rest, the access
+//! policy).
 
 use super::*;
 use palisade_model::secrets::PasswordService;
@@ -18,6 +19,7 @@ const LINKS: &[LinkRow] = &[];
 fn adapt(r: &mut Adapter<'_>, kind: &str) {
     match kind {
         "AWS::OpenSearchService::Domain" | "AWS::Elasticsearch::Domain" => {
+            r.policy_at("AccessPolicies", PolicyKind::Resource);
             r.opensearch();
             r.password(
                 &[

@@ -24,6 +24,7 @@ mod ecs;
 mod efs;
 mod elasticache;
 mod elb;
+mod glacier;
 mod guardduty;
 mod iam;
 mod kinesis;
@@ -65,6 +66,8 @@ const JSON_ATTRS: &[&str] = &[
     "content",
     "container_definitions",
     "container_properties",
+    "access_policies",
+    "access_policy",
 ];
 
 /// An attribute that references another resource: (resource type, attribute, link kind, the
@@ -129,6 +132,7 @@ const SERVICES: &[&ServiceAdapter] = &[
     &guardduty::ADAPTER,
     &config::ADAPTER,
     &securityhub::ADAPTER,
+    &glacier::ADAPTER,
 ];
 
 /// The service adapting a resource type, and whether the type is read for its links only;
@@ -161,6 +165,9 @@ struct Cx {
     sse_configs: Vec<(ResourceId, Node, Span)>,
     /// Policy-document data sources used as a trust policy.
     trust_docs: BTreeSet<Span>,
+    /// Resources whose policy attribute is a policy-document data source: (resource, the
+    /// data source's extent, the attribute's span); linked once the data sources exist.
+    doc_uses: Vec<(ResourceId, Span, Span)>,
     /// Extent of each policy-document data source (how its evaluated node is recognised).
     doc_spans: BTreeSet<Span>,
     /// Resource address -> id, for resolving references into links.
@@ -211,6 +218,7 @@ fn adapt(ev: &mut Eval<'_>) -> Cx {
         buckets: HashMap::new(),
         sse_configs: Vec::new(),
         trust_docs: BTreeSet::new(),
+        doc_uses: Vec::new(),
         addresses: HashMap::new(),
         pending_links: Vec::new(),
         doc_spans: ix
@@ -322,6 +330,14 @@ fn adapt(ev: &mut Eval<'_>) -> Cx {
                 extent,
                 trace: Vec::new(),
             });
+            for &(user, _, at) in cx.doc_uses.iter().filter(|u| u.1 == extent) {
+                cx.model.links.push(Link {
+                    from: user,
+                    to: id,
+                    kind: LinkKind::PolicyDocument,
+                    span: at,
+                });
+            }
             let kind = if cx.trust_docs.contains(&extent) {
                 PolicyKind::Trust
             } else {
@@ -600,6 +616,7 @@ fn attach(cx: &mut Cx, owner: ResourceId, n: &Node, attr: &str, kind: PolicyKind
         if kind == PolicyKind::Trust {
             cx.trust_docs.insert(doc);
         }
+        cx.doc_uses.push((owner, doc, v.span));
         return;
     }
     let Some(doc) = policy_node(v) else {

@@ -1,12 +1,18 @@
-//! OpenSearch Service (and Elasticsearch Service): domains (their encryption at rest).
+//! OpenSearch Service (and Elasticsearch Service): domains (their encryption at rest, their
+//! access policy) and domain policies.
 
-use super::{blocks, flag, password, store, string, Cx, LinkRow, ServiceAdapter};
+use super::{attach, blocks, flag, password, store, string, Cx, LinkRow, ServiceAdapter};
 use palisade_model::encryption::Service;
 use palisade_model::secrets::PasswordService;
-use palisade_model::{Node, ResourceId, Span, Value};
+use palisade_model::{Node, PolicyKind, ResourceId, Span, Value};
 
 pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
-    kinds: &["aws_opensearch_domain", "aws_elasticsearch_domain"],
+    kinds: &[
+        "aws_opensearch_domain",
+        "aws_elasticsearch_domain",
+        "aws_opensearch_domain_policy",
+        "aws_elasticsearch_domain_policy",
+    ],
     link_only: &[],
     links: LINKS,
     adapt,
@@ -17,7 +23,11 @@ const LINKS: &[LinkRow] = &[];
 
 fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
     match kind {
+        "aws_opensearch_domain_policy" | "aws_elasticsearch_domain_policy" => {
+            attach(cx, id, n, "access_policies", PolicyKind::Resource)
+        }
         "aws_opensearch_domain" | "aws_elasticsearch_domain" => {
+            attach(cx, id, n, "access_policies", PolicyKind::Resource);
             let (encrypted, kms, sp) = match blocks(n, "encrypt_at_rest").first() {
                 Some((b, sp)) => {
                     let (e, _) = flag(b, "enabled", false, *sp);

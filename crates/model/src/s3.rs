@@ -17,6 +17,27 @@ pub struct S3 {
     /// `AWS::S3::BucketPolicy`, a provider v3 bucket's `policy` (the documents themselves are in
     /// [`Model::policies`], owned by these resources).
     pub policy_holders: Vec<ResourceId>,
+    /// Literal bucket names (`bucket`, `BucketName`), for resources that name a bucket by
+    /// name rather than by reference (a trail's `s3_bucket_name`, a logging target).
+    pub names: Vec<BucketName>,
+    /// Server access logging declared for a bucket.
+    pub access_logging: Vec<AccessLogging>,
+}
+
+/// A bucket's name as written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BucketName {
+    pub owner: ResourceId,
+    pub name: Value<String>,
+}
+
+/// Server access logging: a bucket's own `logging` block / `LoggingConfiguration` (owner =
+/// the bucket), or an `aws_s3_bucket_logging` (owner = that resource, linked to its bucket).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AccessLogging {
+    pub owner: ResourceId,
+    /// The bucket the logs go to, as written, if any.
+    pub target: Option<Value<String>>,
 }
 
 /// A public access block: a bucket's (`aws_s3_bucket_public_access_block`, linked to its bucket
@@ -133,6 +154,10 @@ impl S3 {
         self.acls.iter_mut().for_each(|a| shift(&mut a.owner));
         self.ownership.iter_mut().for_each(|o| shift(&mut o.owner));
         self.versioning.iter_mut().for_each(|v| shift(&mut v.owner));
+        self.names.iter_mut().for_each(|n| shift(&mut n.owner));
+        self.access_logging
+            .iter_mut()
+            .for_each(|l| shift(&mut l.owner));
     }
 
     /// Appends another unit's facts, renumbering their resource ids by `offset` (for
@@ -145,5 +170,7 @@ impl S3 {
         self.ownership.extend(other.ownership);
         self.versioning.extend(other.versioning);
         self.policy_holders.extend(other.policy_holders);
+        self.names.extend(other.names);
+        self.access_logging.extend(other.access_logging);
     }
 }

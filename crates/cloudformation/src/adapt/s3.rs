@@ -2,7 +2,9 @@
 //! links) and bucket policies.
 
 use super::*;
-use palisade_model::s3::{Acl, ObjectOwnership, PublicAccessBlock, Versioning};
+use palisade_model::s3::{
+    AccessLogging, Acl, BucketName, ObjectOwnership, PublicAccessBlock, Versioning,
+};
 
 /// Link targets naming a bucket (also of load balancers' access logs).
 pub(super) const BUCKET: &[&str] = &["AWS::S3::Bucket"];
@@ -119,6 +121,17 @@ impl Adapter<'_> {
         let p = self.props;
         let id = self.id;
         self.model.s3.buckets.push(id);
+        if let Some(name) = present(p, "BucketName") {
+            let name = name.to_string_value();
+            self.model.s3.names.push(BucketName { owner: id, name });
+        }
+        if let Some(logging) = present(p, "LoggingConfiguration") {
+            let target = present(logging, "DestinationBucketName").map(Node::to_string_value);
+            self.model
+                .s3
+                .access_logging
+                .push(AccessLogging { owner: id, target });
+        }
         if let Some(block) = present(p, "PublicAccessBlockConfiguration") {
             let span = property_span(p, "PublicAccessBlockConfiguration").unwrap_or(block.span);
             let f = |name: &str| {

@@ -8,7 +8,9 @@ use super::{
     ServiceAdapter,
 };
 use palisade_model::encryption::Service;
-use palisade_model::s3::{Acl, Grant, ObjectOwnership, PublicAccessBlock, Versioning};
+use palisade_model::s3::{
+    AccessLogging, Acl, BucketName, Grant, ObjectOwnership, PublicAccessBlock, Versioning,
+};
 use palisade_model::{
     Link, LinkKind, Node, NodeKind, PendingLink, PolicyKind, ResourceId, Span, Value,
 };
@@ -128,6 +130,23 @@ fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
             s3_bucket(cx, id, n, header);
             acl(cx, id, n);
             versioning(cx, id, n);
+            if let Some(name) = string(n, "bucket") {
+                cx.model.s3.names.push(BucketName { owner: id, name });
+            }
+            for (b, _) in blocks(n, "logging") {
+                let target = string(b, "target_bucket");
+                cx.model
+                    .s3
+                    .access_logging
+                    .push(AccessLogging { owner: id, target });
+            }
+        }
+        "aws_s3_bucket_logging" => {
+            let target = string(n, "target_bucket");
+            cx.model
+                .s3
+                .access_logging
+                .push(AccessLogging { owner: id, target });
         }
         "aws_s3_bucket_acl" => acl(cx, id, n),
         "aws_s3_bucket_public_access_block" => public_access_block(cx, id, n, header, false),

@@ -1,0 +1,45 @@
+resource "aws_s3_bucket" "data" {
+  bucket = "app-data"
+}
+
+resource "aws_s3_bucket_logging" "data" {
+  bucket        = aws_s3_bucket.data.id
+  target_bucket = aws_s3_bucket.access_logs.id
+  target_prefix = "app-data/"
+}
+
+# Receives the access logs of app-data: a log bucket, not itself logged.
+resource "aws_s3_bucket" "access_logs" {
+  bucket = "access-logs"
+}
+
+resource "aws_s3_bucket" "legacy" {
+  bucket = "legacy-data"
+  logging {
+    target_bucket = "access-logs"
+    target_prefix = "legacy/"
+  }
+}
+
+# Receives the load balancer's access logs.
+resource "aws_s3_bucket" "lb_logs" {
+  bucket = "lb-logs"
+}
+
+resource "aws_lb" "web" {
+  name = "web"
+  access_logs {
+    bucket  = aws_s3_bucket.lb_logs.id
+    enabled = true
+  }
+}
+
+# Receives the trail's logs (its own logging is aws-cloudtrail-bucket-no-access-logging's).
+resource "aws_s3_bucket" "trail" {
+  bucket = "audit-trail"
+}
+
+resource "aws_cloudtrail" "main" {
+  name           = "main"
+  s3_bucket_name = "audit-trail"
+}

@@ -40,6 +40,7 @@ const SECRET_WORDS: &[&str] = &[
     "credential",
     "passphrase",
     "authkey",
+    "secretkey",
 ];
 
 /// Words that make a secret-sounding name hold something else: where the secret is (`_ARN`,
@@ -89,16 +90,26 @@ const NOT_A_SECRET: &[&str] = &[
     "prefix",
     "min",
     "max",
+    "allow",
+    "change",
+    "require",
+    "reuse",
+    "stack",
+    "reset",
 ];
 
 /// The name says it holds a secret (`DB_PASSWORD`, `apiToken`, `client-secret`) and not
 /// where one is kept (`DB_PASSWORD_ARN`, `SECRET_NAME`, `TOKEN_URL`).
 pub fn is_secret_name(name: &str) -> bool {
     let words = name_words(name);
-    // Single words and adjacent pairs (`api` + `key`), so `apiKey`, `API_KEY` and `apikey`
-    // read alike.
-    let pairs = words.windows(2).map(|w| format!("{}{}", w[0], w[1]));
-    let says_secret = words.iter().cloned().chain(pairs).any(|w| {
+    // The secret word is the name's head: its last word or last two words (`DB_PASSWORD`,
+    // `apiKey`, `AWS_SECRET_ACCESS_KEY`), so `PasswordReusePrevention` is not a secret.
+    let n = words.len();
+    let mut tail: Vec<String> = words.iter().skip(n.saturating_sub(1)).cloned().collect();
+    if n >= 2 {
+        tail.push(format!("{}{}", words[n - 2], words[n - 1]));
+    }
+    let says_secret = tail.iter().any(|w| {
         SECRET_WORDS
             .iter()
             .any(|s| w == *s || w.ends_with(s) || w.strip_suffix('s') == Some(s))
@@ -194,8 +205,19 @@ pub fn plaintext_passwords(
 /// Why an environment value is a secret, if it is one: its content (an access key id, a
 /// private key) or its name with a literal value.
 pub fn environment_secret_kind(name: Option<&str>, value: &str) -> Option<&'static str> {
+    let aws_credential = name.is_some_and(|n| {
+        [
+            "AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN",
+        ]
+        .iter()
+        .any(|c| n.eq_ignore_ascii_case(c))
+    });
     if is_access_key_id(value) {
         Some("an AWS access key id")
+    } else if aws_credential && is_plausible_secret_value(value) {
+        Some("AWS credentials under the name the AWS SDKs read them from")
     } else if is_private_key(value) {
         Some("a private key")
     } else if name.is_some_and(is_secret_name) && is_plausible_secret_value(value) {
@@ -259,6 +281,7 @@ mod tests {
             "PRIVATE_KEY",
             "MasterUserPassword",
             "github_token",
+            "SECRET_KEY",
         ] {
             assert!(is_secret_name(name), "{name}");
         }
@@ -273,11 +296,27 @@ mod tests {
             "SECRETS_MANAGER_SECRET_ID",
             "TOKEN_ISSUER",
             "TokenLifetime",
+            "PasswordReusePrevention",
+            "AllowUsersToChangePassword",
+            "ParentSecretStack",
             "KEY_ID",
             "tokenizer_model",
         ] {
             assert!(!is_secret_name(name), "{name}");
         }
+    }
+
+    #[test]
+    fn aws_credential_names_hold_credentials_whatever_the_value_looks_like() {
+        let kind = |n: &str, v: &str| environment_secret_kind(Some(n), v);
+        assert!(kind("AWS_ACCESS_KEY_ID", "AIPA8YOHGIS58IBFDU3E").is_some());
+        assert!(kind(
+            "aws_secret_access_key",
+            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+        )
+        .is_some());
+        assert!(kind("AWS_ACCESS_KEY_ID", "").is_none());
+        assert!(kind("AWS_REGION", "eu-west-1").is_none());
     }
 
     #[test]

@@ -4,9 +4,58 @@
 //! remote administration ports (SSH 22, RDP 3389), then database and cache ports, then any other
 //! port; web ports 80/443 alone are expected on a public load balancer and rank lowest.
 
-use crate::cidr::{union_share, Cidr};
+use crate::cidr::{open_cidr, union_share, Cidr};
 use crate::Severity;
 use palisade_model::ec2::is_all_protocols;
+use palisade_model::{Direction, LinkKind, Model, ResourceId, SgSource};
+use std::collections::BTreeMap;
+
+/// The security groups that admit traffic from an open range (the whole internet or a large
+/// part of it), each with the worst such exposure: computed once per check run.
+pub fn open_groups(model: &Model) -> BTreeMap<ResourceId, Exposure> {
+    let mut out: BTreeMap<ResourceId, Exposure> = BTreeMap::new();
+    for rule in &model.security_group_rules {
+        let ingress = rule
+            .direction
+            .candidates()
+            .iter()
+            .any(|d| *d.value == Direction::Ingress);
+        let open = rule.sources.iter().any(|s| {
+            matches!(s, SgSource::Cidr(c) if c.candidates().iter().any(|c| open_cidr(c.value).is_some()))
+        });
+        if !ingress || !open {
+            continue;
+        }
+        let exposure = classify(
+            rule.protocol.get().map(String::as_str),
+            rule.from_port.get().copied(),
+            rule.to_port.get().copied(),
+        );
+        let group = model.group_of(rule);
+        match out.get(&group) {
+            Some(worse) if worse.severity >= exposure.severity => {}
+            _ => {
+                out.insert(group, exposure);
+            }
+        }
+    }
+    out
+}
+
+/// Of the security groups `resource` is a member of ([`LinkKind::MemberOf`]), the one that
+/// admits the most from the internet, with what it admits.
+pub fn exposed_through<'a>(
+    model: &Model,
+    open: &'a BTreeMap<ResourceId, Exposure>,
+    resource: ResourceId,
+) -> Option<(ResourceId, &'a Exposure)> {
+    model
+        .links
+        .iter()
+        .filter(|l| l.from == resource && l.kind == LinkKind::MemberOf)
+        .filter_map(|l| open.get(&l.to).map(|e| (l.to, e)))
+        .max_by_key(|(_, e)| e.severity)
+}
 
 /// `; with the rule's other ranges, the whole IPv4 internet` when `range` and the other open
 /// ranges of the same rule (`all`, which includes `range`) together cover the whole internet of
@@ -22,6 +71,121 @@ pub fn together(range: &Cidr, all: &[Cidr]) -> String {
     } else {
         String::new()
     }
+}
+
+/// The shared logic of the "publicly accessible" checks (RDS, Redshift, DMS, Neptune): one
+/// finding per resource of `endpoints` whose flag is (or defaults to) true. Severity follows
+/// exposure: **critical** when a security group the resource is a member of admits database
+/// ports or everything from the internet, **high** when the flag is written true, **medium**
+/// when it is only the service default of an omitted flag.
+pub fn public_endpoints(
+    model: &Model,
+    out: &mut Vec<crate::Finding>,
+    check: &'static str,
+    endpoints: &[palisade_model::public_access::Endpoint],
+) {
+    let open = open_groups(model);
+    for access in &model.public_access {
+        if !endpoints.contains(&access.endpoint) {
+            continue;
+        }
+        let omitted = !access.publicly_accessible.is_written();
+        for candidate in access.publicly_accessible.candidates() {
+            if !*candidate.value {
+                continue;
+            }
+            let address = &model.resource(access.owner).address;
+            let noun = access.endpoint.noun();
+            let mut severity = if omitted {
+                Severity::Medium
+            } else {
+                Severity::High
+            };
+            let why = if omitted {
+                format!("{noun} is publicly accessible by default: the flag is not written and the service default for this configuration is public")
+            } else {
+                format!("{noun} is publicly accessible: its endpoint resolves to a public address")
+            };
+            let reach = match exposed_through(model, &open, access.owner) {
+                Some((group, exposure)) => {
+                    if exposure.severity >= Severity::High {
+                        severity = Severity::Critical;
+                    }
+                    format!(
+                        "; its security group {} admits {} from the internet, so it is reachable now",
+                        model.resource(group).address,
+                        exposure.what
+                    )
+                }
+                None => "; only its security groups stand between it and the internet".to_string(),
+            };
+            out.push(crate::Finding::on_resource(
+                model,
+                check,
+                severity,
+                access.owner,
+                candidate.span,
+                format!(
+                    "{address}: {why}{reach}{}",
+                    crate::finding::when_suffix(&candidate.conditions)
+                ),
+            ));
+        }
+    }
+}
+
+/// The subnets a declared route table sends to an internet gateway (`0.0.0.0/0` or `::/0`
+/// to an `aws_internet_gateway` / `AWS::EC2::InternetGateway` or an `igw-` id), through an
+/// explicit route table association, each with the route that makes it public.
+pub fn public_subnets(model: &Model) -> BTreeMap<ResourceId, ResourceId> {
+    use palisade_model::vpc::{is_default_route, RouteTarget};
+    let mut public_tables: BTreeMap<ResourceId, ResourceId> = BTreeMap::new();
+    for route in &model.routes {
+        // A route resource's gateway link is that route's own; an inline route of a table
+        // was classified by its frontend (the table's links mix all its routes).
+        let own_links = matches!(
+            model.resource(route.owner).kind.as_str(),
+            "aws_route" | "AWS::EC2::Route"
+        );
+        let to_gateway = route.target == RouteTarget::InternetGateway
+            || own_links
+                && model
+                    .links
+                    .iter()
+                    .filter(|l| l.from == route.owner && l.kind == LinkKind::Gateway)
+                    .any(|l| {
+                        let kind = model.resource(l.to).kind.as_str();
+                        kind == "aws_internet_gateway" || kind == "AWS::EC2::InternetGateway"
+                    });
+        if !to_gateway {
+            continue;
+        }
+        let default = route
+            .destinations
+            .iter()
+            .any(|d| d.candidates().iter().any(|c| is_default_route(c.value)));
+        if !default {
+            continue;
+        }
+        let table = model
+            .link_from(route.owner, LinkKind::RouteTable)
+            .unwrap_or(route.owner);
+        public_tables.entry(table).or_insert(route.owner);
+    }
+    let mut out = BTreeMap::new();
+    for link in model
+        .links
+        .iter()
+        .filter(|l| l.kind == LinkKind::RouteTable)
+    {
+        let Some(route) = public_tables.get(&link.to) else {
+            continue;
+        };
+        if let Some(subnet) = model.link_from(link.from, LinkKind::Subnet) {
+            out.entry(subnet).or_insert(*route);
+        }
+    }
+    out
 }
 
 /// Remote administration ports.

@@ -15,16 +15,19 @@ pub mod ec2;
 pub mod encryption;
 pub mod guardduty;
 pub mod iam_facts;
+pub mod instance;
 pub mod kms;
 pub mod logs;
 pub mod node;
 pub mod policy;
+pub mod public_access;
 pub mod rds;
 pub mod s3;
 pub mod secrets;
 pub mod securityhub;
 pub mod sharing;
 pub mod transit;
+pub mod vpc;
 
 pub use ec2::{Direction, NaclRule, SecurityGroupRule, SgSource};
 pub use encryption::{EncryptionAtRest, Service};
@@ -141,6 +144,22 @@ pub enum LinkKind {
     /// The resource's policy attribute is this policy-document data source (Terraform
     /// `policy = data.aws_iam_policy_document.x.json`): the data source holds the document.
     PolicyDocument,
+    /// A subnet, route table or security group is in this VPC.
+    InVpc,
+    /// A flow log records this VPC, subnet or network interface.
+    FlowLogOf,
+    /// A route or a route table association belongs to this route table.
+    RouteTable,
+    /// A route table association, an instance or a network interface is in this subnet.
+    Subnet,
+    /// A route sends traffic to this internet gateway.
+    Gateway,
+    /// An instance, launch template, launch configuration or database is a member of this
+    /// security group (`vpc_security_group_ids`, `SecurityGroupIds`, ...).
+    MemberOf,
+    /// A security group rule (or a member) names the default security group of this VPC
+    /// (`aws_vpc.main.default_security_group_id`, `!GetAtt Vpc.DefaultSecurityGroup`).
+    DefaultSecurityGroupOf,
 }
 
 /// A resolved reference from `from` to `to`. Frontends record a link only when the target
@@ -187,6 +206,18 @@ pub struct Model {
     pub config: config::AwsConfig,
     pub securityhub: securityhub::SecurityHub,
     pub logs: logs::Logs,
+    /// VPCs, subnets, routes and flow logs declared in the unit.
+    pub vpcs: Vec<vpc::Vpc>,
+    pub subnets: Vec<vpc::Subnet>,
+    pub routes: Vec<vpc::Route>,
+    pub flow_logs: Vec<vpc::FlowLog>,
+    /// Instances, launch templates and launch configurations.
+    pub launches: Vec<instance::Launch>,
+    /// `publicly_accessible` switches of databases and replication instances.
+    pub public_access: Vec<public_access::PublicAccess>,
+    pub search_domains: Vec<public_access::SearchDomain>,
+    pub eks_endpoints: Vec<public_access::EksEndpoint>,
+    pub function_urls: Vec<public_access::FunctionUrl>,
     /// References between resources, in the order they were resolved (Terraform references,
     /// CloudFormation `Ref` and `Fn::GetAtt` in the properties that name another resource).
     pub links: Vec<Link>,
@@ -254,6 +285,15 @@ impl Model {
             config,
             securityhub,
             logs,
+            vpcs,
+            subnets,
+            routes,
+            flow_logs,
+            launches,
+            public_access,
+            search_domains,
+            eks_endpoints,
+            function_urls,
             links,
             s3,
             secrets,
@@ -274,6 +314,15 @@ impl Model {
         self.config.append(config, offset);
         self.securityhub.append(securityhub, offset);
         self.logs.append(logs, offset);
+        append(&mut self.vpcs, vpcs, offset);
+        append(&mut self.subnets, subnets, offset);
+        append(&mut self.routes, routes, offset);
+        append(&mut self.flow_logs, flow_logs, offset);
+        append(&mut self.launches, launches, offset);
+        append(&mut self.public_access, public_access, offset);
+        append(&mut self.search_domains, search_domains, offset);
+        append(&mut self.eks_endpoints, eks_endpoints, offset);
+        append(&mut self.function_urls, function_urls, offset);
         append(&mut self.links, links, offset);
         self.s3.extend(s3, offset);
         self.secrets.extend(secrets, offset);
@@ -345,6 +394,29 @@ impl Owned for ResourceId {
         *self = self.shifted(offset);
     }
 }
+
+/// Facts whose only resource id is their `owner`.
+macro_rules! owned_by_owner {
+    ($($t:ty),* $(,)?) => {
+        $(impl Owned for $t {
+            fn shift(&mut self, offset: usize) {
+                self.owner = self.owner.shifted(offset);
+            }
+        })*
+    };
+}
+
+owned_by_owner!(
+    vpc::Vpc,
+    vpc::Subnet,
+    vpc::Route,
+    vpc::FlowLog,
+    instance::Launch,
+    public_access::PublicAccess,
+    public_access::SearchDomain,
+    public_access::EksEndpoint,
+    public_access::FunctionUrl,
+);
 
 impl Owned for Link {
     fn shift(&mut self, offset: usize) {

@@ -58,6 +58,10 @@ pub struct Index<'t> {
     /// `module "NAME"` calls by name, and their names in declaration order.
     pub module_calls: HashMap<&'t str, BlockRef<'t>>,
     pub module_order: Vec<&'t str>,
+    /// Every `module` block in source order, a name declared twice (which Terraform rejects,
+    /// as in a directory of copied examples) included: registry modules whose resources are
+    /// known are adapted from each declaration.
+    pub module_blocks: Vec<BlockRef<'t>>,
     /// `output "NAME" { value = ... }`: name, file, `output` block.
     pub outputs: Vec<(&'t str, &'t SourceFile, TsNode<'t>)>,
 }

@@ -432,6 +432,12 @@ fn build_index<'t>(configs: &[(&'t SourceFile, &'t Tree)]) -> Index<'t> {
                     );
                 }
                 ("module", [name, ..]) if !ix.module_calls.contains_key(name) => {
+                    ix.module_blocks.push(BlockRef {
+                        file,
+                        node: item,
+                        kind: "module",
+                        name,
+                    });
                     ix.module_order.push(name);
                     ix.module_calls.insert(
                         name,
@@ -443,6 +449,12 @@ fn build_index<'t>(configs: &[(&'t SourceFile, &'t Tree)]) -> Index<'t> {
                         },
                     );
                 }
+                ("module", [name, ..]) => ix.module_blocks.push(BlockRef {
+                    file,
+                    node: item,
+                    kind: "module",
+                    name,
+                }),
                 // The value of an output and the default of a variable are looked up when
                 // used: a called module's index is built per call, and most of a big
                 // module's variables and outputs are never read.

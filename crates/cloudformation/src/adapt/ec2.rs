@@ -3,6 +3,7 @@
 //! configurations.
 
 use super::*;
+use palisade_model::instance::{Launch, LaunchKind, MetadataOptions};
 
 const SECURITY_GROUP: &[&str] = &["AWS::EC2::SecurityGroup"];
 
@@ -47,7 +48,54 @@ const LINKS: &[LinkRow] = &[
         LinkKind::NetworkAcl,
         &["AWS::EC2::NetworkAcl"],
     ),
+    // `GroupId: !GetAtt Vpc.DefaultSecurityGroup`: a rule adopted into the default group of a
+    // VPC of the template.
+    (
+        "AWS::EC2::SecurityGroupIngress",
+        "GroupId",
+        LinkKind::DefaultSecurityGroupOf,
+        VPC,
+    ),
+    (
+        "AWS::EC2::SecurityGroupEgress",
+        "GroupId",
+        LinkKind::DefaultSecurityGroupOf,
+        VPC,
+    ),
+    ("AWS::EC2::SecurityGroup", "VpcId", LinkKind::InVpc, VPC),
+    (
+        "AWS::EC2::Instance",
+        "SecurityGroupIds",
+        LinkKind::MemberOf,
+        SECURITY_GROUP,
+    ),
+    (
+        "AWS::EC2::Instance",
+        "SecurityGroups",
+        LinkKind::MemberOf,
+        SECURITY_GROUP,
+    ),
+    (
+        "AWS::EC2::Instance",
+        "SubnetId",
+        LinkKind::Subnet,
+        &["AWS::EC2::Subnet"],
+    ),
+    (
+        "AWS::EC2::LaunchTemplate",
+        "LaunchTemplateData.SecurityGroupIds",
+        LinkKind::MemberOf,
+        SECURITY_GROUP,
+    ),
+    (
+        "AWS::AutoScaling::LaunchConfiguration",
+        "SecurityGroups",
+        LinkKind::MemberOf,
+        SECURITY_GROUP,
+    ),
 ];
+
+const VPC: &[&str] = &["AWS::EC2::VPC"];
 
 fn adapt(r: &mut Adapter<'_>, kind: &str) {
     match kind {
@@ -65,13 +113,20 @@ fn adapt(r: &mut Adapter<'_>, kind: &str) {
             let span = r.header;
             r.ebs(r.props, "volume", span);
         }
-        "AWS::EC2::Instance" => r.instance(),
+        "AWS::EC2::Instance" => {
+            r.launch(LaunchKind::Instance, r.props);
+            r.instance()
+        }
         "AWS::EC2::LaunchTemplate" => {
             if let Some(data) = present(r.props, "LaunchTemplateData") {
+                r.launch(LaunchKind::LaunchTemplate, data);
                 r.block_devices(data);
             }
         }
-        "AWS::AutoScaling::LaunchConfiguration" => r.block_devices(r.props),
+        "AWS::AutoScaling::LaunchConfiguration" => {
+            r.launch(LaunchKind::LaunchConfiguration, r.props);
+            r.block_devices(r.props)
+        }
         _ => {}
     }
 }
@@ -215,6 +270,74 @@ impl Adapter<'_> {
             return;
         }
         self.block_devices(self.props);
+    }
+
+    /// The network side of an instance, launch template (its `LaunchTemplateData`) or launch
+    /// configuration.
+    fn launch(&mut self, kind: LaunchKind, p: &Node) {
+        let interfaces: Vec<&Node> = present(p, "NetworkInterfaces")
+            .map(flat_items)
+            .unwrap_or_default();
+        let public_ip = self.flag_at(p, "AssociatePublicIpAddress").or_else(|| {
+            interfaces
+                .first()
+                .and_then(|i| self.flag_at(i, "AssociatePublicIpAddress"))
+        });
+        let mut security_groups = Vec::new();
+        for key in ["SecurityGroupIds", "SecurityGroups"] {
+            if let Some(list) = present(p, key) {
+                security_groups.extend(flat_items(list).into_iter().map(Node::to_string_value));
+            }
+        }
+        for i in &interfaces {
+            for key in ["GroupSet", "Groups"] {
+                if let Some(list) = present(i, key) {
+                    security_groups.extend(flat_items(list).into_iter().map(Node::to_string_value));
+                }
+            }
+        }
+        let header = self.header;
+        // `AWS::EC2::Instance` has no metadata options of its own: only a launch template
+        // can set them.
+        let metadata = match present(p, "MetadataOptions").filter(|m| is_map(m)) {
+            Some(m) => {
+                let span = property_span(p, "MetadataOptions").unwrap_or(m.span);
+                let text = |key: &str, default: &str| match present(m, key) {
+                    Some(v) => at(v.to_string_value(), property_span(m, key)),
+                    None => Value::omitted(default.to_string(), span),
+                };
+                MetadataOptions {
+                    http_tokens: lower(text("HttpTokens", "optional")),
+                    http_endpoint: lower(text("HttpEndpoint", "enabled")),
+                    hop_limit: present(m, "HttpPutResponseHopLimit").map(|v| {
+                        at(
+                            v.to_int_value(),
+                            property_span(m, "HttpPutResponseHopLimit"),
+                        )
+                    }),
+                    span,
+                }
+            }
+            None => MetadataOptions {
+                http_tokens: Value::omitted("optional".to_string(), header),
+                http_endpoint: Value::omitted("enabled".to_string(), header),
+                hop_limit: None,
+                span: header,
+            },
+        };
+        let groups_elsewhere = interfaces
+            .iter()
+            .any(|i| present(i, "NetworkInterfaceId").is_some());
+        let from_template = kind == LaunchKind::Instance && present(p, "LaunchTemplate").is_some();
+        self.model.launches.push(Launch {
+            owner: self.id,
+            kind,
+            public_ip,
+            metadata,
+            security_groups,
+            groups_elsewhere,
+            from_template,
+        });
     }
 
     fn block_devices(&mut self, holder: &Node) {

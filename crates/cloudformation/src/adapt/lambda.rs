@@ -4,7 +4,11 @@ use super::*;
 use palisade_model::secrets::EnvironmentService;
 
 pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
-    kinds: &["AWS::Lambda::Permission", "AWS::Lambda::Function"],
+    kinds: &[
+        "AWS::Lambda::Permission",
+        "AWS::Lambda::Function",
+        "AWS::Lambda::Url",
+    ],
     links: LINKS,
     references: None,
     adapt,
@@ -16,6 +20,19 @@ fn adapt(r: &mut Adapter<'_>, kind: &str) {
     match kind {
         "AWS::Lambda::Permission" => r.lambda_permission(),
         "AWS::Lambda::Function" => r.function_environment(EnvironmentService::Lambda),
+        "AWS::Lambda::Url" => {
+            let auth_type = match present(r.props, "AuthType") {
+                Some(v) => at(v.to_string_value(), property_span(r.props, "AuthType")),
+                // Required: a template without it does not deploy.
+                None => Value::unknown(r.header),
+            };
+            r.model
+                .function_urls
+                .push(palisade_model::public_access::FunctionUrl {
+                    owner: r.id,
+                    auth_type,
+                });
+        }
         _ => {}
     }
 }

@@ -14,12 +14,14 @@ mod cloudtrail;
 mod cloudwatch;
 mod config;
 mod directoryservice;
+mod dms;
 mod docdb;
 mod dynamodb;
 mod ec2;
 mod ecr;
 mod ecs;
 mod efs;
+mod eks;
 mod elasticache;
 mod elb;
 mod guardduty;
@@ -43,6 +45,7 @@ mod sns;
 mod sqs;
 mod ssm;
 mod timestream;
+mod vpc;
 
 use crate::eval::{scalar_node_text, Ctx};
 use crate::foreach;
@@ -122,6 +125,9 @@ const SERVICES: &[&ServiceAdapter] = &[
     &guardduty::ADAPTER,
     &config::ADAPTER,
     &securityhub::ADAPTER,
+    &vpc::ADAPTER,
+    &dms::ADAPTER,
+    &eks::ADAPTER,
 ];
 
 /// The service adapting a resource type; `None` for a type Palisade does not model (the
@@ -487,6 +493,14 @@ fn presence(node: &Node) -> Value<bool> {
     }
 }
 
+/// A value spanning its whole property (`Key: value`) when `span` is known.
+fn at<T>(mut v: Value<T>, span: Option<Span>) -> Value<T> {
+    if let Some(span) = span {
+        v.span = span;
+    }
+    v
+}
+
 fn is_map(node: &Node) -> bool {
     matches!(node.kind, NodeKind::Map(_))
 }
@@ -503,6 +517,31 @@ fn lower(v: Value<String>) -> Value<String> {
 }
 
 impl Adapter<'_> {
+    // -- network --------------------------------------------------------------------------
+
+    /// A boolean property when written, spanning `Key: value`.
+    fn flag_at(&self, node: &Node, key: &str) -> Option<Value<bool>> {
+        present(node, key).map(|v| at(v.to_bool_value(), property_span(node, key)))
+    }
+
+    /// A boolean property, or `Omitted(default)` at the header.
+    fn flag_or(&self, node: &Node, key: &str, default: bool) -> Value<bool> {
+        self.flag_at(node, key)
+            .unwrap_or_else(|| Value::omitted(default, self.header))
+    }
+
+    /// A `PubliclyAccessible` switch.
+    fn public_access(&mut self, endpoint: palisade_model::public_access::Endpoint, default: bool) {
+        let publicly_accessible = self.flag_or(self.props, "PubliclyAccessible", default);
+        self.model
+            .public_access
+            .push(palisade_model::public_access::PublicAccess {
+                owner: self.id,
+                endpoint,
+                publicly_accessible,
+            });
+    }
+
     // -- policies -------------------------------------------------------------------------
 
     fn policy_at(&mut self, key: &str, kind: PolicyKind) {

@@ -1,9 +1,9 @@
-//! Neptune: clusters (encryption at rest).
+//! Neptune: clusters (encryption at rest) and DB instances (public accessibility).
 
 use super::*;
 
 pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
-    kinds: &["AWS::Neptune::DBCluster"],
+    kinds: &["AWS::Neptune::DBCluster", "AWS::Neptune::DBInstance"],
     links: LINKS,
     references: None,
     adapt,
@@ -12,6 +12,9 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
 const LINKS: &[LinkRow] = &[];
 
 fn adapt(r: &mut Adapter<'_>, kind: &str) {
+    if kind == "AWS::Neptune::DBInstance" {
+        return r.public_access(palisade_model::public_access::Endpoint::Neptune, false);
+    }
     if kind == "AWS::Neptune::DBCluster" {
         if present(r.props, "StorageEncrypted").is_none() {
             if let Some(source) = present(r.props, "SnapshotIdentifier") {

@@ -20,6 +20,14 @@ fn adapt(r: &mut Adapter<'_>, kind: &str) {
     match kind {
         "AWS::OpenSearchService::Domain" | "AWS::Elasticsearch::Domain" => {
             r.policy_at("AccessPolicies", PolicyKind::Resource);
+            let vpc_options = present(r.props, "VPCOptions")
+                .map(|v| property_span(r.props, "VPCOptions").unwrap_or(v.span));
+            r.model
+                .search_domains
+                .push(palisade_model::public_access::SearchDomain {
+                    owner: r.id,
+                    vpc_options,
+                });
             r.opensearch();
             r.password(
                 &[

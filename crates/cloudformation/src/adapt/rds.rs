@@ -15,11 +15,17 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
     adapt,
 };
 
-const LINKS: &[LinkRow] = &[];
+const LINKS: &[LinkRow] = &[(
+    "AWS::RDS::DBInstance",
+    "VPCSecurityGroups",
+    LinkKind::MemberOf,
+    &["AWS::EC2::SecurityGroup"],
+)];
 
 fn adapt(r: &mut Adapter<'_>, kind: &str) {
     match kind {
         "AWS::RDS::DBInstance" => {
+            r.rds_public_access();
             let sources = &[
                 "SourceDBInstanceIdentifier",
                 "DBSnapshotIdentifier",
@@ -45,6 +51,26 @@ fn adapt(r: &mut Adapter<'_>, kind: &str) {
 }
 
 impl Adapter<'_> {
+    /// `PubliclyAccessible`; not written, RDS decides by the subnet group: without
+    /// `DBSubnetGroupName` a non-Aurora instance goes to the default VPC and is public, with
+    /// one it is private unless its subnets are public (not known here: `false`). Aurora
+    /// instances (`DBClusterIdentifier`) and replicas (`SourceDBInstanceIdentifier`) are not
+    /// judged by default.
+    fn rds_public_access(&mut self) {
+        let p = self.props;
+        let default = present(p, "DBSubnetGroupName").is_none()
+            && present(p, "DBClusterIdentifier").is_none()
+            && present(p, "SourceDBInstanceIdentifier").is_none()
+            && present(p, "SourceDBClusterIdentifier").is_none()
+            && !present(p, "Engine")
+                .and_then(|e| e.to_string_value().get().cloned())
+                .is_some_and(|e| e.to_ascii_lowercase().starts_with("aurora"));
+        self.public_access(
+            palisade_model::public_access::Endpoint::RdsInstance,
+            default,
+        );
+    }
+
     fn rds(&mut self, store: &str, inherited_from: &[&str]) {
         let p = self.props;
         // An instance of a cluster is encrypted by the cluster.

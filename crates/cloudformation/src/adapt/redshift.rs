@@ -10,9 +10,16 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
     adapt,
 };
 
-const LINKS: &[LinkRow] = &[];
+const LINKS: &[LinkRow] = &[(
+    "AWS::Redshift::Cluster",
+    "VpcSecurityGroupIds",
+    LinkKind::MemberOf,
+    &["AWS::EC2::SecurityGroup"],
+)];
 
 fn adapt(r: &mut Adapter<'_>, _kind: &str) {
+    // Not written: private (the API default).
+    r.public_access(palisade_model::public_access::Endpoint::Redshift, false);
     r.flag_and_key(
         Service::Redshift,
         "cluster",

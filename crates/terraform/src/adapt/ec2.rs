@@ -7,9 +7,11 @@ use super::{
 };
 use palisade_model::ec2::{Direction, NaclRule, SecurityGroupRule, SgSource};
 use palisade_model::encryption::Service;
+use palisade_model::instance::{Launch, LaunchKind, MetadataOptions};
 use palisade_model::{LinkKind, Node, NodeKind, ResourceId, Span, Value, ValueKind};
 
 const SG: &[&str] = &["aws_security_group", "aws_default_security_group"];
+const VPC: &[&str] = &["aws_vpc"];
 
 pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
     kinds: &[
@@ -34,6 +36,57 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
 };
 
 const LINKS: &[LinkRow] = &[
+    (
+        "aws_security_group_rule",
+        "security_group_id",
+        LinkKind::DefaultSecurityGroupOf,
+        VPC,
+    ),
+    (
+        "aws_vpc_security_group_ingress_rule",
+        "security_group_id",
+        LinkKind::DefaultSecurityGroupOf,
+        VPC,
+    ),
+    (
+        "aws_vpc_security_group_egress_rule",
+        "security_group_id",
+        LinkKind::DefaultSecurityGroupOf,
+        VPC,
+    ),
+    ("aws_security_group", "vpc_id", LinkKind::InVpc, VPC),
+    ("aws_default_security_group", "vpc_id", LinkKind::InVpc, VPC),
+    (
+        "aws_instance",
+        "vpc_security_group_ids",
+        LinkKind::MemberOf,
+        SG,
+    ),
+    ("aws_instance", "security_groups", LinkKind::MemberOf, SG),
+    (
+        "aws_instance",
+        "subnet_id",
+        LinkKind::Subnet,
+        &["aws_subnet"],
+    ),
+    (
+        "aws_launch_template",
+        "vpc_security_group_ids",
+        LinkKind::MemberOf,
+        SG,
+    ),
+    (
+        "aws_launch_template",
+        "network_interfaces.security_groups",
+        LinkKind::MemberOf,
+        SG,
+    ),
+    (
+        "aws_launch_configuration",
+        "security_groups",
+        LinkKind::MemberOf,
+        SG,
+    ),
     (
         "aws_security_group_rule",
         "security_group_id",
@@ -159,6 +212,7 @@ fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
             header,
         ),
         "aws_instance" | "aws_launch_configuration" => {
+            launch(cx, id, kind, n, header);
             let roots = blocks(n, "root_block_device");
             let has_dynamic = entry(n, "dynamic:root_block_device").is_some();
             let from_template = kind == "aws_instance" && entry(n, "launch_template").is_some();
@@ -182,6 +236,7 @@ fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
             }
         }
         "aws_launch_template" => {
+            launch(cx, id, kind, n, header);
             for (m, _) in blocks(n, "block_device_mappings") {
                 for (b, sp) in blocks(m, "ebs") {
                     block_device(cx, id, b, sp, "launch template block device");
@@ -189,6 +244,88 @@ fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
             }
         }
         _ => {}
+    }
+}
+
+/// The network side of an instance, launch template or launch configuration.
+fn launch(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
+    let kind = match kind {
+        "aws_instance" => LaunchKind::Instance,
+        "aws_launch_template" => LaunchKind::LaunchTemplate,
+        _ => LaunchKind::LaunchConfiguration,
+    };
+    let interfaces = blocks(n, "network_interfaces");
+    let written = |n: &Node, name: &str| {
+        entry(n, name)
+            .filter(|(_, v)| !is_null(v))
+            .map(|(k, v)| at(v.to_bool_value(), k.span))
+    };
+    let public_ip = written(n, "associate_public_ip_address").or_else(|| {
+        interfaces
+            .first()
+            .and_then(|(i, _)| written(i, "associate_public_ip_address"))
+    });
+    let mut security_groups = Vec::new();
+    for attr in [
+        "vpc_security_group_ids",
+        "security_groups",
+        "security_group_names",
+    ] {
+        group_values(n, attr, &mut security_groups);
+    }
+    for (i, _) in &interfaces {
+        group_values(i, "security_groups", &mut security_groups);
+    }
+    let metadata = match blocks(n, "metadata_options").first() {
+        Some((m, sp)) => metadata_options(m, *sp),
+        None => metadata_options(&Node::unknown(header), header),
+    };
+    let groups_elsewhere = !blocks(n, "network_interface").is_empty()
+        || interfaces
+            .iter()
+            .any(|(i, _)| entry(i, "network_interface_id").is_some_and(|(_, v)| !is_null(v)));
+    cx.model.launches.push(Launch {
+        owner: id,
+        kind,
+        public_ip,
+        metadata,
+        security_groups,
+        groups_elsewhere,
+        from_template: kind == LaunchKind::Instance && entry(n, "launch_template").is_some(),
+    });
+}
+
+/// `metadata_options`: what is not written takes the EC2 default at the block (`span`).
+fn metadata_options(m: &Node, span: Span) -> MetadataOptions {
+    let text = |name: &str, default: &str| match entry(m, name) {
+        Some((k, v)) if !is_null(v) => at(v.to_string_value(), k.span),
+        _ => Value::omitted(default.to_string(), span),
+    };
+    MetadataOptions {
+        http_tokens: text("http_tokens", "optional"),
+        http_endpoint: text("http_endpoint", "enabled"),
+        hop_limit: entry(m, "http_put_response_hop_limit")
+            .filter(|(_, v)| !is_null(v))
+            .map(|(k, v)| at(v.to_int_value(), k.span)),
+        span,
+    }
+}
+
+/// The security groups of a list attribute, one value per item; an unknown list is one
+/// unknown value.
+fn group_values(n: &Node, attr: &str, out: &mut Vec<Value<String>>) {
+    let Some((_, v)) = entry(n, attr) else {
+        return;
+    };
+    match &v.kind {
+        NodeKind::Null => {}
+        NodeKind::List(items) => out.extend(
+            items
+                .iter()
+                .filter(|i| !is_null(i))
+                .map(|i| i.to_string_value()),
+        ),
+        _ => out.push(v.to_string_value()),
     }
 }
 

@@ -1,13 +1,18 @@
 //! Lambda: functions (their plain-text environment) and permissions (`aws_lambda_permission`,
 //! each one statement of the function's resource policy).
 
-use super::{blocks, entry, is_null, Cx, LinkRow, ServiceAdapter};
+use super::{at, blocks, entry, is_null, Cx, LinkRow, ServiceAdapter};
+use palisade_model::public_access::FunctionUrl;
 use palisade_model::node::MapKey;
 use palisade_model::secrets::{EnvironmentService, EnvironmentVariable};
-use palisade_model::{AttachedPolicy, Node, NodeKind, PolicyKind, ResourceId, Span};
+use palisade_model::{AttachedPolicy, Node, NodeKind, PolicyKind, ResourceId, Span, Value};
 
 pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
-    kinds: &["aws_lambda_function", "aws_lambda_permission"],
+    kinds: &[
+        "aws_lambda_function",
+        "aws_lambda_permission",
+        "aws_lambda_function_url",
+    ],
     link_only: &[],
     links: LINKS,
     adapt,
@@ -20,6 +25,7 @@ fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
     match kind {
         "aws_lambda_function" => environment(cx, id, n),
         "aws_lambda_permission" => permission(cx, id, n, header),
+        "aws_lambda_function_url" => function_url(cx, id, n, header),
         _ => {}
     }
 }
@@ -121,4 +127,17 @@ fn permission(cx: &mut Cx, id: ResourceId, n: &Node, header: Span) {
             document,
         });
     }
+}
+
+/// A function URL: its authorization type (required by the provider: a configuration
+/// without it does not plan, so its absence is unknown).
+fn function_url(cx: &mut Cx, id: ResourceId, n: &Node, header: Span) {
+    let auth_type = match entry(n, "authorization_type") {
+        Some((k, v)) => at(v.to_string_value(), k.span),
+        None => Value::unknown(header),
+    };
+    cx.model.function_urls.push(FunctionUrl {
+        owner: id,
+        auth_type,
+    });
 }

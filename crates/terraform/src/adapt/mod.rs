@@ -16,12 +16,14 @@ mod cloudtrail;
 mod cloudwatch;
 mod config;
 mod directoryservice;
+mod dms;
 mod docdb;
 mod dynamodb;
 mod ec2;
 mod ecr;
 mod ecs;
 mod efs;
+mod eks;
 mod elasticache;
 mod elb;
 mod glacier;
@@ -36,6 +38,7 @@ mod opensearch;
 mod organizations;
 mod rds;
 mod redshift;
+mod registry;
 mod s3;
 mod sagemaker;
 mod secretsmanager;
@@ -45,6 +48,7 @@ mod sns;
 mod sqs;
 mod ssm;
 mod timestream;
+mod vpc;
 
 use crate::eval::Eval;
 use crate::policy_doc::json_of_string;
@@ -133,6 +137,9 @@ const SERVICES: &[&ServiceAdapter] = &[
     &config::ADAPTER,
     &securityhub::ADAPTER,
     &glacier::ADAPTER,
+    &vpc::ADAPTER,
+    &dms::ADAPTER,
+    &eks::ADAPTER,
 ];
 
 /// The service adapting a resource type, and whether the type is read for its links only;
@@ -279,6 +286,9 @@ fn adapt(ev: &mut Eval<'_>) -> Cx {
             .unwrap_or_default();
         ev.module_value(name, at);
     }
+    for call in ev.ix.module_blocks.clone() {
+        registry_module(&mut cx, ev, call);
+    }
     // Called modules' resources join before references are resolved: an output of a module
     // can name one of its resources (`security_group_id = module.sg.id`).
     for (m, unresolved) in std::mem::take(&mut ev.module_models) {
@@ -361,6 +371,31 @@ fn adapt(ev: &mut Eval<'_>) -> Cx {
         }
     }
     cx
+}
+
+/// A call of a registry module whose resources Palisade knows (never fetched: the facts come
+/// from the call's arguments and the module's documented defaults): one resource per
+/// instance standing for the call (`module.vpc`, kind `module:<source>`), with its facts.
+fn registry_module<'t>(cx: &mut Cx, ev: &mut Eval<'t>, call: crate::eval::BlockRef<'t>) {
+    let name = call.name;
+    let header = block_header(call.file, call.node);
+    for inst in ev.expand(call.file, call.node) {
+        let node = ev.with_instance(&inst, |ev| {
+            ev.attributes_node(call.file, call.node, registry::ATTRS)
+        });
+        let Some(module) = registry::known(&node) else {
+            return;
+        };
+        let id = cx.model.add_resource(Resource {
+            address: format!("{}module.{name}{}", ev.address_prefix(), inst.key.suffix()),
+            kind: format!("module:{}", module.source()),
+            format: Format::Terraform,
+            header,
+            extent: span(call.file, call.node),
+            trace: Vec::new(),
+        });
+        registry::adapt(cx, module, id, &node, header);
+    }
 }
 
 /// Records the references held by the link attributes of a resource of type `kind`.

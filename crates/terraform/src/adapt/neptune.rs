@@ -1,11 +1,12 @@
-//! Neptune: clusters (encryption at rest).
+//! Neptune: clusters (encryption at rest) and cluster instances (public accessibility).
 
 use super::{flagged_store, Cx, LinkRow, ServiceAdapter};
 use palisade_model::encryption::Service;
+use palisade_model::public_access::Endpoint;
 use palisade_model::{Node, ResourceId, Span};
 
 pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
-    kinds: &["aws_neptune_cluster"],
+    kinds: &["aws_neptune_cluster", "aws_neptune_cluster_instance"],
     link_only: &[],
     links: LINKS,
     adapt,
@@ -15,8 +16,8 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
 const LINKS: &[LinkRow] = &[];
 
 fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
-    if kind == "aws_neptune_cluster" {
-        flagged_store(
+    match kind {
+        "aws_neptune_cluster" => flagged_store(
             cx,
             id,
             n,
@@ -25,6 +26,10 @@ fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
             "storage_encrypted",
             "kms_key_arn",
             header,
-        );
+        ),
+        "aws_neptune_cluster_instance" => {
+            super::rds::public_access(cx, id, n, Endpoint::Neptune, false, header)
+        }
+        _ => {}
     }
 }

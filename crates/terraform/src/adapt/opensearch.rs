@@ -3,6 +3,7 @@
 
 use super::{attach, blocks, flag, password, store, string, Cx, LinkRow, ServiceAdapter};
 use palisade_model::encryption::Service;
+use palisade_model::public_access::SearchDomain;
 use palisade_model::secrets::PasswordService;
 use palisade_model::{Node, PolicyKind, ResourceId, Span, Value};
 
@@ -48,6 +49,10 @@ fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
                     );
                 }
             }
+            cx.model.search_domains.push(SearchDomain {
+                owner: id,
+                vpc_options: blocks(n, "vpc_options").first().map(|(_, sp)| *sp),
+            });
         }
         _ => {}
     }

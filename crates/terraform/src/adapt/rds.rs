@@ -6,15 +6,17 @@ use super::{
     ServiceAdapter,
 };
 use palisade_model::encryption::Service;
+use palisade_model::public_access::{Endpoint, PublicAccess};
 use palisade_model::rds::Database;
 use palisade_model::secrets::PasswordService;
-use palisade_model::{Node, ResourceId, Span, Value};
+use palisade_model::{LinkKind, Node, ResourceId, Span, Value};
 
 pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
     kinds: &[
         "aws_db_instance",
         "aws_rds_cluster",
         "aws_rds_global_cluster",
+        "aws_rds_cluster_instance",
     ],
     link_only: &[],
     links: LINKS,
@@ -22,7 +24,29 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
     finish: None,
 };
 
-const LINKS: &[LinkRow] = &[];
+const LINKS: &[LinkRow] = &[(
+    "aws_db_instance",
+    "vpc_security_group_ids",
+    LinkKind::MemberOf,
+    &["aws_security_group", "aws_default_security_group"],
+)];
+
+/// A `publicly_accessible` switch, `Omitted(default)` at the header when not written.
+pub(super) fn public_access(
+    cx: &mut Cx,
+    id: ResourceId,
+    n: &Node,
+    endpoint: Endpoint,
+    default: bool,
+    header: Span,
+) {
+    let (publicly_accessible, _) = super::flag(n, "publicly_accessible", default, header);
+    cx.model.public_access.push(PublicAccess {
+        owner: id,
+        endpoint,
+        publicly_accessible,
+    });
+}
 
 fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
     match kind {
@@ -54,6 +78,13 @@ fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
                 );
             }
         }
+        "aws_db_instance" => public_access(cx, id, n, Endpoint::RdsInstance, false, header),
+        "aws_rds_cluster_instance" => {
+            public_access(cx, id, n, Endpoint::RdsClusterInstance, false, header)
+        }
+        _ => {}
+    }
+    match kind {
         "aws_db_instance" | "aws_rds_cluster" => {
             database(cx, id, kind, n, header);
             let store_name = if kind == "aws_db_instance" {

@@ -2,8 +2,9 @@
 
 use super::{flagged_store, password, Cx, LinkRow, ServiceAdapter};
 use palisade_model::encryption::Service;
+use palisade_model::public_access::Endpoint;
 use palisade_model::secrets::PasswordService;
-use palisade_model::{Node, ResourceId, Span};
+use palisade_model::{LinkKind, Node, ResourceId, Span};
 
 pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
     kinds: &["aws_redshift_cluster"],
@@ -13,9 +14,16 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
     finish: None,
 };
 
-const LINKS: &[LinkRow] = &[];
+const LINKS: &[LinkRow] = &[(
+    "aws_redshift_cluster",
+    "vpc_security_group_ids",
+    LinkKind::MemberOf,
+    &["aws_security_group", "aws_default_security_group"],
+)];
 
 fn adapt(cx: &mut Cx, id: ResourceId, _kind: &str, n: &Node, header: Span) {
+    // Since AWS provider 5, `publicly_accessible` defaults to false.
+    super::rds::public_access(cx, id, n, Endpoint::Redshift, false, header);
     flagged_store(
         cx,
         id,

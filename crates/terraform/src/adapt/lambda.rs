@@ -2,8 +2,8 @@
 //! each one statement of the function's resource policy).
 
 use super::{at, blocks, entry, is_null, Cx, LinkRow, ServiceAdapter};
-use palisade_model::public_access::FunctionUrl;
 use palisade_model::node::MapKey;
+use palisade_model::public_access::FunctionUrl;
 use palisade_model::secrets::{EnvironmentService, EnvironmentVariable};
 use palisade_model::{AttachedPolicy, Node, NodeKind, PolicyKind, ResourceId, Span, Value};
 

@@ -7,6 +7,7 @@
 //! Checks read the [`Model`] only (invariant 1): they never see a syntax tree.
 
 pub mod cidr;
+pub mod edge;
 pub mod encryption;
 pub mod finding;
 pub mod identity;

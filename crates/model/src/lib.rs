@@ -9,9 +9,13 @@
 //! (a CloudFormation policy, a Terraform `jsonencode`, a standalone policy file) into an IAM
 //! [`PolicyDocument`], so policy parsing exists once.
 
+pub mod apigateway;
+pub mod appsync;
+pub mod cloudfront;
 pub mod cloudtrail;
 pub mod config;
 pub mod ec2;
+pub mod elb;
 pub mod encryption;
 pub mod guardduty;
 pub mod iam_facts;
@@ -22,12 +26,14 @@ pub mod node;
 pub mod policy;
 pub mod public_access;
 pub mod rds;
+pub mod route53;
 pub mod s3;
 pub mod secrets;
 pub mod securityhub;
 pub mod sharing;
 pub mod transit;
 pub mod vpc;
+pub mod waf;
 
 pub use ec2::{Direction, NaclRule, SecurityGroupRule, SgSource};
 pub use encryption::{EncryptionAtRest, Service};
@@ -160,6 +166,22 @@ pub enum LinkKind {
     /// A security group rule (or a member) names the default security group of this VPC
     /// (`aws_vpc.main.default_security_group_id`, `!GetAtt Vpc.DefaultSecurityGroup`).
     DefaultSecurityGroupOf,
+    /// A CloudFront distribution fetches from this resource (a bucket, a load balancer)
+    /// through one of its origins; the link's span is the origin's `domain_name`.
+    Origin,
+    /// A distribution or a WAF association names this web ACL.
+    WebAcl,
+    /// A WAF web ACL association protects this resource (a load balancer, an API Gateway
+    /// stage, an AppSync API).
+    WafTarget,
+    /// A listener (or a classic load balancer policy) belongs to this load balancer.
+    LoadBalancer,
+    /// A listener forwards to this target group.
+    TargetGroup,
+    /// A stage, method or resource belongs to this API Gateway API.
+    Api,
+    /// A query logging configuration logs the queries of this hosted zone.
+    HostedZone,
 }
 
 /// A resolved reference from `from` to `to`. Frontends record a link only when the target
@@ -218,6 +240,18 @@ pub struct Model {
     pub search_domains: Vec<public_access::SearchDomain>,
     pub eks_endpoints: Vec<public_access::EksEndpoint>,
     pub function_urls: Vec<public_access::FunctionUrl>,
+    pub distributions: Vec<cloudfront::Distribution>,
+    pub load_balancers: Vec<elb::LoadBalancer>,
+    pub listeners: Vec<elb::Listener>,
+    pub ssl_negotiation_policies: Vec<elb::SslNegotiationPolicy>,
+    pub web_acls: Vec<waf::WebAcl>,
+    pub waf_associations: Vec<waf::WafAssociation>,
+    pub apis: Vec<apigateway::Api>,
+    pub api_stages: Vec<apigateway::Stage>,
+    pub api_methods: Vec<apigateway::Method>,
+    pub api_domains: Vec<apigateway::DomainName>,
+    pub graphql_apis: Vec<appsync::GraphQlApi>,
+    pub hosted_zones: Vec<route53::HostedZone>,
     /// References between resources, in the order they were resolved (Terraform references,
     /// CloudFormation `Ref` and `Fn::GetAtt` in the properties that name another resource).
     pub links: Vec<Link>,
@@ -294,6 +328,18 @@ impl Model {
             search_domains,
             eks_endpoints,
             function_urls,
+            distributions,
+            load_balancers,
+            listeners,
+            ssl_negotiation_policies,
+            web_acls,
+            waf_associations,
+            apis,
+            api_stages,
+            api_methods,
+            api_domains,
+            graphql_apis,
+            hosted_zones,
             links,
             s3,
             secrets,
@@ -323,6 +369,22 @@ impl Model {
         append(&mut self.search_domains, search_domains, offset);
         append(&mut self.eks_endpoints, eks_endpoints, offset);
         append(&mut self.function_urls, function_urls, offset);
+        append(&mut self.distributions, distributions, offset);
+        append(&mut self.load_balancers, load_balancers, offset);
+        append(&mut self.listeners, listeners, offset);
+        append(
+            &mut self.ssl_negotiation_policies,
+            ssl_negotiation_policies,
+            offset,
+        );
+        append(&mut self.web_acls, web_acls, offset);
+        append(&mut self.waf_associations, waf_associations, offset);
+        append(&mut self.apis, apis, offset);
+        append(&mut self.api_stages, api_stages, offset);
+        append(&mut self.api_methods, api_methods, offset);
+        append(&mut self.api_domains, api_domains, offset);
+        append(&mut self.graphql_apis, graphql_apis, offset);
+        append(&mut self.hosted_zones, hosted_zones, offset);
         append(&mut self.links, links, offset);
         self.s3.extend(s3, offset);
         self.secrets.extend(secrets, offset);
@@ -417,6 +479,77 @@ owned_by_owner!(
     public_access::EksEndpoint,
     public_access::FunctionUrl,
 );
+impl Owned for cloudfront::Distribution {
+    fn shift(&mut self, offset: usize) {
+        self.owner = self.owner.shifted(offset);
+    }
+}
+
+impl Owned for elb::LoadBalancer {
+    fn shift(&mut self, offset: usize) {
+        self.owner = self.owner.shifted(offset);
+    }
+}
+
+impl Owned for elb::Listener {
+    fn shift(&mut self, offset: usize) {
+        self.owner = self.owner.shifted(offset);
+    }
+}
+
+impl Owned for elb::SslNegotiationPolicy {
+    fn shift(&mut self, offset: usize) {
+        self.owner = self.owner.shifted(offset);
+    }
+}
+
+impl Owned for waf::WebAcl {
+    fn shift(&mut self, offset: usize) {
+        self.owner = self.owner.shifted(offset);
+    }
+}
+
+impl Owned for waf::WafAssociation {
+    fn shift(&mut self, offset: usize) {
+        self.owner = self.owner.shifted(offset);
+    }
+}
+
+impl Owned for apigateway::Api {
+    fn shift(&mut self, offset: usize) {
+        self.owner = self.owner.shifted(offset);
+    }
+}
+
+impl Owned for apigateway::Stage {
+    fn shift(&mut self, offset: usize) {
+        self.owner = self.owner.shifted(offset);
+    }
+}
+
+impl Owned for apigateway::Method {
+    fn shift(&mut self, offset: usize) {
+        self.owner = self.owner.shifted(offset);
+    }
+}
+
+impl Owned for apigateway::DomainName {
+    fn shift(&mut self, offset: usize) {
+        self.owner = self.owner.shifted(offset);
+    }
+}
+
+impl Owned for appsync::GraphQlApi {
+    fn shift(&mut self, offset: usize) {
+        self.owner = self.owner.shifted(offset);
+    }
+}
+
+impl Owned for route53::HostedZone {
+    fn shift(&mut self, offset: usize) {
+        self.owner = self.owner.shifted(offset);
+    }
+}
 
 impl Owned for Link {
     fn shift(&mut self, offset: usize) {

@@ -8,8 +8,11 @@
 //! types, its link rows and its adapt function, registered once in [`SERVICES`]. A new
 //! service is one module plus one line there.
 
+mod apigateway;
+mod appsync;
 mod backup;
 mod batch;
+mod cloudfront;
 mod cloudtrail;
 mod cloudwatch;
 mod config;
@@ -36,6 +39,7 @@ mod organizations;
 mod parameters;
 mod rds;
 mod redshift;
+mod route53;
 mod s3;
 mod sagemaker;
 mod secretsmanager;
@@ -46,6 +50,7 @@ mod sqs;
 mod ssm;
 mod timestream;
 mod vpc;
+mod waf;
 
 use crate::eval::{scalar_node_text, Ctx};
 use crate::foreach;
@@ -128,6 +133,11 @@ const SERVICES: &[&ServiceAdapter] = &[
     &vpc::ADAPTER,
     &dms::ADAPTER,
     &eks::ADAPTER,
+    &cloudfront::ADAPTER,
+    &waf::ADAPTER,
+    &apigateway::ADAPTER,
+    &appsync::ADAPTER,
+    &route53::ADAPTER,
 ];
 
 /// The service adapting a resource type; `None` for a type Palisade does not model (the
@@ -160,18 +170,21 @@ fn link_references<'n>(
         if k != kind {
             continue;
         }
-        let (outer, inner) = property.split_once('.').unwrap_or((property, ""));
-        let Some((mut key, mut value)) = entry(props, outer) else {
-            continue;
-        };
-        if !inner.is_empty() {
-            let Some((k, v)) = entry(value, inner) else {
-                continue;
+        // `A.B.C`: keys of nested mappings; a list on the way is walked item by item
+        // (`DistributionConfig.Origins.DomainName`).
+        let mut level: Vec<(&MapKey, &Node)> = Vec::new();
+        for (i, part) in property.split('.').enumerate() {
+            let holders: Vec<&Node> = if i == 0 {
+                vec![props]
+            } else {
+                level.iter().flat_map(|(_, v)| flat_items(v)).collect()
             };
-            (key, value) = (k, v);
+            level = holders.into_iter().filter_map(|h| entry(h, part)).collect();
         }
-        for target in value.references() {
-            out.push((link, targets, key.span, target));
+        for (key, value) in level {
+            for target in value.references() {
+                out.push((link, targets, key.span, target));
+            }
         }
     }
     if let Some(references) = service.references {
@@ -399,6 +412,41 @@ struct Adapter<'a> {
 /// branch) counts as absent.
 fn present<'n>(node: &'n Node, key: &str) -> Option<&'n Node> {
     node.get(key).filter(|n| !matches!(n.kind, NodeKind::Null))
+}
+
+/// A property's value with the span of `Key: value`.
+fn prop_string(node: &Node, key: &str) -> Option<Value<String>> {
+    let (k, v) = node
+        .entries()
+        .iter()
+        .find(|(k, v)| k.name == key && !matches!(v.kind, NodeKind::Null))?;
+    let mut value = v.to_string_value();
+    value.span = k.span.to(v.span);
+    Some(value)
+}
+
+/// A boolean property with the span of `Key: value`, or `default` at `fallback`.
+fn prop_bool(node: &Node, key: &str, default: bool, fallback: Span) -> Value<bool> {
+    match node
+        .entries()
+        .iter()
+        .find(|(k, v)| k.name == key && !matches!(v.kind, NodeKind::Null))
+    {
+        Some((k, v)) => {
+            let mut value = v.to_bool_value();
+            value.span = k.span.to(v.span);
+            value
+        }
+        None => Value::omitted(default, fallback),
+    }
+}
+
+/// The span of a property's key, when written.
+fn key_span(node: &Node, key: &str) -> Option<Span> {
+    node.entries()
+        .iter()
+        .find(|(k, v)| k.name == key && !matches!(v.kind, NodeKind::Null))
+        .map(|(k, _)| k.span)
 }
 
 /// The property's key and value, for spans that should cover `Key: value`.

@@ -10,8 +10,11 @@
 //! its resource types, its link rows and its adapt function, registered once in
 //! [`SERVICES`]. A new service is one module plus one line there.
 
+mod apigateway;
+mod appsync;
 mod backup;
 mod batch;
+mod cloudfront;
 mod cloudtrail;
 mod cloudwatch;
 mod config;
@@ -39,6 +42,7 @@ mod organizations;
 mod rds;
 mod redshift;
 mod registry;
+mod route53;
 mod s3;
 mod sagemaker;
 mod secretsmanager;
@@ -49,6 +53,7 @@ mod sqs;
 mod ssm;
 mod timestream;
 mod vpc;
+mod waf;
 
 use crate::eval::Eval;
 use crate::policy_doc::json_of_string;
@@ -140,6 +145,11 @@ const SERVICES: &[&ServiceAdapter] = &[
     &vpc::ADAPTER,
     &dms::ADAPTER,
     &eks::ADAPTER,
+    &cloudfront::ADAPTER,
+    &waf::ADAPTER,
+    &apigateway::ADAPTER,
+    &appsync::ADAPTER,
+    &route53::ADAPTER,
 ];
 
 /// The service adapting a resource type, and whether the type is read for its links only;
@@ -534,6 +544,20 @@ fn string(n: &Node, name: &str) -> Option<Value<String>> {
         Some((_, v)) if !is_null(v) => Some(v.to_string_value()),
         _ => None,
     }
+}
+
+/// A string attribute when written (and not null), with the span of the whole attribute.
+fn attr_string(n: &Node, name: &str) -> Option<Value<String>> {
+    entry(n, name)
+        .filter(|(_, v)| !is_null(v))
+        .map(|(k, v)| at(v.to_string_value(), k.span))
+}
+
+/// The span of a `dynamic "NAME"` block whose collection is unknown: something may be
+/// there, so nothing is judged missing.
+fn dynamic(n: &Node, name: &str) -> Option<Span> {
+    let key = format!("dynamic:{name}");
+    entry(n, &key).map(|(k, _)| k.span)
 }
 
 fn store(

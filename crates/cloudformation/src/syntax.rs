@@ -50,14 +50,27 @@ fn dedupe(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     for (dropped, kept) in palisade_model::node::keep_last_duplicates(entries, |k| &k.name) {
-        if let Some(file) = file {
-            diagnostics.push(Diagnostic::duplicate_key(
+        match file {
+            Some(file) => diagnostics.push(Diagnostic::duplicate_key(
                 file,
                 &kept.name,
                 dropped.span,
                 kept.span,
                 DUPLICATE_CONSEQUENCE,
-            ));
+            )),
+            // JSON inside a string: every node has the string's span.
+            None => {
+                let name: String = kept.name.chars().take(60).collect();
+                let d = Diagnostic::new(
+                    kept.span,
+                    format!(
+                        "duplicate key `{name}` in the JSON of this string; {DUPLICATE_CONSEQUENCE}"
+                    ),
+                );
+                if !diagnostics.contains(&d) {
+                    diagnostics.push(d);
+                }
+            }
         }
     }
 }
@@ -184,13 +197,17 @@ pub(crate) fn parse_json(file: &SourceFile) -> Parsed {
 
 /// Parses JSON held in a string value (a policy document written as a JSON string); every
 /// node gets the string's span since escapes make inner offsets meaningless in the file.
-/// A key given twice keeps its last value.
-pub(crate) fn parse_embedded_json(text: &str, span: Span) -> Option<Syn> {
+/// A key given twice keeps its last value and is reported in `diagnostics`.
+pub(crate) fn parse_embedded_json(
+    text: &str,
+    span: Span,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Syn> {
     let result = jsonc_parser::parse_to_ast(text, &Default::default(), &json_options()).ok()?;
     result
         .value
         .as_ref()
-        .map(|v| json_to_syn(v, &|_, _| span, None, &mut Vec::new()))
+        .map(|v| json_to_syn(v, &|_, _| span, None, diagnostics))
 }
 
 fn json_to_syn(

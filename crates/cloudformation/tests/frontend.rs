@@ -1725,3 +1725,37 @@ fn a_policy_action_given_twice_is_judged_by_the_last() {
     assert_eq!(loaded.diagnostics.len(), 1);
     assert_eq!(at(&f, loaded.diagnostics[0].span), (2, 45, "\"Action\""));
 }
+
+/// A policy written as a JSON string: a key given twice keeps its last value and is
+/// reported at the string; a string that is not JSON is a note at the string.
+#[test]
+fn policy_strings_report_duplicates_and_invalid_json() {
+    let yaml = r#"Resources:
+  P:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument: '{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Action": "*"}]}'
+  Q:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument: '{"Statement": [{"Effect": "Allow",'
+"#;
+    let f = file("t.yaml", yaml);
+    let loaded = load_template(&f);
+    assert_eq!(loaded.model.policies.len(), 1);
+    let st = &loaded.model.policies[0].document.statements[0];
+    assert_eq!(st.actions()[0].0, "*");
+    let found: Vec<(u32, String)> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| (f.line_col(d.span.start).line, d.message.clone()))
+        .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].0, 5);
+    assert!(found[0]
+        .1
+        .starts_with("duplicate key `Action` in the JSON of this string"));
+    assert_eq!(found[1].0, 9);
+    assert!(found[1].1.contains("not valid JSON"), "{found:?}");
+    assert_eq!(loaded.diagnostics[1].level, palisade_source::Level::Note);
+}

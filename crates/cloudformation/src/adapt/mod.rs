@@ -390,6 +390,7 @@ pub(crate) fn adapt_template(root: &Syn, diagnostics: &mut Vec<Diagnostic>) -> M
             header,
             extent: header.to(value.span),
             props: &props,
+            notes: &mut *diagnostics,
         };
         (service.adapt)(&mut r, &kind);
     }
@@ -406,6 +407,8 @@ struct Adapter<'a> {
     header: Span,
     extent: Span,
     props: &'a Node,
+    /// Problems found while adapting (a policy string that is not JSON).
+    notes: &'a mut Vec<Diagnostic>,
 }
 
 /// A property that is written: a `null` (also what `AWS::NoValue` leaves in a conditional
@@ -612,7 +615,7 @@ impl Adapter<'_> {
         when: &[(String, bool)],
     ) {
         let mut docs = Vec::new();
-        policy_documents(doc, &mut when.to_vec(), &mut docs);
+        policy_documents(doc, &mut when.to_vec(), &mut docs, self.notes);
         for (node, when) in docs {
             if let Some(mut document) = policy_from_node(&node, kind) {
                 for st in &mut document.statements {
@@ -718,27 +721,37 @@ fn policy_documents(
     node: &Node,
     when: &mut Vec<(String, bool)>,
     out: &mut Vec<(Node, Vec<(String, bool)>)>,
+    notes: &mut Vec<Diagnostic>,
 ) {
     match &node.kind {
         NodeKind::Map(_) => out.push((node.clone(), when.clone())),
-        NodeKind::String(text) => {
-            if let Some(syn) = parse_embedded_json(text, node.span) {
+        NodeKind::String(text) => match parse_embedded_json(text, node.span, notes) {
+            Some(syn) => {
                 if let Some(mut doc) = Ctx::plain().eval(&syn) {
                     doc.provenance = node.provenance;
                     out.push((doc, when.clone()));
                 }
             }
-        }
+            None => {
+                let d = Diagnostic::note(
+                    node.span,
+                    "this policy document is a string that is not valid JSON; it was not analysed",
+                );
+                if !notes.contains(&d) {
+                    notes.push(d);
+                }
+            }
+        },
         NodeKind::Conditional {
             condition,
             when_true,
             when_false,
         } => {
             when.push((condition.clone(), true));
-            policy_documents(when_true, when, out);
+            policy_documents(when_true, when, out, notes);
             when.pop();
             when.push((condition.clone(), false));
-            policy_documents(when_false, when, out);
+            policy_documents(when_false, when, out, notes);
             when.pop();
         }
         _ => {}

@@ -610,3 +610,64 @@ fn control_characters_from_the_input_are_escaped_in_text_output() {
     assert!(out.contains("\\x1b]0;title\\x07"), "{out}");
     assert!(out.contains("aws-ec2-sg-open-ingress"), "{out}");
 }
+
+/// A policy written as a string whose JSON is invalid is a warning at the string in every
+/// format (text, compact, JSON, SARIF, GitHub); it does not fail the scan.
+#[test]
+fn an_invalid_policy_string_is_a_warning_at_the_string_in_every_format() {
+    let dir = project(&[
+        (
+            "t.yaml",
+            "Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument: '{\"Statement\": [{\"Effect\": \"Allow\",'\n",
+        ),
+        (
+            "main.tf",
+            "resource \"aws_iam_policy\" \"p\" {\n  policy = <<EOF\n{\"Statement\": [\nEOF\n}\n",
+        ),
+    ]);
+    let text = palisade(dir.path(), &["scan", "."]);
+    assert_eq!(text.code, 0, "{}{}", text.stdout, text.stderr);
+    assert!(
+        text.stdout
+            .contains("⚠ t.yaml:5:23: this policy document is a string that is not valid JSON"),
+        "{}",
+        text.stdout
+    );
+    assert!(
+        text.stdout
+            .contains("⚠ main.tf:2:12: `policy` is a string that is not valid JSON"),
+        "{}",
+        text.stdout
+    );
+    assert!(text.stdout.contains("; 2 warnings"), "{}", text.stdout);
+    let compact = palisade(dir.path(), &["scan", "--format", "compact", "."]);
+    assert!(
+        compact
+            .stdout
+            .contains("main.tf:2:12: warning: `policy` is a string"),
+        "{}",
+        compact.stdout
+    );
+    let json = palisade(dir.path(), &["scan", "--format", "json", "."]);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(v["summary"]["file_warnings"], 2);
+    assert_eq!(v["summary"]["errors"], 0);
+    assert_eq!(v["file_warnings"][0]["file"], "main.tf");
+    assert_eq!(v["file_warnings"][0]["line"], 2);
+    assert_eq!(v["file_warnings"][1]["file"], "t.yaml");
+    let sarif = palisade(dir.path(), &["scan", "--format", "sarif", "."]);
+    let s: serde_json::Value = serde_json::from_str(&sarif.stdout).unwrap();
+    let levels: Vec<&str> = s["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|n| n["level"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(levels, ["warning", "warning"], "{}", sarif.stdout);
+    let github = palisade(dir.path(), &["scan", "--format", "github", "."]);
+    assert!(
+        github
+            .stdout
+            .contains("::warning file=main.tf,line=2,col=12"),
+        "{}",
+        github.stdout
+    );
+}

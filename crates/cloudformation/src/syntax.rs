@@ -44,35 +44,24 @@ const DUPLICATE_CONSEQUENCE: &str = "the later value is analysed, as CloudFormat
 
 /// Drops every entry whose key is given again later in the same mapping (CloudFormation and
 /// IAM use the last one) and reports each at the later key, naming the earlier one.
-fn dedupe(
-    entries: &mut Vec<(SynKey, Syn)>,
-    file: Option<&SourceFile>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
+fn dedupe(entries: &mut Vec<(SynKey, Syn)>, file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) {
     for (dropped, kept) in palisade_model::node::keep_last_duplicates(entries, |k| &k.name) {
-        match file {
-            Some(file) => diagnostics.push(Diagnostic::duplicate_key(
-                file,
-                &kept.name,
-                dropped.span,
-                kept.span,
-                DUPLICATE_CONSEQUENCE,
-            )),
-            // JSON inside a string: every node has the string's span.
-            None => {
-                let name: String = kept.name.chars().take(60).collect();
-                let d = Diagnostic::new(
-                    kept.span,
-                    format!(
-                        "duplicate key `{name}` in the JSON of this string; {DUPLICATE_CONSEQUENCE}"
-                    ),
-                );
-                if !diagnostics.contains(&d) {
-                    diagnostics.push(d);
-                }
-            }
-        }
+        diagnostics.push(Diagnostic::duplicate_key(
+            file,
+            &kept.name,
+            dropped.span,
+            kept.span,
+            DUPLICATE_CONSEQUENCE,
+        ));
     }
+}
+
+/// Where parsed JSON comes from: a file (spans are the file's), or the text of a string value
+/// (every span is the string's; places inside it are named as lines and columns of the text).
+#[derive(Clone, Copy)]
+enum Origin<'a> {
+    File(&'a SourceFile),
+    Text(&'a str),
 }
 
 impl Syn {
@@ -169,10 +158,14 @@ pub(crate) fn parse_json(file: &SourceFile) -> Parsed {
     match jsonc_parser::parse_to_ast(text, &Default::default(), &json_options()) {
         Ok(result) => {
             let mut diagnostics = Vec::new();
-            let root = result
-                .value
-                .as_ref()
-                .map(|v| json_to_syn(v, &|s, e| file.span(s, e), Some(file), &mut diagnostics));
+            let root = result.value.as_ref().map(|v| {
+                json_to_syn(
+                    v,
+                    &|s, e| file.span(s, e),
+                    Origin::File(file),
+                    &mut diagnostics,
+                )
+            });
             Parsed {
                 root,
                 diagnostics,
@@ -207,13 +200,13 @@ pub(crate) fn parse_embedded_json(
     result
         .value
         .as_ref()
-        .map(|v| json_to_syn(v, &|_, _| span, None, diagnostics))
+        .map(|v| json_to_syn(v, &|_, _| span, Origin::Text(text), diagnostics))
 }
 
 fn json_to_syn(
     value: &ast::Value<'_>,
     span: &dyn Fn(usize, usize) -> Span,
-    file: Option<&SourceFile>,
+    origin: Origin<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Syn {
     let (kind, range) = match value {
@@ -231,13 +224,14 @@ fn json_to_syn(
             SynKind::Seq(
                 a.elements
                     .iter()
-                    .map(|e| json_to_syn(e, span, file, diagnostics))
+                    .map(|e| json_to_syn(e, span, origin, diagnostics))
                     .collect(),
             ),
             a.range,
         ),
         ast::Value::Object(o) => {
-            let mut entries: Vec<(SynKey, Syn)> = o
+            // Each key with its offset in the parsed text, for naming places in a string.
+            let mut keyed: Vec<((SynKey, usize), Syn)> = o
                 .properties
                 .iter()
                 .map(|p| {
@@ -246,15 +240,41 @@ fn json_to_syn(
                         ast::ObjectPropName::Word(w) => (w.value.to_string(), w.range),
                     };
                     (
-                        SynKey {
-                            name,
-                            span: span(r.start, r.end),
-                        },
-                        json_to_syn(&p.value, span, file, diagnostics),
+                        (
+                            SynKey {
+                                name,
+                                span: span(r.start, r.end),
+                            },
+                            r.start,
+                        ),
+                        json_to_syn(&p.value, span, origin, diagnostics),
                     )
                 })
                 .collect();
-            dedupe(&mut entries, file, diagnostics);
+            let pairs = palisade_model::node::keep_last_duplicates(&mut keyed, |k| &k.0.name);
+            for ((dropped, first), (kept, again)) in pairs {
+                let d = match origin {
+                    Origin::File(file) => Diagnostic::duplicate_key(
+                        file,
+                        &kept.name,
+                        dropped.span,
+                        kept.span,
+                        DUPLICATE_CONSEQUENCE,
+                    ),
+                    Origin::Text(text) => Diagnostic::duplicate_key_in_text(
+                        kept.span,
+                        &kept.name,
+                        text,
+                        first,
+                        again,
+                        DUPLICATE_CONSEQUENCE,
+                    ),
+                };
+                if !diagnostics.contains(&d) {
+                    diagnostics.push(d);
+                }
+            }
+            let entries: Vec<(SynKey, Syn)> = keyed.into_iter().map(|((k, _), v)| (k, v)).collect();
             (SynKind::Map(entries), o.range)
         }
     };
@@ -523,7 +543,7 @@ impl YamlBuilder<'_> {
                 mut entries,
                 key: _,
             } => {
-                dedupe(&mut entries, Some(self.file), &mut self.duplicates);
+                dedupe(&mut entries, self.file, &mut self.duplicates);
                 let last = entries
                     .last()
                     .map(|(_, v)| v.span.end as usize)

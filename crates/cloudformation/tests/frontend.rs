@@ -1727,7 +1727,8 @@ fn a_policy_action_given_twice_is_judged_by_the_last() {
 }
 
 /// A policy written as a JSON string: a key given twice keeps its last value and is
-/// reported at the string; a string that is not JSON is a note at the string.
+/// reported at the string, naming both places in its text; a string that is not JSON is a
+/// warning at the string.
 #[test]
 fn policy_strings_report_duplicates_and_invalid_json() {
     let yaml = r#"Resources:
@@ -1752,10 +1753,115 @@ fn policy_strings_report_duplicates_and_invalid_json() {
         .collect();
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(found[0].0, 5);
-    assert!(found[0]
-        .1
-        .starts_with("duplicate key `Action` in the JSON of this string"));
+    assert_eq!(
+        found[0].1,
+        "duplicate key `Action` in the JSON of this string: given at line 1, column 36 of the \
+         string and again at line 1, column 79; the later value is analysed, as CloudFormation \
+         deploys it"
+    );
     assert_eq!(found[1].0, 9);
     assert!(found[1].1.contains("not valid JSON"), "{found:?}");
-    assert_eq!(loaded.diagnostics[1].level, palisade_source::Level::Note);
+    assert_eq!(loaded.diagnostics[0].level, palisade_source::Level::Error);
+    assert_eq!(loaded.diagnostics[1].level, palisade_source::Level::Warning);
+}
+
+/// Every place the adapters read a policy from (resource policies of S3, SQS, SNS, KMS, ECR,
+/// Secrets Manager and OpenSearch, a trust policy, SAM `Policies`), written as a mapping and
+/// as a JSON string, with `Action` given twice: the last value is judged, and each duplicate
+/// is reported naming both places (lines of the file, or of the string's text).
+#[test]
+fn duplicate_policy_keys_are_judged_by_the_last_value_in_every_policy_place() {
+    let places: [(&str, &str, &str); 9] = [
+        ("AWS::S3::BucketPolicy", "PolicyDocument", "Bucket: b"),
+        ("AWS::SQS::QueuePolicy", "PolicyDocument", "Queues: [q]"),
+        ("AWS::SNS::TopicPolicy", "PolicyDocument", "Topics: [t]"),
+        ("AWS::KMS::Key", "KeyPolicy", "Description: k"),
+        (
+            "AWS::ECR::Repository",
+            "RepositoryPolicyText",
+            "RepositoryName: r",
+        ),
+        (
+            "AWS::SecretsManager::ResourcePolicy",
+            "ResourcePolicy",
+            "SecretId: s",
+        ),
+        (
+            "AWS::OpenSearchService::Domain",
+            "AccessPolicies",
+            "DomainName: d",
+        ),
+        ("AWS::IAM::Role", "AssumeRolePolicyDocument", "Path: /"),
+        (
+            "AWS::Serverless::Function",
+            "Policies",
+            "Runtime: python3.12",
+        ),
+    ];
+    for as_string in [false, true] {
+        let mut yaml = String::from("Transform: AWS::Serverless-2016-10-31\nResources:\n");
+        let mut second_lines = Vec::new();
+        for (i, (kind, prop, other)) in places.iter().enumerate() {
+            yaml.push_str(&format!(
+                "  R{i}:\n    Type: {kind}\n    Properties:\n      {other}\n"
+            ));
+            let list = if *prop == "Policies" { "- " } else { "" };
+            if as_string {
+                // The string is on the line after the property's name.
+                second_lines.push(yaml.lines().count() + 2);
+                yaml.push_str(&format!(
+                    "      {prop}:\n        {list}'{{\"Statement\": [{{\"Effect\": \"Allow\", \
+                     \"Principal\": \"*\", \"Resource\": \"*\", \"Action\": \"s3:GetObject\", \
+                     \"Action\": \"*\"}}]}}'\n"
+                ));
+            } else {
+                let pad = if list.is_empty() { "" } else { "  " };
+                yaml.push_str(&format!(
+                    "      {prop}:\n        {list}Statement:\n{pad}          - Effect: Allow\n\
+                     {pad}            Principal: '*'\n{pad}            Resource: '*'\n\
+                     {pad}            Action: s3:GetObject\n"
+                ));
+                second_lines.push(yaml.lines().count() + 1);
+                yaml.push_str(&format!("{pad}            Action: '*'\n"));
+            }
+        }
+        let f = file("t.yaml", &yaml);
+        let loaded = load_template(&f);
+        // SAM's `Policies` as a string is a managed policy's name, not a document.
+        let expected = if as_string { 8 } else { 9 };
+        let judged: Vec<String> = loaded
+            .model
+            .policies
+            .iter()
+            .map(|p| {
+                let actions = p.document.statements[0].actions();
+                assert_eq!(actions.len(), 1, "{yaml}");
+                format!("{} {}", p.attribute, actions[0].0)
+            })
+            .collect();
+        assert_eq!(judged.len(), expected, "{judged:?}\n{yaml}");
+        assert!(judged.iter().all(|j| j.ends_with(" *")), "{judged:?}");
+        assert_eq!(
+            loaded.diagnostics.len(),
+            expected,
+            "{:?}\n{judged:?}",
+            loaded.diagnostics
+        );
+        for (d, line) in loaded.diagnostics.iter().zip(&second_lines) {
+            assert_eq!(d.level, palisade_source::Level::Error);
+            assert_eq!(f.line_col(d.span.start).line as usize, *line, "{d:?}");
+            if as_string {
+                assert!(
+                    d.message.contains(
+                        "given at line 1, column 71 of the string and again at line 1, column 97"
+                    ),
+                    "{}",
+                    d.message
+                );
+            } else {
+                let first = format!("already given at line {}, column", line - 1);
+                assert!(d.message.contains(&first), "{} / {first}", d.message);
+            }
+        }
+    }
 }

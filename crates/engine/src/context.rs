@@ -73,6 +73,7 @@ pub(crate) fn restrict(result: &mut ScanResult, named: &BTreeSet<PathBuf>) {
     result.suppressed = result.suppressed_findings.len();
     result.errors.retain(|e| inside(&e.file));
     result.notes.retain(|e| inside(&e.file));
+    result.file_warnings.retain(|e| inside(&e.file));
     // Suppression warnings start with `FILE:LINE: `; others concern the whole scan.
     result.warnings.retain(|w| match w.split_once(": ") {
         Some((at, _)) => match at.rsplit_once(':') {

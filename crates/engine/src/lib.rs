@@ -146,6 +146,7 @@ pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> Result<ScanResult, Engi
         result.findings.extend(out.findings);
         result.errors.extend(out.errors);
         result.notes.extend(out.notes);
+        result.file_warnings.extend(out.file_warnings);
         result.suppressed_findings.extend(out.suppressed);
         warnings.extend(out.warnings);
         scanned.extend(out.scanned_files);
@@ -178,6 +179,8 @@ pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> Result<ScanResult, Engi
     result.errors.dedup();
     result.notes.sort();
     result.notes.dedup();
+    result.file_warnings.sort();
+    result.file_warnings.dedup();
     result.suppressed_findings.sort();
     result.suppressed_findings.dedup();
     result.suppressed = result.suppressed_findings.len();

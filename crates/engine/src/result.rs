@@ -115,6 +115,10 @@ pub struct ScanResult {
     /// Where evaluation was bounded on purpose (a huge `count`, deep nesting): values past
     /// the bound are unknown. Unlike errors, notes do not fail the scan.
     pub notes: Vec<ScanError>,
+    /// Parts of scanned files that were read but not analysed though the file is valid for
+    /// its tool (a policy written as a string whose JSON is invalid, which AWS rejects when
+    /// it is deployed). Like notes, they do not fail the scan.
+    pub file_warnings: Vec<ScanError>,
     /// Files that were read as Terraform, CloudFormation or IAM JSON.
     pub files_scanned: usize,
     /// Bytes of those files.

@@ -58,6 +58,7 @@ pub(crate) struct UnitOutput {
     pub(crate) findings: Vec<ResolvedFinding>,
     pub(crate) errors: Vec<ScanError>,
     pub(crate) notes: Vec<ScanError>,
+    pub(crate) file_warnings: Vec<ScanError>,
     pub(crate) suppressed: Vec<SuppressedFinding>,
     /// Warnings about suppression comments, by file index.
     pub(crate) warnings: Vec<(usize, String)>,
@@ -100,6 +101,7 @@ pub(crate) fn analyze(unit: &Unit, prepared: &Prepared, modules: &ModuleDirs<'_>
         findings: Vec::new(),
         errors: Vec::new(),
         notes: Vec::new(),
+        file_warnings: Vec::new(),
         suppressed: Vec::new(),
         warnings: Vec::new(),
         scanned_files: files.clone(),
@@ -132,6 +134,7 @@ pub(crate) fn analyze(unit: &Unit, prepared: &Prepared, modules: &ModuleDirs<'_>
         let resolved = resolve_diagnostic(d, sources);
         match d.level {
             palisade_source::Level::Error => out.errors.push(resolved),
+            palisade_source::Level::Warning => out.file_warnings.push(resolved),
             palisade_source::Level::Note => out.notes.push(resolved),
         }
     }

@@ -42,6 +42,9 @@ pub fn compact(result: &ScanResult, text: TextOptions, options: ReportOptions) -
     for e in &result.errors {
         out.push_str(&problem(e, "error", color, "1;31"));
     }
+    for w in &result.file_warnings {
+        out.push_str(&problem(w, "warning", color, "33"));
+    }
     for n in &result.notes {
         out.push_str(&problem(n, "note", color, "2"));
     }

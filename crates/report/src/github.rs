@@ -1,7 +1,7 @@
 //! GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` line per finding, so
 //! that a plain `palisade scan --format github` step annotates the pull request's diff without
-//! uploading SARIF. Parse errors are `::error` lines, evaluation notes `::notice` lines; the
-//! summary line ends the output.
+//! uploading SARIF. Parse errors are `::error` lines, file warnings `::warning` lines,
+//! evaluation notes `::notice` lines; the summary line ends the output.
 
 use palisade_checks::Severity;
 use palisade_engine::{ScanError, ScanResult};
@@ -41,6 +41,9 @@ pub fn github(result: &ScanResult) -> String {
     let mut out = String::new();
     for e in &result.errors {
         out.push_str(&problem("error", e));
+    }
+    for w in &result.file_warnings {
+        out.push_str(&problem("warning", w));
     }
     for n in &result.notes {
         out.push_str(&problem("notice", n));

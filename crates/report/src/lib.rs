@@ -40,6 +40,10 @@ struct JsonReport<'a> {
     errors: Vec<JsonError<'a>>,
     /// Where evaluation was bounded (same shape as errors; they do not fail the scan).
     notes: Vec<JsonError<'a>>,
+    /// Parts of files that were read but not analysed though the file is valid for its tool
+    /// (a policy written as a string whose JSON is invalid); same shape as errors, they do not
+    /// fail the scan.
+    file_warnings: Vec<JsonError<'a>>,
     /// Things to know that are not errors of the scanned files (a suppression naming no
     /// check, an expiry that is not a date, module calls outside the scanned paths).
     warnings: Vec<&'a str>,
@@ -172,6 +176,7 @@ struct JsonSummary {
     suppressed: usize,
     errors: usize,
     notes: usize,
+    file_warnings: usize,
 }
 
 /// The JSON Schema of the JSON report, generated from the types that write it (committed as
@@ -283,6 +288,7 @@ pub fn json_with(result: &ScanResult, options: ReportOptions) -> String {
         }),
         errors: result.errors.iter().map(json_error).collect(),
         notes: result.notes.iter().map(json_error).collect(),
+        file_warnings: result.file_warnings.iter().map(json_error).collect(),
         summary: JsonSummary {
             findings: result.findings.len(),
             by_severity: BySeverity {
@@ -296,6 +302,7 @@ pub fn json_with(result: &ScanResult, options: ReportOptions) -> String {
             suppressed: result.suppressed,
             errors: result.errors.len(),
             notes: result.notes.len(),
+            file_warnings: result.file_warnings.len(),
         },
     };
     // Serialising plain structs of strings and integers cannot fail.
@@ -540,6 +547,13 @@ pub fn summary_line(result: &ScanResult) -> String {
         result.files_scanned,
         plural(result.files_scanned)
     ));
+    if !result.file_warnings.is_empty() {
+        s.push_str(&format!(
+            "; {} warning{}",
+            result.file_warnings.len(),
+            plural(result.file_warnings.len())
+        ));
+    }
     if !result.notes.is_empty() {
         s.push_str(&format!(
             "; {} note{} (evaluation bounded)",
@@ -583,6 +597,12 @@ pub fn text_with(result: &ScanResult, options: TextOptions, report: ReportOption
         .errors
         .iter()
         .map(|e| render_error(result, e, miette::Severity::Error))
+        .chain(
+            result
+                .file_warnings
+                .iter()
+                .map(|e| render_error(result, e, miette::Severity::Warning)),
+        )
         .chain(
             result
                 .notes

@@ -269,6 +269,12 @@ pub fn sarif_with(result: &ScanResult, options: ReportOptions) -> String {
         .errors
         .iter()
         .map(|e| notification("error", e))
+        .chain(
+            result
+                .file_warnings
+                .iter()
+                .map(|e| notification("warning", e)),
+        )
         .chain(result.notes.iter().map(|e| notification("note", e)))
         .collect();
     // `file:///abs/root/`: an absolute URI ending in a slash, as SARIF requires of a base.

@@ -294,6 +294,11 @@ pub enum Level {
     /// the file was not analysed, and the scan fails.
     #[default]
     Error,
+    /// Input that was read but part of it could not be analysed, though the file is valid for
+    /// its tool (a policy written as a string whose JSON is invalid: Terraform and
+    /// CloudFormation accept the file, AWS rejects the policy when it is deployed). Reported
+    /// where it is, but the scan does not fail for it.
+    Warning,
     /// Evaluation was bounded on purpose (a huge `count`, deep nesting): what lies past the
     /// bound is treated as unknown. Reported, but the input is valid and the scan does not
     /// fail for it.
@@ -329,6 +334,38 @@ impl Diagnostic {
         )
     }
 
+    /// A key given twice in one object of JSON held in a string (a policy written as a JSON
+    /// string), whose offsets do not map to the file: located at the string, naming both
+    /// places as lines and columns of the string's text.
+    pub fn duplicate_key_in_text(
+        string: Span,
+        name: &str,
+        text: &str,
+        first: usize,
+        again: usize,
+        consequence: &str,
+    ) -> Diagnostic {
+        let name: String = name.chars().take(60).collect();
+        let (l1, c1) = text_line_col(text, first);
+        let (l2, c2) = text_line_col(text, again);
+        Diagnostic::new(
+            string,
+            format!(
+                "duplicate key `{name}` in the JSON of this string: given at line {l1}, column \
+                 {c1} of the string and again at line {l2}, column {c2}; {consequence}"
+            ),
+        )
+    }
+
+    /// A [`Level::Warning`].
+    pub fn warning(span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            span,
+            message: message.into(),
+            level: Level::Warning,
+        }
+    }
+
     /// A [`Level::Note`].
     pub fn note(span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
@@ -337,6 +374,18 @@ impl Diagnostic {
             level: Level::Note,
         }
     }
+}
+
+/// The 1-based line and column (in characters) of byte `offset` of `text`.
+fn text_line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut at = offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[start..].chars().count() + 1)
 }
 
 #[cfg(test)]

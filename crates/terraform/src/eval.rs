@@ -1761,13 +1761,13 @@ impl<'t> Eval<'t> {
             offsets: &offsets,
         };
         let (node, duplicates) = json::parse_reporting(&text, &map, &markers)?;
-        for (dropped, kept) in duplicates {
+        for d in duplicates {
             self.report_once(palisade_source::Diagnostic::duplicate_key(
                 f,
-                &kept.name,
-                dropped.span,
-                kept.span,
-                "the later value is analysed, as IAM and JSON decoders read it",
+                &d.kept.name,
+                d.dropped.span,
+                d.kept.span,
+                crate::policy_doc::DUPLICATE_CONSEQUENCE,
             ));
         }
         Some(node)
@@ -2059,7 +2059,11 @@ impl<'t> Eval<'t> {
             let decoded = args.first().and_then(|a| {
                 let mut at_call = a.clone();
                 at_call.span = sp;
-                crate::policy_doc::json_of_string(&at_call)
+                crate::policy_doc::json_of_string(
+                    &at_call,
+                    "the argument of `jsondecode`",
+                    &mut self.notes,
+                )
             });
             return decoded.unwrap_or_else(|| unknown(sp));
         }
@@ -2161,10 +2165,11 @@ impl<'t> Eval<'t> {
                     if v.is_none() {
                         if let Some(t) = direct_template(value) {
                             // A policy written as a string that is not JSON: AWS rejects it,
-                            // and nothing in it can be judged. Said, not skipped in silence.
-                            self.report_once(palisade_source::Diagnostic::note(
+                            // and nothing in it can be judged. A warning at the string (the
+                            // adapter's parse of the same string gives the same one, kept once).
+                            self.report_once(crate::policy_doc::not_json(
                                 span(f, t),
-                                format!("`{name}` is not valid JSON; the policy was not analysed"),
+                                &format!("`{name}`"),
                             ));
                         }
                     }

@@ -77,19 +77,25 @@ impl SpanMap<'_> {
     }
 }
 
-/// Parses `text` as one JSON value. `markers[i]` is the value of marker character
-/// `MARKER_BASE + i`. Returns `None` on malformed JSON (never panics). A key given twice in
-/// one object keeps its last value, as IAM and JSON decoders read it.
-pub fn parse(text: &str, map: &SpanMap<'_>, markers: &[Node]) -> Option<Node> {
-    parse_reporting(text, map, markers).map(|(v, _)| v)
+/// A key given twice in one object: the earlier (dropped) and the later (kept) key, with the
+/// offsets of both in the parsed text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Duplicate {
+    pub dropped: MapKey,
+    pub kept: MapKey,
+    pub dropped_at: usize,
+    pub kept_at: usize,
 }
 
-/// [`parse`], also returning the keys given twice: `(dropped, kept)` pairs.
+/// Parses `text` as one JSON value. `markers[i]` is the value of marker character
+/// `MARKER_BASE + i`. Returns `None` on malformed JSON (never panics). A key given twice in
+/// one object keeps its last value, as IAM and JSON decoders read it; those keys are
+/// returned too.
 pub fn parse_reporting(
     text: &str,
     map: &SpanMap<'_>,
     markers: &[Node],
-) -> Option<(Node, Vec<(MapKey, MapKey)>)> {
+) -> Option<(Node, Vec<Duplicate>)> {
     let mut p = Parser {
         s: text.as_bytes(),
         text,
@@ -113,7 +119,7 @@ struct Parser<'t, 'm> {
     pos: usize,
     map: &'m SpanMap<'m>,
     markers: &'m [Node],
-    duplicates: Vec<(MapKey, MapKey)>,
+    duplicates: Vec<Duplicate>,
 }
 
 impl Parser<'_, '_> {
@@ -194,7 +200,7 @@ impl Parser<'_, '_> {
         self.ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Some(self.map.node(NodeKind::Map(entries), start, self.pos));
+            return Some(self.map.node(NodeKind::Map(Vec::new()), start, self.pos));
         }
         loop {
             self.ws();
@@ -216,16 +222,24 @@ impl Parser<'_, '_> {
             self.pos += 1;
             self.ws();
             let v = self.value(depth + 1)?;
-            entries.push((MapKey { name, span: kspan }, v));
+            entries.push(((MapKey { name, span: kspan }, kstart), v));
             self.ws();
             match self.peek()? {
                 b',' => self.pos += 1,
                 b'}' => {
                     self.pos += 1;
                     let dups = palisade_model::node::keep_last_duplicates(&mut entries, |k| {
-                        k.name.as_str()
+                        k.0.name.as_str()
                     });
-                    self.duplicates.extend(dups);
+                    self.duplicates.extend(dups.into_iter().map(
+                        |((dropped, dropped_at), (kept, kept_at))| Duplicate {
+                            dropped,
+                            kept,
+                            dropped_at,
+                            kept_at,
+                        },
+                    ));
+                    let entries = entries.into_iter().map(|((k, _), v)| (k, v)).collect();
                     return Some(self.map.node(NodeKind::Map(entries), start, self.pos));
                 }
                 _ => return None,
@@ -347,6 +361,10 @@ impl Parser<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parse(text: &str, map: &SpanMap<'_>, markers: &[Node]) -> Option<Node> {
+        parse_reporting(text, map, markers).map(|(v, _)| v)
+    }
 
     #[test]
     fn spans_are_exact_with_identity_map() {

@@ -551,12 +551,12 @@ fn json_vars(ev: &mut Eval<'_>, file: &SourceFile, diagnostics: &mut Vec<Diagnos
             },
             duplicates,
         )) => {
-            for (dropped, kept) in duplicates {
+            for d in duplicates {
                 diagnostics.push(Diagnostic::duplicate_key(
                     file,
-                    &kept.name,
-                    dropped.span,
-                    kept.span,
+                    &d.kept.name,
+                    d.dropped.span,
+                    d.kept.span,
                     "the later value is analysed, as Terraform reads it",
                 ));
             }

@@ -6,6 +6,7 @@ use crate::eval::{BlockRef, Eval};
 use crate::syntax::span;
 use palisade_model::node::MapKey;
 use palisade_model::{Node, NodeKind, Provenance, Span, StrPart};
+use palisade_source::Diagnostic;
 
 fn key(name: &str, span: Span) -> MapKey {
     MapKey {
@@ -23,7 +24,7 @@ pub fn build<'t>(ev: &mut Eval<'t>, block: BlockRef<'t>) -> Node {
     for attr in ["source_policy_documents", "source_json"] {
         if let Some(v) = b.get(attr) {
             for doc in v.items() {
-                match doc_statements(doc) {
+                match doc_statements(doc, attr, &mut ev.notes) {
                     Some(list) => merge(&mut statements, list),
                     None => incomplete = true,
                 }
@@ -44,7 +45,7 @@ pub fn build<'t>(ev: &mut Eval<'t>, block: BlockRef<'t>) -> Node {
     for attr in ["override_policy_documents", "override_json"] {
         if let Some(v) = b.get(attr) {
             for doc in v.items() {
-                match doc_statements(doc) {
+                match doc_statements(doc, attr, &mut ev.notes) {
                     Some(list) => merge(&mut statements, list),
                     None => incomplete = true,
                 }
@@ -96,12 +97,12 @@ fn merge(base: &mut Vec<Node>, new: Vec<Node>) {
 
 /// The statements of a policy given as a node (another document, a `jsonencode` map or a JSON
 /// string); `None` when unknown.
-fn doc_statements(doc: &Node) -> Option<Vec<Node>> {
+fn doc_statements(doc: &Node, attr: &str, out: &mut Vec<Diagnostic>) -> Option<Vec<Node>> {
     let parsed;
     let doc = match &doc.kind {
         NodeKind::Map(_) => doc,
         NodeKind::String(_) | NodeKind::Partial(_) => {
-            parsed = json_of_string(doc)?;
+            parsed = json_of_string(doc, &format!("`{attr}`"), out)?;
             &parsed
         }
         _ => return None,
@@ -115,34 +116,80 @@ fn doc_statements(doc: &Node) -> Option<Vec<Node>> {
 }
 
 /// Parses a string node as JSON; all spans point at the node (its text is not a file slice).
-pub fn json_of_string(node: &Node) -> Option<Node> {
+/// Unknown parts of a template parse as unknown values.
+///
+/// Problems are added to `out` (each once), located where the string is written (its
+/// definition when it came from a variable or a local): a string that is not JSON is a
+/// warning (`what` names the attribute), a key given twice an error naming both places as
+/// lines and columns of the string; the later value is kept.
+pub fn json_of_string(node: &Node, what: &str, out: &mut Vec<Diagnostic>) -> Option<Node> {
     let map = crate::json::SpanMap::Fixed {
         span: node.span,
         defined_at: node.defined_at,
         provenance: node.provenance,
     };
-    match &node.kind {
-        NodeKind::String(s) => crate::json::parse(s, &map, &[]),
+    let mut markers = Vec::new();
+    let text: std::borrow::Cow<'_, str> = match &node.kind {
+        NodeKind::String(s) => s.as_str().into(),
         NodeKind::Partial(parts) => {
             let mut text = String::new();
-            let mut markers = Vec::new();
             for p in parts {
                 match p {
                     StrPart::Text(t) => text.push_str(t),
                     StrPart::Unknown => {
+                        if markers.len() >= crate::json::MARKER_LIMIT {
+                            return None;
+                        }
                         let c = char::from_u32(crate::json::MARKER_BASE + markers.len() as u32)?;
                         markers.push(Node::unknown(node.span));
                         text.push(c);
                     }
                 }
-                if markers.len() >= crate::json::MARKER_LIMIT {
-                    return None;
-                }
             }
-            crate::json::parse(&text, &map, &markers)
+            text.into()
         }
-        _ => None,
+        _ => return None,
+    };
+    let at = node.defined_at.unwrap_or(node.span);
+    let mut report = |d: Diagnostic| {
+        if !out.contains(&d) {
+            out.push(d);
+        }
+    };
+    match crate::json::parse_reporting(&text, &map, &markers) {
+        Some((doc, duplicates)) => {
+            for d in duplicates {
+                report(Diagnostic::duplicate_key_in_text(
+                    at,
+                    &d.kept.name,
+                    &text,
+                    d.dropped_at,
+                    d.kept_at,
+                    DUPLICATE_CONSEQUENCE,
+                ));
+            }
+            Some(doc)
+        }
+        None => {
+            report(not_json(at, what));
+            None
+        }
     }
+}
+
+/// What a duplicate key in policy JSON means for the analysis.
+pub(crate) const DUPLICATE_CONSEQUENCE: &str =
+    "the later value is analysed, as IAM and JSON decoders read it";
+
+/// The warning for a string attribute (`what`) that is not valid JSON.
+pub(crate) fn not_json(at: Span, what: &str) -> Diagnostic {
+    Diagnostic::warning(
+        at,
+        format!(
+            "{what} is a string that is not valid JSON (AWS rejects it when it is deployed); \
+             it was not analysed"
+        ),
+    )
 }
 
 fn statement(b: &Node, block_span: Span) -> Node {

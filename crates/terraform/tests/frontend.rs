@@ -890,12 +890,182 @@ fn a_policy_heredoc_that_is_not_json_is_reported_at_the_string() {
     let src = "resource \"aws_iam_policy\" \"p\" {\n  policy = <<EOF\n{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"*\",]\nEOF\n}\n";
     let (l, fs) = load(&[("main.tf", src)]);
     assert!(l.model.policies.is_empty());
+    // Once, though the evaluator and the adapter both read the string.
     assert_eq!(l.diagnostics.len(), 1, "{:?}", l.diagnostics);
     let d = &l.diagnostics[0];
-    assert_eq!(d.level, palisade_source::Level::Note);
+    assert_eq!(d.level, palisade_source::Level::Warning);
     assert_eq!(fs[0].line_col(d.span.start).line, 2);
+    assert!(
+        fs[0].slice(d.span).starts_with("<<EOF"),
+        "{:?}",
+        fs[0].slice(d.span)
+    );
     assert_eq!(
         d.message,
-        "`policy` is not valid JSON; the policy was not analysed"
+        "`policy` is a string that is not valid JSON (AWS rejects it when it is deployed); it was not analysed"
     );
+}
+
+/// Policies written as strings elsewhere than in place (a local heredoc, a variable's default,
+/// a quoted string of `source_policy_documents`): a string that is not JSON is a warning at
+/// the string, where it is written; a key given twice in one keeps its last value and is
+/// reported at the string, naming both places in its text.
+#[test]
+fn policy_strings_from_elsewhere_report_invalid_json_and_duplicate_keys() {
+    let src = r#"locals {
+  broken = <<EOF
+{"Statement": [{"Effect": "Allow" "Action": "*"}]}
+EOF
+  twice = <<EOF
+{"Statement": [{"Effect": "Allow", "Resource": "*",
+  "Action": "s3:GetObject", "Action": "*"}]}
+EOF
+}
+variable "trust" {
+  default = "{\"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::111122223333:root\", \"AWS\": \"*\"}, \"Action\": \"sts:AssumeRole\"}]}"
+}
+resource "aws_iam_policy" "broken" {
+  policy = local.broken
+}
+resource "aws_s3_bucket_policy" "twice" {
+  bucket = "b"
+  policy = local.twice
+}
+resource "aws_iam_role" "r" {
+  assume_role_policy = var.trust
+}
+data "aws_iam_policy_document" "d" {
+  source_policy_documents = ["{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\""]
+}
+"#;
+    let (l, fs) = load(&[("main.tf", src)]);
+    let f = &fs[0];
+    let bucket = l
+        .model
+        .policies
+        .iter()
+        .find(|p| p.document.kind == PolicyKind::Resource)
+        .expect("the bucket policy");
+    assert_eq!(bucket.document.statements[0].actions()[0].0, "*");
+    let trust = l
+        .model
+        .policies
+        .iter()
+        .find(|p| p.document.kind == PolicyKind::Trust)
+        .expect("the trust policy");
+    let principal = format!("{:?}", trust.document.statements[0].principal);
+    assert!(
+        principal.contains("\"*\"") && !principal.contains("111122223333"),
+        "{principal}"
+    );
+    let mut found: Vec<(u32, palisade_source::Level, String)> = l
+        .diagnostics
+        .iter()
+        .map(|d| (f.line_col(d.span.start).line, d.level, d.message.clone()))
+        .collect();
+    found.sort();
+    use palisade_source::Level::{Error, Warning};
+    assert_eq!(found.len(), 4, "{found:?}");
+    // The local heredoc that is not JSON, at the heredoc (not at its use).
+    assert_eq!((found[0].0, found[0].1), (2, Warning));
+    assert!(found[0]
+        .2
+        .starts_with("`policy` is a string that is not valid JSON"));
+    // The key given twice in the local heredoc: both places in its text.
+    assert_eq!((found[1].0, found[1].1), (5, Error));
+    assert_eq!(
+        found[1].2,
+        "duplicate key `Action` in the JSON of this string: given at line 2, column 3 of the \
+         string and again at line 2, column 29; the later value is analysed, as IAM and JSON \
+         decoders read it"
+    );
+    // The variable's default, with `AWS` twice in its principal.
+    assert_eq!((found[2].0, found[2].1), (11, Error));
+    assert!(found[2].2.contains("duplicate key `AWS`"), "{found:?}");
+    // The unterminated source document of the data source.
+    assert_eq!((found[3].0, found[3].1), (24, Warning));
+    assert!(found[3]
+        .2
+        .starts_with("`source_policy_documents` is a string"));
+}
+
+/// Every resource the adapters read a policy from (resource policies of S3, SQS, SNS, KMS, ECR,
+/// Secrets Manager, OpenSearch and Glacier, a trust policy, an inline role policy), written as
+/// `jsonencode` and as a heredoc, with `Action` given twice: the last value is judged and each
+/// duplicate is reported at the second key, naming the first.
+#[test]
+fn duplicate_policy_keys_are_judged_by_the_last_value_in_every_policy_place() {
+    let places: [(&str, &str, &str); 10] = [
+        ("aws_s3_bucket_policy", "policy", "bucket = \"b\""),
+        ("aws_sqs_queue_policy", "policy", "queue_url = \"q\""),
+        ("aws_sns_topic_policy", "policy", "arn = \"t\""),
+        ("aws_kms_key", "policy", "description = \"k\""),
+        ("aws_ecr_repository_policy", "policy", "repository = \"r\""),
+        (
+            "aws_secretsmanager_secret_policy",
+            "policy",
+            "secret_arn = \"s\"",
+        ),
+        (
+            "aws_opensearch_domain_policy",
+            "access_policies",
+            "domain_name = \"d\"",
+        ),
+        ("aws_glacier_vault", "access_policy", "name = \"v\""),
+        ("aws_iam_role", "assume_role_policy", "name = \"r\""),
+        ("aws_iam_role_policy", "policy", "role = \"r\""),
+    ];
+    for heredoc in [false, true] {
+        let mut src = String::new();
+        let mut expected = Vec::new();
+        for (i, (kind, attr, other)) in places.iter().enumerate() {
+            src.push_str(&format!("resource \"{kind}\" \"r{i}\" {{\n  {other}\n"));
+            let line = src.lines().count() + 2;
+            if heredoc {
+                src.push_str(&format!(
+                    "  {attr} = <<EOF\n{{\"Statement\": [{{\"Effect\": \"Allow\", \"Principal\": \"*\", \
+                     \"Resource\": \"*\",\n  \"Action\": \"s3:GetObject\", \"Action\": \"*\"}}]}}\nEOF\n}}\n"
+                ));
+                // The keys are on the heredoc's second line.
+                let line = line + 1;
+                expected.push((line, 29, format!("line {line}, column 3")));
+            } else {
+                src.push_str(&format!(
+                    "  {attr} = jsonencode({{ Statement = [{{ Effect = \"Allow\", Principal = \"*\",\n    \
+                     Resource = \"*\", Action = \"s3:GetObject\", Action = \"*\" }}] }})\n}}\n"
+                ));
+                expected.push((line, 46, format!("line {line}, column 21")));
+            }
+        }
+        let (l, fs) = load(&[("main.tf", &src)]);
+        let judged: Vec<String> = l
+            .model
+            .policies
+            .iter()
+            .map(|p| {
+                let actions = p.document.statements[0].actions();
+                assert_eq!(actions.len(), 1, "{src}");
+                actions[0].0.to_string()
+            })
+            .collect();
+        assert_eq!(judged, vec!["*"; places.len()], "{src}");
+        let mut found: Vec<(usize, u32, String)> = l
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let at = fs[0].line_col(d.span.start);
+                (at.line as usize, at.column, d.message.clone())
+            })
+            .collect();
+        found.sort();
+        assert_eq!(found.len(), places.len(), "{found:?}");
+        for ((line, column, message), (l2, c2, first)) in found.iter().zip(&expected) {
+            assert_eq!((line, column), (l2, c2), "{message}");
+            assert!(
+                message.starts_with("duplicate key `Action`: already given at ")
+                    && message.contains(first.as_str()),
+                "{message} / {first}"
+            );
+        }
+    }
 }

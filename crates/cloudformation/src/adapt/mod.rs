@@ -407,7 +407,7 @@ struct Adapter<'a> {
     header: Span,
     extent: Span,
     props: &'a Node,
-    /// Problems found while adapting (a policy string that is not JSON).
+    /// Problems found while adapting (a policy string that is not JSON: a warning).
     notes: &'a mut Vec<Diagnostic>,
 }
 
@@ -733,9 +733,10 @@ fn policy_documents(
                 }
             }
             None => {
-                let d = Diagnostic::note(
+                let d = Diagnostic::warning(
                     node.span,
-                    "this policy document is a string that is not valid JSON; it was not analysed",
+                    "this policy document is a string that is not valid JSON (AWS rejects it \
+                     when it is deployed); the policy was not analysed",
                 );
                 if !notes.contains(&d) {
                     notes.push(d);

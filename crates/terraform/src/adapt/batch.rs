@@ -18,7 +18,10 @@ fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, _header: Span) {
     if kind != "aws_batch_job_definition" {
         return;
     }
-    if let Some(properties) = n.get("container_properties").and_then(json_value) {
+    if let Some(properties) = n
+        .get("container_properties")
+        .and_then(|v| json_value(cx, v, "container_properties"))
+    {
         container_environment(cx, id, EnvironmentService::Batch, &properties, None);
     }
 }

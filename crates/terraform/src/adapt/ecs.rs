@@ -18,7 +18,10 @@ fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, _header: Span) {
     if kind != "aws_ecs_task_definition" {
         return;
     }
-    let Some(definitions) = n.get("container_definitions").and_then(json_value) else {
+    let Some(definitions) = n
+        .get("container_definitions")
+        .and_then(|v| json_value(cx, v, "container_definitions"))
+    else {
         return;
     };
     for container in definitions.items() {

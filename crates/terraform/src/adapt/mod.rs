@@ -194,6 +194,9 @@ struct Cx {
     /// References read from link attributes, resolved once every resource is known:
     /// (from, kind, target types, attribute span, referenced address).
     pending_links: Vec<PendingLink>,
+    /// Problems found while adapting (a policy string that is not JSON, a key given twice in
+    /// one), passed on to the evaluator's diagnostics, each once.
+    notes: Vec<palisade_source::Diagnostic>,
 }
 
 /// What a called module leaves to the root module to resolve: its links and its separate S3
@@ -214,12 +217,24 @@ pub fn run(ev: &mut Eval<'_>) -> Model {
         finish(&mut cx);
     }
     resolve_links(&mut cx);
+    pass_notes(&mut cx, ev);
     cx.model
+}
+
+/// Moves the adapter's diagnostics to the evaluator's, leaving out those it has already (a
+/// string written in place is reported by the evaluator with the same words and span).
+fn pass_notes(cx: &mut Cx, ev: &mut Eval<'_>) {
+    for d in std::mem::take(&mut cx.notes) {
+        if !ev.notes.contains(&d) {
+            ev.notes.push(d);
+        }
+    }
 }
 
 /// The model of a called module, with what only the root can resolve.
 pub fn run_called(ev: &mut Eval<'_>) -> (Model, Unresolved) {
-    let cx = adapt(ev);
+    let mut cx = adapt(ev);
+    pass_notes(&mut cx, ev);
     let unresolved = Unresolved {
         buckets: cx.buckets,
         sse_configs: cx.sse_configs,
@@ -238,6 +253,7 @@ fn adapt(ev: &mut Eval<'_>) -> Cx {
         doc_uses: Vec::new(),
         addresses: HashMap::new(),
         pending_links: Vec::new(),
+        notes: Vec::new(),
         doc_spans: ix
             .policy_doc_order
             .iter()
@@ -678,7 +694,7 @@ fn attach(cx: &mut Cx, owner: ResourceId, n: &Node, attr: &str, kind: PolicyKind
         cx.doc_uses.push((owner, doc, v.span));
         return;
     }
-    let Some(doc) = policy_node(v) else {
+    let Some(doc) = policy_node(v, attr, &mut cx.notes) else {
         return;
     };
     if let Some(document) = palisade_model::policy::policy_from_node(&doc, kind) {
@@ -692,17 +708,19 @@ fn attach(cx: &mut Cx, owner: ResourceId, n: &Node, attr: &str, kind: PolicyKind
 
 /// A policy value as a JSON-shaped document: a map (`jsonencode`), a JSON string, or a
 /// conditional between two documents, whose statements then apply under their branch.
-fn policy_node(v: &Node) -> Option<Node> {
+fn policy_node(v: &Node, attr: &str, notes: &mut Vec<palisade_source::Diagnostic>) -> Option<Node> {
     match &v.kind {
         NodeKind::Map(_) => Some(v.clone()),
-        NodeKind::String(_) | NodeKind::Partial(_) => json_of_string(v),
+        NodeKind::String(_) | NodeKind::Partial(_) => {
+            json_of_string(v, &format!("`{attr}`"), notes)
+        }
         NodeKind::Conditional {
             condition,
             when_true,
             when_false,
         } => {
-            let statements = |n: &Node| {
-                policy_node(n)
+            let mut statements = |n: &Node| {
+                policy_node(n, attr, notes)
                     .and_then(|d| d.get_ci("Statement").cloned())
                     .unwrap_or_else(|| Node::unknown(n.span))
             };
@@ -753,10 +771,12 @@ fn password(
 }
 
 /// A JSON-shaped attribute (`jsonencode(...)`, a heredoc or string of JSON) as a node.
-fn json_value(v: &Node) -> Option<Node> {
+fn json_value(cx: &mut Cx, v: &Node, attr: &str) -> Option<Node> {
     match &v.kind {
         NodeKind::Map(_) | NodeKind::List(_) => Some(v.clone()),
-        NodeKind::String(_) | NodeKind::Partial(_) => json_of_string(v),
+        NodeKind::String(_) | NodeKind::Partial(_) => {
+            json_of_string(v, &format!("`{attr}`"), &mut cx.notes)
+        }
         _ => None,
     }
 }

@@ -603,6 +603,13 @@ fn only_regular_files_inside_the_workspace_are_read() {
     // Only the caller's own rule: the outside module was not read.
     assert_eq!(codes(&found), [SG], "{found:?}");
     assert_eq!(found[0]["range"]["start"]["line"], 9, "{found:?}");
+    // A quick fix asked for the FIFO, never opened: answered, without blocking on it.
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri(&fifo)}, "range": found[0]["range"],
+               "context": {"diagnostics": found}}),
+    );
+    assert!(actions.get("error").is_none(), "{actions}");
     // Still serving, and nothing was ever published for the directory's file.
     let r = client.request("shutdown", Value::Null);
     assert!(r.get("error").is_none(), "{r}");

@@ -49,7 +49,7 @@ use rayon::prelude::*;
 pub use config::{load_config, lookup_checks, Config, ConfigChoice};
 pub use modules::{terraform_files_with_modules, terraform_files_with_modules_within};
 pub use options::ScanOptions;
-pub use prepare::{parse_floor, ParseFloor, MAX_FILE_BYTES};
+pub use prepare::{parse_floor, read_regular, ParseFloor, MAX_FILE_BYTES};
 pub use result::{
     EngineError, Location, RelatedLocation, ResolvedFinding, ScanError, ScanResult,
     SuppressedFinding, SuppressionInfo, SuppressionKind, Timings,

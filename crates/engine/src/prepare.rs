@@ -308,8 +308,9 @@ pub(crate) fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> 
     Ok(bytes)
 }
 
-/// [`read_bytes`] as UTF-8 text (a byte-order mark dropped).
-pub(crate) fn read_regular(path: &Path, limit: u64) -> Result<String, String> {
+/// [`read_bytes`] as UTF-8 text (a byte-order mark dropped): only a regular file, at most
+/// `limit` bytes.
+pub fn read_regular(path: &Path, limit: u64) -> Result<String, String> {
     let bytes = read_bytes(path, limit).map_err(|e| e.to_string())?;
     let mut text = String::from_utf8(bytes).map_err(|_| "not valid UTF-8".to_string())?;
     if text.starts_with('\u{feff}') {

@@ -489,7 +489,21 @@ impl LanguageServer for Backend {
             Ok(state) => state.documents.get(&path).map(|d| d.text.clone()),
             Err(_) => return Ok(None),
         };
-        let text = text.unwrap_or_else(|| std::fs::read_to_string(&path).unwrap_or_default());
+        let text = match text {
+            Some(text) => text,
+            // Not open: the file on disk, if it is a regular file within the size limit, read
+            // on a blocking thread (a FIFO or a device is never opened).
+            None => {
+                let on_disk = path.clone();
+                tokio::task::spawn_blocking(move || {
+                    palisade_engine::read_regular(&on_disk, palisade_engine::MAX_FILE_BYTES)
+                })
+                .await
+                .ok()
+                .and_then(Result::ok)
+                .unwrap_or_default()
+            }
+        };
         let mut actions = Vec::new();
         for d in &params.context.diagnostics {
             let Some(check) = d.code.as_ref().and_then(|c| match c {

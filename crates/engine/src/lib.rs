@@ -49,7 +49,9 @@ use rayon::prelude::*;
 pub use config::{load_config, lookup_checks, Config, ConfigChoice};
 pub use modules::{terraform_files_with_modules, terraform_files_with_modules_within};
 pub use options::ScanOptions;
-pub use prepare::{parse_floor, read_regular, ParseFloor, MAX_FILE_BYTES};
+pub use prepare::{
+    parse_floor, read_regular, size_limit, ParseFloor, MAX_FILE_BYTES, MAX_TERRAFORM_FILE_BYTES,
+};
 pub use result::{
     EngineError, Location, RelatedLocation, ResolvedFinding, ScanError, ScanResult,
     SuppressedFinding, SuppressionInfo, SuppressionKind, Timings,

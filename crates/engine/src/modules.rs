@@ -68,8 +68,10 @@ pub fn terraform_files_with_modules_within(
             if kind == Some(CandidateKind::Terraform) {
                 let text = match buffers.get(&path) {
                     Some(t) => Some(t.clone()),
-                    None if path.is_file() => std::fs::read_to_string(&path).ok(),
-                    None => None,
+                    // Only a regular file within the size limit (never a FIFO, never 10 GB).
+                    None => {
+                        crate::prepare::read_regular(&path, crate::prepare::size_limit(&path)).ok()
+                    }
                 };
                 for source in text
                     .as_deref()

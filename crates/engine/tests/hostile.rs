@@ -246,3 +246,56 @@ fn a_one_line_template_with_40000_findings_resolves_linearly() {
     // Debug build on a shared machine; the release build takes a fraction of this.
     assert!(took < Duration::from_secs(30), "{took:?}");
 }
+
+/// Size limits: HCL files (whose parse costs up to ~200 bytes of memory per byte) stop at
+/// 1 MiB, YAML and JSON at 4 MiB; a file past its limit is an error naming the limit, never
+/// read whole (the read is bounded), and a file just under it is analysed.
+#[test]
+fn files_past_their_size_limit_are_errors_and_files_under_it_are_analysed() {
+    use palisade_engine::{MAX_FILE_BYTES, MAX_TERRAFORM_FILE_BYTES};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let pad = |text: &str, size: u64| {
+        let mut t = text.to_string();
+        t.push('#');
+        t.push_str(&"x".repeat(size as usize - t.len() - 1));
+        t.push('\n');
+        assert_eq!(t.len() as u64, size);
+        t
+    };
+    write(
+        root,
+        "big/main.tf",
+        pad(OPEN_SG, MAX_TERRAFORM_FILE_BYTES + 1).as_bytes(),
+    );
+    write(
+        root,
+        "ok/main.tf",
+        pad(OPEN_SG, MAX_TERRAFORM_FILE_BYTES - 1024).as_bytes(),
+    );
+    let yaml = "Resources:\n  Web:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: w\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: 0.0.0.0/0\n";
+    write(
+        root,
+        "ok/t.yaml",
+        pad(yaml, 2 * MAX_TERRAFORM_FILE_BYTES).as_bytes(),
+    );
+    write(root, "big/t.yaml", pad(yaml, MAX_FILE_BYTES + 1).as_bytes());
+    let r = scan_bounded(vec![root.to_path_buf()], options(root)).expect("scan");
+    assert_eq!(
+        errors(&r),
+        [
+            (
+                "big/main.tf".to_string(),
+                "file is larger than 1 MiB (the size limit of Terraform files); not scanned"
+                    .to_string()
+            ),
+            (
+                "big/t.yaml".to_string(),
+                "file is larger than 4 MiB (the size limit); not scanned".to_string()
+            ),
+        ]
+    );
+    let mut found: Vec<&str> = r.findings.iter().map(|f| f.file.as_str()).collect();
+    found.dedup();
+    assert_eq!(found, ["ok/main.tf", "ok/t.yaml"], "{:?}", r.findings);
+}

@@ -496,7 +496,7 @@ impl LanguageServer for Backend {
             None => {
                 let on_disk = path.clone();
                 tokio::task::spawn_blocking(move || {
-                    palisade_engine::read_regular(&on_disk, palisade_engine::MAX_FILE_BYTES)
+                    palisade_engine::read_regular(&on_disk, palisade_engine::size_limit(&on_disk))
                 })
                 .await
                 .ok()

@@ -215,9 +215,15 @@ struct ScanArgs {
     #[arg(long)]
     no_follow_modules: bool,
     /// Print evaluation statistics to standard error after the report: module calls
-    /// resolved and not, and the share of attribute values that stayed unknown.
+    /// resolved and not, the share of attribute values that stayed unknown, and the files
+    /// that look like infrastructure but are not understood.
     #[arg(long)]
     stats: bool,
+    /// Scan files that .gitignore, .ignore or .git/info/exclude leave out (a cdk.out/
+    /// folder, generated templates). `.git/`, `.terraform/` and `node_modules/` stay
+    /// skipped.
+    #[arg(long)]
+    no_ignore: bool,
 }
 
 /// Parses the process arguments, runs the command and returns the exit status.
@@ -388,6 +394,7 @@ fn scan(args: ScanArgs, format_at: &[usize], output_at: &[usize]) -> ExitCode {
         skip_checks: args.skip_checks,
         baseline: args.baseline,
         in_context: args.with_context,
+        no_ignore: args.no_ignore,
         ..ScanOptions::default()
     };
     // An empty list (pre-commit's, or standard input's) scans nothing, not the current

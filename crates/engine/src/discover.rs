@@ -146,6 +146,29 @@ pub fn discover_reporting(
     excludes: &Excludes,
     buffers: &std::collections::BTreeMap<PathBuf, String>,
 ) -> Result<(Vec<Candidate>, Unread), EngineError> {
+    discover_with(roots, excludes, buffers, true)
+}
+
+/// How many candidates under `roots` the ignore files (`.gitignore`, `.ignore`,
+/// `.git/info/exclude`) keep out of a scan: what a scan that found nothing says it skipped.
+pub fn ignored_candidates(roots: &[PathBuf], excludes: &Excludes, found: &[Candidate]) -> usize {
+    let empty = std::collections::BTreeMap::new();
+    let Ok((all, _)) = discover_with(roots, excludes, &empty, false) else {
+        return 0;
+    };
+    let found: std::collections::BTreeSet<&Path> = found.iter().map(|c| c.path.as_path()).collect();
+    all.iter()
+        .filter(|c| !found.contains(c.path.as_path()))
+        .count()
+}
+
+/// [`discover_reporting`], reading the ignore files or not (`--no-ignore`).
+pub fn discover_with(
+    roots: &[PathBuf],
+    excludes: &Excludes,
+    buffers: &std::collections::BTreeMap<PathBuf, String>,
+    ignore_files: bool,
+) -> Result<(Vec<Candidate>, Unread), EngineError> {
     let unread = std::sync::Arc::new(std::sync::Mutex::new(Vec::<(PathBuf, String)>::new()));
     let note = |unread: &std::sync::Mutex<Vec<(PathBuf, String)>>, path: &Path, why: String| {
         if let Ok(mut u) = unread.lock() {
@@ -193,7 +216,10 @@ pub fn discover_reporting(
         }
         // The root's and its parents' ignore files are read before any entry is filtered: if
         // one is unsafe, no ignore file is read at all (and that is reported).
-        let hostile_above = root.ancestors().find_map(unsafe_ignore_file);
+        let hostile_above = match ignore_files {
+            true => root.ancestors().find_map(unsafe_ignore_file),
+            false => None,
+        };
         let mut walk = WalkBuilder::new(root);
         walk.require_git(false)
             .hidden(false)
@@ -212,9 +238,15 @@ pub fn discover_reporting(
                 .git_exclude(false)
                 .parents(false);
         }
+        if !ignore_files {
+            walk.git_ignore(false)
+                .ignore(false)
+                .git_exclude(false)
+                .parents(false);
+        }
         let dir_excludes = excludes.clone();
         let dir_unread = unread.clone();
-        let read_ignores = hostile_above.is_none();
+        let read_ignores = ignore_files && hostile_above.is_none();
         walk.filter_entry(move |e| {
             let is_dir = e.file_type().is_some_and(|t| t.is_dir());
             if is_dir && e.depth() > 0 {

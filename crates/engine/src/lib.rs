@@ -143,6 +143,7 @@ pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> Result<ScanResult, Engi
         ..ScanResult::default()
     };
     let mut warnings = Vec::new();
+    result.not_understood = prepared.not_understood.clone();
     let mut scanned = BTreeSet::new();
     for out in outputs {
         result.findings.extend(out.findings);
@@ -166,6 +167,9 @@ pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> Result<ScanResult, Engi
     warnings.sort();
     warnings.dedup();
     result.warnings = warnings.into_iter().map(|(_, w)| w).collect();
+    if let Some(w) = &prepared.nothing_found {
+        result.warnings.insert(0, w.clone());
+    }
     apply_config(&mut result, options)?;
     if result.stats.modules_outside > 0 {
         result.warnings.push(format!(

@@ -39,6 +39,10 @@ pub struct ScanOptions {
     pub in_context: bool,
     /// The day suppression expiry dates are compared with (today when `None`).
     pub today: Option<crate::suppress::Date>,
+    /// `--no-ignore`: `.gitignore`, `.ignore` and `.git/info/exclude` are not read, so
+    /// ignored files (a `cdk.out/` folder, generated templates) are scanned too.
+    /// `.git/`, `.terraform/` and `node_modules/` stay skipped.
+    pub no_ignore: bool,
 }
 
 impl Default for ScanOptions {
@@ -57,6 +61,7 @@ impl Default for ScanOptions {
             baseline: None,
             in_context: false,
             today: None,
+            no_ignore: false,
         }
     }
 }

@@ -66,6 +66,10 @@ pub(crate) struct Prepared {
     pub(crate) cwd: PathBuf,
     pub(crate) timings: Timings,
     pub(crate) policy: crate::suppress::Policy,
+    /// Files that look like infrastructure but are not understood, with why (for `--stats`).
+    pub(crate) not_understood: Vec<(String, &'static str)>,
+    /// Said out loud when no file of the scan is Terraform, CloudFormation or IAM JSON.
+    pub(crate) nothing_found: Option<String>,
 }
 
 pub(crate) fn display_path(path: &Path, cwd: &Path) -> String {
@@ -115,7 +119,8 @@ pub(crate) fn prepare(paths: &[PathBuf], options: &ScanOptions) -> Result<Prepar
     let excludes = excludes
         .with(&cwd, &options.exclude)
         .map_err(|message| EngineError::Usage(format!("--exclude: {message}")))?;
-    let (candidates, unread) = discover::discover_reporting(&roots, &excludes, &options.buffers)?;
+    let (candidates, unread) =
+        discover::discover_with(&roots, &excludes, &options.buffers, !options.no_ignore)?;
     timings.discover = start.elapsed();
 
     let t = Instant::now();
@@ -180,7 +185,13 @@ pub(crate) fn prepare(paths: &[PathBuf], options: &ScanOptions) -> Result<Prepar
             }
         })
         .collect();
+    let mut not_understood = Vec::new();
     for (file, role, error) in classified {
+        if role == FileRole::Skip && error.is_none() {
+            if let Some(why) = guarded(|| unrecognised(&file)).flatten() {
+                not_understood.push((file.path.to_string_lossy().into_owned(), why));
+            }
+        }
         if let Some(message) = error {
             errors.push(ScanError {
                 file: file.path.to_string_lossy().into_owned(),
@@ -194,6 +205,10 @@ pub(crate) fn prepare(paths: &[PathBuf], options: &ScanOptions) -> Result<Prepar
         sources.push(file);
     }
     timings.classify = t.elapsed();
+    let nothing_found = match roles.iter().all(|r| *r == FileRole::Skip) {
+        true => Some(nothing_found(&roots, &cwd, &excludes, &candidates, options)),
+        false => None,
+    };
     // Var files join the sources so that a value's definition site resolves like any span.
     let mut var_files = Vec::new();
     for p in &options.terraform_var_files {
@@ -226,7 +241,69 @@ pub(crate) fn prepare(paths: &[PathBuf], options: &ScanOptions) -> Result<Prepar
         config,
         cwd,
         timings,
+        not_understood,
+        nothing_found,
     })
+}
+
+/// The warning of a scan with nothing to scan: the paths it looked in and, when ignore files
+/// kept candidates out, how many.
+fn nothing_found(
+    roots: &[PathBuf],
+    cwd: &Path,
+    excludes: &Excludes,
+    candidates: &[Candidate],
+    options: &ScanOptions,
+) -> String {
+    let shown: Vec<String> = roots
+        .iter()
+        .map(|r| format!("`{}`", display_path(r, cwd)))
+        .collect();
+    let mut message = format!(
+        "no Terraform, CloudFormation or IAM policy file found in {}",
+        shown.join(", ")
+    );
+    if !options.no_ignore {
+        let ignored = discover::ignored_candidates(roots, excludes, candidates);
+        if ignored > 0 {
+            message.push_str(&format!(
+                "; {ignored} file{} with a Terraform, YAML or JSON name {} skipped by .gitignore or .ignore (--no-ignore scans them)",
+                if ignored == 1 { "" } else { "s" },
+                if ignored == 1 { "was" } else { "were" },
+            ));
+        }
+    }
+    message
+}
+
+/// Why a file that is not scanned still looks like infrastructure: reported by `--stats`,
+/// so that a format Palisade does not read is not mistaken for a clean one.
+pub(crate) fn unrecognised(file: &SourceFile) -> Option<&'static str> {
+    let name = file
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let text: &str = &file.text;
+    let head = &text[..text.len().min(4096)];
+    if head.contains("\"terraform_version\"") {
+        if text.contains("\"planned_values\"") || text.contains("\"resource_changes\"") {
+            return Some("a Terraform plan (terraform show -json), not read");
+        }
+        if head.contains("\"serial\"") || head.contains("\"lineage\"") {
+            return Some("a Terraform state file, not read");
+        }
+        return Some("Terraform JSON output, not read");
+    }
+    if text.contains("AWSTemplateFormatVersion")
+        || (text.contains("Resources") && text.contains("AWS::"))
+    {
+        return Some("mentions CloudFormation, but has no top-level Resources with AWS:: types");
+    }
+    if name.ends_with(".template") {
+        return Some("a .template file that is not a CloudFormation template");
+    }
+    None
 }
 
 pub(crate) fn too_large(limit: u64) -> String {

@@ -121,6 +121,9 @@ pub struct ScanResult {
     pub file_warnings: Vec<ScanError>,
     /// Files that were read as Terraform, CloudFormation or IAM JSON.
     pub files_scanned: usize,
+    /// Files that look like infrastructure but are not understood (a `.template` that is
+    /// not CloudFormation, Terraform state), with why: listed by `--stats`.
+    pub not_understood: Vec<(String, &'static str)>,
     /// Bytes of those files.
     pub bytes_scanned: u64,
     /// Findings removed by inline suppressions or the baseline.

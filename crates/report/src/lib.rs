@@ -335,7 +335,7 @@ struct Rendered {
     code: Option<String>,
     severity: miette::Severity,
     help: Option<String>,
-    source: Option<NamedSource<std::sync::Arc<str>>>,
+    source: Option<NamedSource<visible::CharColumns>>,
     labels: Vec<LabeledSpan>,
 }
 
@@ -389,7 +389,7 @@ fn miette_severity(s: Severity) -> miette::Severity {
 
 fn render_finding(result: &ScanResult, f: &ResolvedFinding) -> Rendered {
     let source = result.sources.get(f.source);
-    let snippet = source.map(|s| visible::Snippet::new(&s.text));
+    let snippet = source.map(|s| visible::CharColumns::new(s.text.clone()));
     let mut labels = Vec::new();
     if let (Some(src), Some(v)) = (source, &snippet) {
         let (start, end) = (v.offset(f.start_offset), v.offset(f.end_offset));
@@ -449,7 +449,7 @@ fn render_finding(result: &ScanResult, f: &ResolvedFinding) -> Rendered {
         help: Some(visible::text(&help.join("\n"))),
         source: source
             .zip(snippet)
-            .map(|(s, v)| NamedSource::new(visible::text(&s.path.display().to_string()), v.text)),
+            .map(|(s, v)| NamedSource::new(visible::text(&s.path.display().to_string()), v)),
         labels,
     }
 }
@@ -460,12 +460,12 @@ fn render_error(result: &ScanResult, e: &ScanError, severity: miette::Severity) 
         .and_then(|(i, off)| Some((result.sources.get(i)?, off)))
     {
         Some((src, offset)) => {
-            let v = visible::Snippet::new(&src.text);
+            let v = visible::CharColumns::new(src.text.clone());
             let at = v.offset(offset);
             (
                 Some(NamedSource::new(
                     visible::text(&src.path.display().to_string()),
-                    v.text,
+                    v,
                 )),
                 vec![LabeledSpan::new_primary_with_span(
                     Some("here".to_string()),
@@ -499,7 +499,7 @@ pub fn stats_line(result: &ScanResult) -> String {
             100.0 * n as f64 / s.values as f64
         }
     };
-    format!(
+    let mut line = format!(
         "stats: {} files; module calls: {} resolved, {} registry/git (not fetched), {} local not followed ({} outside the scanned paths); \
          attribute values: {}, {:.1}% unknown, {:.1}% references to other resources",
         result.files_scanned,
@@ -510,7 +510,23 @@ pub fn stats_line(result: &ScanResult) -> String {
         s.values,
         share(s.values_unknown),
         share(s.values_reference),
-    )
+    );
+    if !result.not_understood.is_empty() {
+        let listed: Vec<String> = result
+            .not_understood
+            .iter()
+            .map(|(file, why)| format!("{} ({why})", visible::text(file)))
+            .collect();
+        line.push_str(&format!(
+            "; {} file{} that look{} like infrastructure but {} not understood: {}",
+            listed.len(),
+            if listed.len() == 1 { "" } else { "s" },
+            if listed.len() == 1 { "s" } else { "" },
+            if listed.len() == 1 { "is" } else { "are" },
+            listed.join(", ")
+        ));
+    }
+    line
 }
 
 /// The summary line, e.g. `3 findings (1 critical, 2 high) in 2 files; 0 errors; 12 files

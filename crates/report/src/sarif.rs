@@ -296,6 +296,9 @@ pub fn sarif_with(result: &ScanResult, options: ReportOptions) -> String {
                 "rules": rules
             }},
             "originalUriBaseIds": { SRCROOT: { "uri": format!("file://{root}") } },
+            // Columns count characters (Unicode code points), as in the text and JSON
+            // reports; SARIF's default would be UTF-16 code units.
+            "columnKind": "unicodeCodePoints",
             "invocations": [{
                 "executionSuccessful": true,
                 "toolExecutionNotifications": notifications

@@ -72,6 +72,76 @@ impl Snippet {
     }
 }
 
+/// A snippet as miette reads it, with columns counted in characters of the original text:
+/// miette counts bytes, and the report's one column convention (text, JSON, SARIF alike) is
+/// 1-based characters (Unicode scalar values), so a line with `é` or an emoji before the
+/// finding shows the same column in every format.
+pub(crate) struct CharColumns {
+    original: Arc<str>,
+    snippet: Snippet,
+}
+
+impl CharColumns {
+    pub(crate) fn new(original: Arc<str>) -> CharColumns {
+        let snippet = Snippet::new(&original);
+        CharColumns { original, snippet }
+    }
+
+    pub(crate) fn offset(&self, original: usize) -> usize {
+        self.snippet.offset(original)
+    }
+
+    /// The original offset of an escaped one.
+    fn original_offset(&self, escaped: usize) -> usize {
+        let mut added = 0;
+        for &(at, total) in &self.snippet.shifts {
+            if at + total <= escaped {
+                added = total;
+            } else {
+                break;
+            }
+        }
+        escaped.saturating_sub(added).min(self.original.len())
+    }
+
+    /// 0-based column in characters of an escaped offset.
+    fn column(&self, escaped: usize) -> usize {
+        let mut o = self.original_offset(escaped);
+        while !self.original.is_char_boundary(o) {
+            o -= 1;
+        }
+        let line_start = self.original[..o].rfind('\n').map_or(0, |p| p + 1);
+        self.original[line_start..o].chars().count()
+    }
+}
+
+impl miette::SourceCode for CharColumns {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let inner = self
+            .snippet
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        // Only a read without context lines starts at the span, where the column is the
+        // one shown in the location header; the others start at a line.
+        let column = match context_lines_before {
+            0 => self.column(span.offset()),
+            _ => inner.column(),
+        };
+        Ok(Box::new(miette::MietteSpanContents::new(
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,5 +157,16 @@ mod tests {
             }
         }
         assert_eq!(text("plain"), "plain");
+    }
+
+    #[test]
+    fn columns_are_characters_of_the_original() {
+        use miette::SourceCode;
+        let s = "x\n\x1b é😀 ab\n";
+        let c = CharColumns::new(s.into());
+        let at = s.find("ab").unwrap();
+        let span = miette::SourceSpan::new(c.offset(at).into(), 2);
+        let contents = c.read_span(&span, 0, 0).unwrap();
+        assert_eq!((contents.line(), contents.column()), (1, 5));
     }
 }

@@ -10,6 +10,7 @@ mod adapt;
 mod eval;
 mod functions;
 mod json;
+mod lexcheck;
 mod policy_doc;
 mod syntax;
 

@@ -344,6 +344,18 @@ pub fn diagnostics(file: &SourceFile, tree: &Tree, out: &mut Vec<Diagnostic>) {
         let mut found = Vec::new();
         collect_errors(file, root, &mut found);
         found.dedup();
+        // tree-sitter places its ERROR nodes where recovery ended, often far from the slip:
+        // when the lexer names the cause, it is reported at it, and what tree-sitter saw from
+        // there on (its consequences) is dropped.
+        if let Some(cause) = crate::lexcheck::first_cause(&file.text) {
+            let at = cause.start();
+            found.retain(|d| (d.span.end as usize) <= at);
+            let mut end = at + 1;
+            while !file.text.is_char_boundary(end) {
+                end += 1;
+            }
+            found.push(Diagnostic::new(file.span(at, end), cause.message()));
+        }
         out.extend(found);
     }
     duplicate_arguments(file, root, out);

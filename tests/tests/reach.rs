@@ -1,0 +1,230 @@
+//! What a scan reaches and says about what it does not: nothing to scan said out loud, files
+//! that look like infrastructure but are not understood, ignored folders, syntax errors at
+//! their cause, and one column convention in every report.
+
+mod common;
+
+use common::*;
+
+const KMS: &str = "resource \"aws_kms_key\" \"k\" {}\n";
+
+#[test]
+fn nothing_to_scan_is_said_with_the_paths_and_the_ignored_count() {
+    let dir = project(&[
+        (".gitignore", "gen/\n"),
+        ("gen/main.tf", KMS),
+        ("gen/stack.template.json", "{}\n"),
+        ("docs/readme.md", "# hi\n"),
+        ("k8s.yaml", "kind: Deployment\n"),
+    ]);
+    let run = palisade(dir.path(), &["scan", "--format", "json", ".", "docs"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v = run.json();
+    assert_eq!(v["summary"]["files_scanned"], 0);
+    let warning = "no Terraform, CloudFormation or IAM policy file found in `.`, `docs`; 2 files with a Terraform, YAML or JSON name were skipped by .gitignore or .ignore (--no-ignore scans them)";
+    assert_eq!(v["warnings"], serde_json::json!([warning]));
+    assert!(
+        run.stderr
+            .contains(&format!("palisade: warning: {warning}")),
+        "{}",
+        run.stderr
+    );
+    // --no-ignore scans the ignored folder; nothing more is said.
+    let run = palisade(dir.path(), &["scan", "--format", "json", "--no-ignore"]);
+    let v = run.json();
+    assert_eq!(v["summary"]["files_scanned"], 1, "{v:#}");
+    assert_eq!(v["warnings"], serde_json::json!([]));
+    assert_eq!(v["findings"][0]["file"], "gen/main.tf");
+    // Without ignore files in play, the warning has no count.
+    let empty = project(&[("notes.txt", "x\n")]);
+    let run = palisade(empty.path(), &["scan", "--format", "text"]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stderr.contains(
+            "palisade: warning: no Terraform, CloudFormation or IAM policy file found in `.`\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    // A scan that found something says nothing of the kind.
+    let some = project(&[("main.tf", KMS)]);
+    let run = palisade(some.path(), &["scan", "--format", "json"]);
+    assert_eq!(run.json()["warnings"], serde_json::json!([]));
+}
+
+#[test]
+fn stats_list_files_that_look_like_infrastructure_but_are_not_understood() {
+    let dir = project(&[
+        ("main.tf", KMS),
+        ("legacy.template", "foo: bar\n"),
+        (
+            "terraform.tfstate.json",
+            "{\"version\": 4, \"terraform_version\": \"1.6.0\", \"serial\": 3, \"resources\": []}\n",
+        ),
+        (
+            "half.yaml",
+            "Resources:\n  - AWS::S3::Bucket is what we want\n",
+        ),
+        ("package.json", "{\"name\": \"web\"}\n"),
+    ]);
+    let run = palisade(dir.path(), &["scan", "--format", "json", "--stats"]);
+    let line = run
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("palisade: stats:"))
+        .expect("stats line");
+    assert!(
+        line.ends_with("; 3 files that look like infrastructure but are not understood: half.yaml (mentions CloudFormation, but has no top-level Resources with AWS:: types), legacy.template (a .template file that is not a CloudFormation template), terraform.tfstate.json (a Terraform state file, not read)"),
+        "{line}"
+    );
+    assert!(!line.contains("package.json"));
+    // Not understood is not an error: the report is unchanged.
+    assert_eq!(run.json()["errors"], serde_json::json!([]));
+    assert_eq!(run.json()["summary"]["files_scanned"], 1);
+}
+
+/// (file, line, column, message) of every error of a JSON report.
+fn errors(v: &serde_json::Value) -> Vec<(String, u64, u64, String)> {
+    v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["file"].as_str().unwrap().to_string(),
+                e["line"].as_u64().unwrap(),
+                e["column"].as_u64().unwrap(),
+                e["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn syntax_errors_point_at_their_cause_in_every_format() {
+    let dir = project(&[
+        (
+            "unterminated.tf",
+            "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"abc\n  acl    = \"private\"\n}\n\nresource \"aws_kms_key\" \"k\" {\n}\n",
+        ),
+        (
+            "unexpected.tf",
+            "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\" ]\n}\n",
+        ),
+        (
+            "t.json",
+            "{\n  \"AWSTemplateFormatVersion\": \"2010-09-09\",\n  \"Resources\": {\n    \"B\": {\n      \"Type\": \"AWS::S3::Bucket\",\n      \"Properties\": {\"BucketName\": \"abc}\n    }\n  }\n}\n",
+        ),
+        (
+            "u.json",
+            "{\n  \"AWSTemplateFormatVersion\": \"2010-09-09\",\n  \"Resources\": {\n    \"B\": {\n      \"Type\": \"AWS::S3::Bucket\" ]\n    }\n  }\n}\n",
+        ),
+        (
+            "y.yaml",
+            "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: \"abc\n      X: 1\n",
+        ),
+        (
+            "p.json",
+            "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:*\" }}]\n}\n",
+        ),
+    ]);
+    let run = palisade(dir.path(), &["scan", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    let got = errors(&run.json());
+    let at: Vec<(&str, u64, u64)> = got
+        .iter()
+        .map(|(f, l, c, _)| (f.as_str(), *l, *c))
+        .collect();
+    assert_eq!(
+        at,
+        [
+            ("p.json", 3, 55),
+            ("t.json", 6, 36),
+            ("u.json", 5, 33),
+            ("unexpected.tf", 2, 16),
+            ("unterminated.tf", 2, 12),
+            ("y.yaml", 6, 19),
+        ],
+        "{got:#?}"
+    );
+    assert!(got[3].3.contains("unexpected `]`"), "{:?}", got[3]);
+    assert!(got[4].3.contains("unterminated string"), "{:?}", got[4]);
+    // The same places in the text report and SARIF's notifications.
+    let text = palisade(dir.path(), &["scan", "--format", "text"]).stdout;
+    for (file, line, column) in &at {
+        assert!(text.contains(&format!("{file}:{line}:{column}")), "{text}");
+    }
+    let sarif = palisade(dir.path(), &["scan", "--format", "sarif"]).json();
+    let notes: Vec<(String, u64, u64)> = sarif["runs"][0]["invocations"][0]
+        ["toolExecutionNotifications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            let l = &n["locations"][0]["physicalLocation"];
+            (
+                l["artifactLocation"]["uri"].as_str().unwrap().to_string(),
+                l["region"]["startLine"].as_u64().unwrap(),
+                l["region"]["startColumn"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, u64, u64)> =
+        at.iter().map(|(f, l, c)| (f.to_string(), *l, *c)).collect();
+    assert_eq!(notes, expected);
+}
+
+#[test]
+fn columns_count_characters_in_text_json_and_sarif() {
+    // The finding's value follows an é and an emoji on its line: byte, UTF-16 and character
+    // columns all differ (33, 30 and 29; 29 is the character column).
+    let tf = "resource \"aws_security_group\" \"w\" {\n  ingress {\n    from_port = 22\n    to_port   = 22\n    protocol  = \"tcp\"\n    /* é😀 */ cidr_blocks = [\"0.0.0.0/0\"]\n  }\n}\n";
+    let yaml = "Resources:\n  W:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: é😀\n      SecurityGroupIngress:\n        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, Description: é😀, CidrIp: 0.0.0.0/0}\n";
+    let dir = project(&[("main.tf", tf), ("t.yaml", yaml)]);
+    let check = "aws-ec2-sg-open-ingress";
+    let json = palisade(dir.path(), &["scan", "--format", "json", "--check", check]).json();
+    let cols: Vec<(String, u64, u64)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        cols,
+        [
+            ("main.tf".to_string(), 6, 29),
+            ("t.yaml".to_string(), 7, 80)
+        ],
+        "{json:#}"
+    );
+    let sarif = palisade(dir.path(), &["scan", "--format", "sarif", "--check", check]).json();
+    assert_eq!(sarif["runs"][0]["columnKind"], "unicodeCodePoints");
+    let regions: Vec<(u64, u64)> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let region = &r["locations"][0]["physicalLocation"]["region"];
+            (
+                region["startLine"].as_u64().unwrap(),
+                region["startColumn"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(regions, [(6, 29), (7, 80)]);
+    let text = palisade(dir.path(), &["scan", "--format", "text", "--check", check]).stdout;
+    assert!(text.contains("╭─[main.tf:6:29]"), "{text}");
+    assert!(text.contains("╭─[t.yaml:7:80]"), "{text}");
+    let compact = palisade(
+        dir.path(),
+        &["scan", "--format", "compact", "--check", check],
+    )
+    .stdout;
+    assert!(compact.contains("main.tf:6:29:"), "{compact}");
+}

@@ -33,6 +33,9 @@ pub enum NodeKind {
     },
 }
 
+/// Stands for an unknown piece of a mapping key (see [`Node::key_text`]).
+pub const UNKNOWN_KEY_PART: char = '\u{0}';
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct MapKey {
     pub name: String,
@@ -210,6 +213,32 @@ impl Node {
 
     pub fn is_unknown(&self) -> bool {
         matches!(self.kind, NodeKind::Unknown)
+    }
+
+    /// The text of a value used as a mapping key: a known string, or a string with unknown
+    /// pieces that also has known text, written with [`UNKNOWN_KEY_PART`] for each unknown
+    /// piece (`"${local.issuer}:sub"` -> `"\u{0}:sub"`). A key that is all unknown gives `None`:
+    /// it could be any key. Readers matching keys by suffix (the `:sub` of a web-identity
+    /// condition) still can; a key compared whole never equals one with an unknown piece.
+    pub fn key_text(&self) -> Option<String> {
+        match &self.kind {
+            NodeKind::String(s) => Some(s.clone()),
+            NodeKind::Partial(parts) => {
+                let known = parts
+                    .iter()
+                    .any(|p| matches!(p, StrPart::Text(t) if !t.is_empty()));
+                known.then(|| {
+                    parts
+                        .iter()
+                        .map(|p| match p {
+                            StrPart::Text(t) => t.as_str(),
+                            StrPart::Unknown => "\u{0}",
+                        })
+                        .collect()
+                })
+            }
+            _ => None,
+        }
     }
 
     fn value_of<T>(&self, kind: ValueKind<T>) -> Value<T> {

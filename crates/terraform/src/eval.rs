@@ -703,7 +703,9 @@ impl<'t> Eval<'t> {
             }
         }
         let v = self.expr(f, key);
-        scalar_text(&v)
+        // A key with an unknown piece and known text (`"${local.issuer}:sub"`) keeps its
+        // known text: a web-identity condition is still recognisable by its `:sub`.
+        scalar_text(&v).or_else(|| v.key_text())
     }
 
     fn object(&mut self, f: &'t SourceFile, n: TsNode<'t>) -> Node {

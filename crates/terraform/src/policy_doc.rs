@@ -294,10 +294,9 @@ fn conditions(b: &Node) -> Option<Node> {
             continue;
         }
         whole = Some(whole.map_or(k.span, |w| w.to(k.span)));
-        let (Some(test), Some(variable)) = (
-            v.get("test").and_then(|t| t.as_str()),
-            v.get("variable").and_then(|t| t.as_str()),
-        ) else {
+        let variable = v.get("variable").and_then(Node::key_text);
+        let (Some(test), Some(variable)) = (v.get("test").and_then(|t| t.as_str()), variable)
+        else {
             // A test we cannot read might pin exactly what a check looks for.
             return Some(Node::unknown(k.span));
         };
@@ -305,7 +304,7 @@ fn conditions(b: &Node) -> Option<Node> {
             .get("values")
             .cloned()
             .unwrap_or_else(|| Node::unknown(k.span));
-        let entry = (key(variable, k.span), values);
+        let entry = (key(&variable, k.span), values);
         match ops.iter_mut().find(|(o, _)| o.name == test) {
             Some((
                 _,

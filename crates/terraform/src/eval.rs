@@ -64,6 +64,9 @@ pub struct Index<'t> {
     pub module_blocks: Vec<BlockRef<'t>>,
     /// `output "NAME" { value = ... }`: name, file, `output` block.
     pub outputs: Vec<(&'t str, &'t SourceFile, TsNode<'t>)>,
+    /// `data "aws_kms_alias"` and `data "aws_kms_key"` blocks: (type, name, block). A key
+    /// looked up by an AWS-managed alias (`alias/aws/s3`) is that AWS-managed key.
+    pub kms_data: Vec<BlockRef<'t>>,
 }
 
 /// What a module evaluation shares with the modules it calls.
@@ -825,6 +828,12 @@ impl<'t> Eval<'t> {
                         let v = self.policy_doc_ref(name, key.as_ref(), sp);
                         self.postfix(f, v, k.get(i + 1..).unwrap_or(&[]))
                     }
+                    Some("arn" | "id" | "target_key_arn" | "target_key_id" | "key_id")
+                        if k.len() == i + 1 && matches!(ty, "aws_kms_alias" | "aws_kms_key") =>
+                    {
+                        self.aws_managed_key(ty, name, sp)
+                            .unwrap_or_else(|| unknown(sp))
+                    }
                     _ => unknown(sp),
                 }
             }
@@ -901,6 +910,29 @@ impl<'t> Eval<'t> {
                 )
             }
         }
+    }
+
+    /// A key of `data "aws_kms_alias"` (by `name`) or `data "aws_kms_key"` (by `key_id`)
+    /// that is an AWS-managed alias written as a literal (`alias/aws/s3`, or its ARN): the
+    /// AWS-managed key, as its alias (whatever attribute is read, it names that key), located
+    /// at the use and defined at the alias. Any other lookup is unknown.
+    fn aws_managed_key(&mut self, ty: &str, name: &str, sp: Span) -> Option<Node> {
+        let block = *self
+            .ix
+            .kms_data
+            .iter()
+            .find(|b| b.kind == ty && b.name == name)?;
+        let by = if ty == "aws_kms_alias" { "name" } else { "key_id" };
+        let expr = attribute_value(block.file, block.node, by)?;
+        let v = self.expr(block.file, expr);
+        let alias = v.as_str()?.trim();
+        if !(alias.starts_with("alias/aws/") || alias.contains(":alias/aws/")) {
+            return None;
+        }
+        let tail = alias.find("alias/aws/").map(|at| &alias[at..])?;
+        let mut n = string_node(tail.to_string(), sp, Provenance::Derived);
+        n.defined_at = Some(v.span);
+        Some(n)
     }
 
     /// `var.NAME` followed by the postfix operations `ops`. Leading attribute and index steps

@@ -418,6 +418,14 @@ fn build_index<'t>(configs: &[(&'t SourceFile, &'t Tree)]) -> Index<'t> {
                     kind,
                     name,
                 }),
+                ("data", [kind @ ("aws_kms_alias" | "aws_kms_key"), name, ..]) => {
+                    ix.kms_data.push(BlockRef {
+                        file,
+                        node: item,
+                        kind,
+                        name,
+                    })
+                }
                 ("data", ["aws_iam_policy_document", name, ..])
                     if !ix.policy_docs.contains_key(name) =>
                 {

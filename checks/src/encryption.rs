@@ -158,9 +158,12 @@ pub fn no_cmk(
                     "{subject} is encrypted with a key AWS owns or manages, not a customer-managed KMS key{}",
                     when_suffix(&enc.conditions)
                 );
-                out.push(Finding::on_resource(
-                    model, check, severity, e.owner, e.span, message,
-                ));
+                // The value that decided it (`sse_algorithm = var.algorithm`) names where it
+                // was set.
+                out.push(
+                    Finding::on_resource(model, check, severity, e.owner, e.span, message)
+                        .defined_at(enc.defined_at),
+                );
                 continue;
             };
             for k in key.candidates() {

@@ -24,7 +24,11 @@ fn federated_providers(principals: Option<&Principals>) -> Vec<String> {
         for list in entry.values.candidates() {
             for item in list.value {
                 if let Some(parts) = item.parts() {
-                    out.push(provider_host(&text_of(&parts, "")));
+                    let host = provider_host(&text_of(&parts, ""));
+                    // A provider named only by unknown parts is not named.
+                    if !host.is_empty() {
+                        out.push(host);
+                    }
                 }
             }
         }

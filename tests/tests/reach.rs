@@ -228,3 +228,211 @@ fn columns_count_characters_in_text_json_and_sarif() {
     .stdout;
     assert!(compact.contains("main.tf:6:29:"), "{compact}");
 }
+
+// ----- point 4: shapes ------------------------------------------------------------------
+
+/// (file, line, column, check) of every finding of a JSON report, with the related lines.
+fn findings(v: &serde_json::Value) -> Vec<(String, u64, u64, String, Vec<(String, u64, u64)>)> {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let related = f["related"]
+                .as_array()
+                .map(|r| {
+                    r.iter()
+                        .map(|r| {
+                            (
+                                r["file"].as_str().unwrap().to_string(),
+                                r["line"].as_u64().unwrap(),
+                                r["column"].as_u64().unwrap(),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            (
+                f["file"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+                f["check"].as_str().unwrap().to_string(),
+                related,
+            )
+        })
+        .collect()
+}
+
+fn at(
+    file: &str,
+    line: u64,
+    column: u64,
+    check: &str,
+) -> (String, u64, u64, String, Vec<(String, u64, u64)>) {
+    (
+        file.to_string(),
+        line,
+        column,
+        check.to_string(),
+        Vec::new(),
+    )
+}
+
+const OIDC_TF: &str = "locals {\n  issuer = replace(aws_iam_openid_connect_provider.gh.url, \"https://\", \"\")\n}\nresource \"aws_iam_openid_connect_provider\" \"gh\" {\n  url = var.url\n}\nvariable \"url\" {}\nresource \"aws_iam_role\" \"wild\" {\n  name = \"wild\"\n  assume_role_policy = jsonencode({\n    Version = \"2012-10-17\"\n    Statement = [{\n      Effect    = \"Allow\"\n      Action    = \"sts:AssumeRoleWithWebIdentity\"\n      Principal = { Federated = aws_iam_openid_connect_provider.gh.arn }\n      Condition = {\n        StringLike = { \"${local.issuer}:sub\" = \"repo:*\" }\n        StringEquals = { \"${local.issuer}:aud\" = \"sts.amazonaws.com\" }\n      }\n    }]\n  })\n}\nresource \"aws_iam_role\" \"nosub\" {\n  name = \"nosub\"\n  assume_role_policy = jsonencode({\n    Version = \"2012-10-17\"\n    Statement = [{\n      Effect    = \"Allow\"\n      Action    = \"sts:AssumeRoleWithWebIdentity\"\n      Principal = { Federated = aws_iam_openid_connect_provider.gh.arn }\n      Condition = {\n        StringEquals = { \"${replace(aws_iam_openid_connect_provider.gh.url, \"https://\", \"\")}:aud\" = \"sts.amazonaws.com\" }\n      }\n    }]\n  })\n}\nresource \"aws_iam_role\" \"good\" {\n  name = \"good\"\n  assume_role_policy = jsonencode({\n    Version = \"2012-10-17\"\n    Statement = [{\n      Effect    = \"Allow\"\n      Action    = \"sts:AssumeRoleWithWebIdentity\"\n      Principal = { Federated = aws_iam_openid_connect_provider.gh.arn }\n      Condition = {\n        StringEquals = { \"${local.issuer}:sub\" = \"repo:org/app:ref:refs/heads/main\", \"${local.issuer}:aud\" = \"sts.amazonaws.com\" }\n      }\n    }]\n  })\n}\ndata \"aws_iam_policy_document\" \"doc\" {\n  statement {\n    actions = [\"sts:AssumeRoleWithWebIdentity\"]\n    principals {\n      type        = \"Federated\"\n      identifiers = [aws_iam_openid_connect_provider.gh.arn]\n    }\n    condition {\n      test     = \"StringLike\"\n      variable = \"${local.issuer}:sub\"\n      values   = [\"repo:*\"]\n    }\n  }\n}\nresource \"aws_iam_role\" \"doc\" {\n  name = \"doc\"\n  assume_role_policy = data.aws_iam_policy_document.doc.json\n}\n";
+
+#[test]
+fn computed_sub_keys_are_judged_by_value_in_terraform() {
+    let dir = project(&[("main.tf", OIDC_TF)]);
+    let run = palisade(
+        dir.path(),
+        &[
+            "scan",
+            "--format",
+            "json",
+            "--check",
+            "aws-iam-oidc-unscoped-sub",
+        ],
+    );
+    assert_eq!(
+        findings(&run.json()),
+        [
+            // `"${local.issuer}:sub" = "repo:*"`: judged by its value.
+            at("main.tf", 17, 48, "aws-iam-oidc-unscoped-sub"),
+            // Only an `:aud` key, computed by `replace(...)`: no `sub` at all.
+            at("main.tf", 29, 19, "aws-iam-oidc-unscoped-sub"),
+            // The policy-document data source's `variable = "${local.issuer}:sub"`.
+            at("main.tf", 61, 19, "aws-iam-oidc-unscoped-sub"),
+        ]
+    );
+}
+
+const SUB_YAML: &str = "Parameters:\n  OidcProvider:\n    Type: String\nResources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: !Sub |\n        {\n          \"Version\": \"2012-10-17\",\n          \"Statement\": [{\n            \"Effect\": \"Allow\",\n            \"Principal\": {\"Federated\": \"arn:aws:iam::${AWS::AccountId}:oidc-provider/${OidcProvider}\"},\n            \"Action\": \"sts:AssumeRoleWithWebIdentity\",\n            \"Condition\": {\"StringLike\": {\"${OidcProvider}:sub\": \"system:serviceaccount:*:*\", \"${OidcProvider}:aud\": \"sts.amazonaws.com\"}}\n          }]\n        }\n  NoSub:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: !Sub\n        - '{\"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"Federated\": \"${P}\"}, \"Action\": \"sts:AssumeRoleWithWebIdentity\", \"Condition\": {\"StringEquals\": {\"${Issuer}:aud\": \"sts.amazonaws.com\"}}}]}'\n        - P: !Ref OidcProvider\n          Issuer: !Ref OidcProvider\n  Good:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: !Sub |\n        {\"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"Federated\": \"${OidcProvider}\"}, \"Action\": \"sts:AssumeRoleWithWebIdentity\",\n          \"Condition\": {\"StringEquals\": {\"${OidcProvider}:sub\": \"system:serviceaccount:prod:app\", \"${OidcProvider}:aud\": \"sts.amazonaws.com\"}}}]}\n";
+const SUB_JSON: &str = "{\n  \"Parameters\": {\"OidcProvider\": {\"Type\": \"String\"}},\n  \"Resources\": {\n    \"Role\": {\n      \"Type\": \"AWS::IAM::Role\",\n      \"Properties\": {\n        \"AssumeRolePolicyDocument\": {\"Fn::Sub\": \"{\\\"Statement\\\": [{\\\"Effect\\\": \\\"Allow\\\", \\\"Principal\\\": {\\\"Federated\\\": \\\"${OidcProvider}\\\"},\\n \\\"Action\\\": \\\"sts:AssumeRoleWithWebIdentity\\\", \\\"Condition\\\": {\\\"StringLike\\\": {\\\"${OidcProvider}:sub\\\": \\\"repo:*\\\"}}}]}\"}\n      }\n    }\n  }\n}\n";
+
+#[test]
+fn policy_json_inside_fn_sub_is_parsed_and_located_inside_the_string() {
+    let dir = project(&[("t.yaml", SUB_YAML), ("t.json", SUB_JSON)]);
+    let run = palisade(
+        dir.path(),
+        &[
+            "scan",
+            "--format",
+            "json",
+            "--check",
+            "aws-iam-oidc-unscoped-sub",
+        ],
+    );
+    assert_eq!(
+        findings(&run.json()),
+        [
+            // `\"repo:*\"` inside the JSON string of a JSON template, on its own column.
+            at("t.json", 7, 251, "aws-iam-oidc-unscoped-sub"),
+            // The value inside a `!Sub |` block scalar, at its line and column.
+            at("t.yaml", 15, 65, "aws-iam-oidc-unscoped-sub"),
+            // A single-quoted `!Sub [template, vars]` with only an `:aud` key: at the action.
+            at("t.yaml", 22, 93, "aws-iam-oidc-unscoped-sub"),
+        ]
+    );
+    let sarif = palisade(
+        dir.path(),
+        &[
+            "scan",
+            "--format",
+            "sarif",
+            "--check",
+            "aws-iam-oidc-unscoped-sub",
+        ],
+    )
+    .json();
+    let region = &sarif["runs"][0]["results"][1]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+        (Some(15), Some(65))
+    );
+    assert_eq!(region["endColumn"].as_u64(), Some(92));
+}
+
+#[test]
+fn aws_managed_keys_named_by_alias_data_sources_are_aws_managed() {
+    let tf = "data \"aws_kms_alias\" \"sqs\" {\n  name = \"alias/aws/sqs\"\n}\ndata \"aws_kms_key\" \"sns\" {\n  key_id = \"arn:aws:kms:us-east-1:111122223333:alias/aws/sns\"\n}\ndata \"aws_kms_alias\" \"mine\" {\n  name = \"alias/team-key\"\n}\nresource \"aws_sqs_queue\" \"q\" {\n  kms_master_key_id = data.aws_kms_alias.sqs.target_key_arn\n}\nresource \"aws_sns_topic\" \"t\" {\n  kms_master_key_id = data.aws_kms_key.sns.arn\n}\nresource \"aws_sqs_queue\" \"cmk\" {\n  kms_master_key_id = data.aws_kms_alias.mine.arn\n}\n";
+    let dir = project(&[("main.tf", tf)]);
+    let run = palisade(
+        dir.path(),
+        &[
+            "scan",
+            "--format",
+            "json",
+            "--check",
+            "aws-sqs-no-cmk",
+            "--check",
+            "aws-sns-no-cmk",
+        ],
+    );
+    let got = findings(&run.json());
+    assert_eq!(
+        got,
+        [
+            (
+                "main.tf".to_string(),
+                11,
+                23,
+                "aws-sqs-no-cmk".to_string(),
+                vec![("main.tf".to_string(), 2, 10)]
+            ),
+            (
+                "main.tf".to_string(),
+                14,
+                23,
+                "aws-sns-no-cmk".to_string(),
+                vec![("main.tf".to_string(), 5, 12)]
+            ),
+        ]
+    );
+    assert!(run.json()["findings"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("alias/aws/sqs"));
+}
+
+#[test]
+fn wrong_values_through_inputs_are_reported_at_their_use_naming_where_they_were_set() {
+    let dir = project(&[
+        ("main.tf", "module \"m\" {\n  source        = \"./m\"\n  sse_algorithm = \"AES256\"\n}\nvariable \"algo\" {\n  default = \"AES256\"\n}\nresource \"aws_sqs_queue\" \"q\" {\n  kms_master_key_id = data.aws_kms_alias.sqs.target_key_arn\n}\ndata \"aws_kms_alias\" \"sqs\" {\n  name = \"alias/aws/sqs\"\n}\n"),
+        ("m/main.tf", "variable \"sse_algorithm\" {\n  type = string\n}\nvariable \"kms_key\" {\n  default = null\n}\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\"\n}\nresource \"aws_s3_bucket_server_side_encryption_configuration\" \"x\" {\n  bucket = aws_s3_bucket.b.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm     = var.sse_algorithm\n      kms_master_key_id = var.kms_key\n    }\n  }\n}\n"),
+        ("cfn/t.yaml", "Parameters:\n  Algo:\n    Type: String\n    Default: AES256\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketEncryption:\n        ServerSideEncryptionConfiguration:\n          - ServerSideEncryptionByDefault:\n              SSEAlgorithm: !Ref Algo\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      KmsMasterKeyId: alias/aws/sqs\n"),
+    ]);
+    let run = palisade(
+        dir.path(),
+        &["scan", "--format", "json", "--check", "aws-s3-no-cmk"],
+    );
+    assert_eq!(
+        findings(&run.json()),
+        [
+            // `SSEAlgorithm: !Ref Algo`, the parameter's default `AES256` named.
+            (
+                "cfn/t.yaml".to_string(),
+                12,
+                29,
+                "aws-s3-no-cmk".to_string(),
+                vec![("cfn/t.yaml".to_string(), 4, 14)]
+            ),
+            // `sse_algorithm = var.sse_algorithm` in the module, the caller's input named.
+            (
+                "m/main.tf".to_string(),
+                14,
+                27,
+                "aws-s3-no-cmk".to_string(),
+                vec![("main.tf".to_string(), 3, 19)]
+            ),
+        ]
+    );
+    let text = palisade(
+        dir.path(),
+        &["scan", "--format", "text", "--check", "aws-s3-no-cmk"],
+    )
+    .stdout;
+    assert!(
+        text.contains("value defined here at main.tf:3:19"),
+        "{text}"
+    );
+}

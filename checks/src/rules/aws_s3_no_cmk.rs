@@ -59,7 +59,7 @@ pub static CHECK: Check = Check {
                 "bad.yaml",
                 &[
                     (3, "UploadsBucket:"),
-                    (8, "BucketEncryption:"),
+                    (11, "AES256"),
                     (19, "alias/aws/s3"),
                 ],
             ),

@@ -67,6 +67,9 @@ pub(crate) struct Ctx<'t> {
     exhausted: Cell<Option<Span>>,
     /// Greater than zero while a mapping value is being copied to its use site.
     copying: Cell<usize>,
+    /// The template's file, for policy documents written as JSON inside `Fn::Sub`, which are
+    /// located inside the string (`None`: located at the string).
+    pub file: Option<&'t palisade_source::SourceFile>,
 }
 
 impl<'t> Ctx<'t> {
@@ -120,6 +123,7 @@ impl<'t> Ctx<'t> {
             fuel: Cell::new(FUEL_BASE + FUEL_PER_BYTE * root.span.end as u64),
             exhausted: Cell::new(None),
             copying: Cell::new(0),
+            file: None,
         }
     }
 
@@ -139,6 +143,7 @@ impl<'t> Ctx<'t> {
             fuel: Cell::new(u64::MAX),
             exhausted: Cell::new(None),
             copying: Cell::new(0),
+            file: None,
         }
     }
 
@@ -405,17 +410,31 @@ impl<'t> Ctx<'t> {
     }
 
     fn sub(&self, arg: &Syn, span: Span, depth: usize) -> Node {
-        let (template, vars) = match &arg.kind {
-            SynKind::Str(s) => (s.as_str(), None),
-            SynKind::Seq(items) => match (items.first().and_then(Syn::as_str), items.get(1)) {
-                (Some(t), vars) => (t, vars),
+        let (template, vars, template_syn) = match &arg.kind {
+            SynKind::Str(s) => (s.as_str(), None, arg),
+            SynKind::Seq(items) => match (items.first(), items.get(1)) {
+                (
+                    Some(
+                        t @ Syn {
+                            kind: SynKind::Str(s),
+                            ..
+                        },
+                    ),
+                    vars,
+                ) => (s.as_str(), vars, t),
                 _ => return Node::unknown(span),
             },
             _ => return Node::unknown(span),
         };
+        // A policy document written as JSON in the template: parsed with exact spans.
+        let policy = self
+            .file
+            .filter(|_| crate::subjson::looks_like_policy(template));
+        let mut substitutions = Vec::new();
         let mut out = PartsBuilder::default();
         let mut rest = template;
         while let Some(open) = rest.find("${") {
+            let at = template.len() - rest.len() + open;
             out.text(&rest[..open]);
             let after = &rest[open + 2..];
             let Some(close) = after.find('}') else {
@@ -426,10 +445,15 @@ impl<'t> Ctx<'t> {
             };
             let name = &after[..close];
             rest = &after[close + 1..];
+            let range = at..at + 2 + close + 1;
             if let Some(literal) = name.strip_prefix('!') {
                 out.text("${");
                 out.text(literal);
                 out.text("}");
+                substitutions.push(crate::subjson::Substitution {
+                    range,
+                    value: Some(format!("${{{literal}}}")),
+                });
                 continue;
             }
             let name = name.trim();
@@ -439,9 +463,24 @@ impl<'t> Ctx<'t> {
                 None if name.contains('.') => Some(Node::unknown(span)),
                 None => self.reference(name, span),
             };
+            if policy.is_some() {
+                substitutions.push(crate::subjson::Substitution {
+                    range,
+                    value: match &value {
+                        Some(v) => crate::subjson::scalar_text(v),
+                        None => Some(String::new()),
+                    },
+                });
+            }
             out.node(value.as_ref());
         }
         out.text(rest);
+        if let Some(file) = policy {
+            if let Some(doc) = crate::subjson::policy(file, template_syn, template, &substitutions)
+            {
+                return doc;
+            }
+        }
         out.finish(span)
     }
 

@@ -16,6 +16,7 @@ mod adapt;
 mod eval;
 mod foreach;
 mod sam;
+mod subjson;
 mod syntax;
 
 use palisade_model::iam::PolicyKind;
@@ -127,7 +128,7 @@ pub fn load_template(file: &SourceFile) -> Loaded {
         ..Loaded::default()
     };
     if let Some(root) = &parsed.root {
-        loaded.model = adapt::adapt_template(root, &mut loaded.diagnostics);
+        loaded.model = adapt::adapt_template(root, file, &mut loaded.diagnostics);
     }
     loaded
 }

@@ -203,6 +203,21 @@ pub(crate) fn parse_embedded_json(
         .map(|v| json_to_syn(v, &|_, _| span, Origin::Text(text), diagnostics))
 }
 
+/// Parses JSON built from a string of `file` (a policy document written inside `Fn::Sub`),
+/// each node located by `span` (offsets in `text` to the file). `None` when it is not JSON.
+pub(crate) fn parse_mapped_json(
+    text: &str,
+    span: &dyn Fn(usize, usize) -> Span,
+    file: &SourceFile,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Syn> {
+    let result = jsonc_parser::parse_to_ast(text, &Default::default(), &json_options()).ok()?;
+    result
+        .value
+        .as_ref()
+        .map(|v| json_to_syn(v, span, Origin::File(file), diagnostics))
+}
+
 fn json_to_syn(
     value: &ast::Value<'_>,
     span: &dyn Fn(usize, usize) -> Span,

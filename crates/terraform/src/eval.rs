@@ -922,7 +922,11 @@ impl<'t> Eval<'t> {
             .kms_data
             .iter()
             .find(|b| b.kind == ty && b.name == name)?;
-        let by = if ty == "aws_kms_alias" { "name" } else { "key_id" };
+        let by = if ty == "aws_kms_alias" {
+            "name"
+        } else {
+            "key_id"
+        };
         let expr = attribute_value(block.file, block.node, by)?;
         let v = self.expr(block.file, expr);
         let alias = v.as_str()?.trim();

@@ -239,7 +239,11 @@ fn resolve_links(model: &mut Model, pending: Vec<PendingLink>) {
 }
 
 /// Adapts every resource of a parsed template.
-pub(crate) fn adapt_template(root: &Syn, diagnostics: &mut Vec<Diagnostic>) -> Model {
+pub(crate) fn adapt_template(
+    root: &Syn,
+    file: &palisade_source::SourceFile,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Model {
     let mut model = Model::default();
     parameters::parameters(root, &mut model);
     let Some(resources) = root.get("Resources") else {
@@ -255,7 +259,8 @@ pub(crate) fn adapt_template(root: &Syn, diagnostics: &mut Vec<Diagnostic>) -> M
         ));
         return model;
     };
-    let ctx = Ctx::for_template(root);
+    let mut ctx = Ctx::for_template(root);
+    ctx.file = Some(file);
     let mut pending_links = Vec::new();
     let loops = foreach::uses_language_extensions(root);
     let sam = crate::sam::uses_sam(root);

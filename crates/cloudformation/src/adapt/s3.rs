@@ -111,6 +111,12 @@ impl Adapter<'_> {
                 _ => None,
             }),
         };
+        // Without a key, a finding points at the algorithm that decided it (`AES256`, also
+        // through a parameter), not at the whole encryption property.
+        let span = match (&kms_key, algorithm) {
+            (None, Some(a)) => a.span,
+            _ => span,
+        };
         self.push_encryption(Service::S3, "bucket", encrypted, kms_key, span);
     }
 }

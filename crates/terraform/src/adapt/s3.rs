@@ -225,7 +225,13 @@ fn s3_default_encryption(n: &Node) -> Option<(Value<bool>, Option<Value<String>>
             string(d, "kms_master_key_id")
                 .unwrap_or_else(|| Value::omitted("alias/aws/s3".into(), sp)),
         ),
-        Some(Some(_)) => None,
+        // `AES256`: S3-managed keys. The algorithm is what decides it, so a finding points
+        // at its value (through a variable or module input: the use, naming where it was set).
+        Some(Some(_)) => {
+            let algorithm = algorithm?;
+            let span = algorithm.span;
+            return Some((algorithm.map(&mut |_| true), None, span));
+        }
         // An algorithm we cannot read: whether a key is used is unknown.
         Some(None) => Some(Value::unknown(sp)),
         None => string(d, "kms_master_key_id"),

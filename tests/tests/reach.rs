@@ -232,7 +232,10 @@ fn columns_count_characters_in_text_json_and_sarif() {
 // ----- point 4: shapes ------------------------------------------------------------------
 
 /// (file, line, column, check) of every finding of a JSON report, with the related lines.
-fn findings(v: &serde_json::Value) -> Vec<(String, u64, u64, String, Vec<(String, u64, u64)>)> {
+/// A finding as (file, line, column, check, related (file, line, column)).
+type Found = (String, u64, u64, String, Vec<(String, u64, u64)>);
+
+fn findings(v: &serde_json::Value) -> Vec<Found> {
     v["findings"]
         .as_array()
         .unwrap()
@@ -263,12 +266,7 @@ fn findings(v: &serde_json::Value) -> Vec<(String, u64, u64, String, Vec<(String
         .collect()
 }
 
-fn at(
-    file: &str,
-    line: u64,
-    column: u64,
-    check: &str,
-) -> (String, u64, u64, String, Vec<(String, u64, u64)>) {
+fn at(file: &str, line: u64, column: u64, check: &str) -> Found {
     (
         file.to_string(),
         line,

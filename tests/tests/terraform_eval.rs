@@ -382,13 +382,14 @@ module "logs_encryption" {
         })
         .collect();
     // `data` is encrypted with a customer key by the module it is passed to: nothing. `logs`
-    // gets AES256 from its module call: reported at the module's default-encryption block.
+    // gets AES256 from its module call: reported at the module's `sse_algorithm` value, the
+    // use of the input that decided it (naming the call's `algorithm = "AES256"`).
     assert_eq!(
         s3,
         [(
             "aws-s3-no-cmk".to_string(),
             "aws_s3_bucket.logs".to_string(),
-            8
+            9
         )],
         "{}",
         run.stdout

@@ -265,9 +265,233 @@ pub fn environment_secrets(
     }
 }
 
+/// The text of a base64 value (`user_data_base64`, a CloudFormation `UserData` written
+/// without `Fn::Base64`), when the whole value is base64 of UTF-8 text.
+pub fn decode_base64(value: &str) -> Option<String> {
+    let clean: Vec<u8> = value.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
+    if clean.len() < 8 || clean.len() % 4 != 0 {
+        return None;
+    }
+    let body = clean
+        .strip_suffix(b"==")
+        .or_else(|| clean.strip_suffix(b"="));
+    let body = body.unwrap_or(&clean);
+    let mut bits = 0u32;
+    let mut n = 0;
+    let mut out = Vec::with_capacity(body.len() * 3 / 4);
+    for &b in body {
+        let v = match b {
+            b'A'..=b'Z' => b - b'A',
+            b'a'..=b'z' => b - b'a' + 26,
+            b'0'..=b'9' => b - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        };
+        bits = (bits << 6) | u32::from(v);
+        n += 6;
+        if n >= 8 {
+            n -= 8;
+            out.push((bits >> n) as u8);
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// An AWS access key id anywhere in a text, as a word of its own.
+fn contains_access_key_id(text: &str) -> bool {
+    let b = text.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric();
+    (0..b.len().saturating_sub(19)).any(|i| {
+        (i == 0 || !word(b[i - 1]))
+            && (i + 20 == b.len() || !word(b[i + 20]))
+            && text.is_char_boundary(i)
+            && text.is_char_boundary(i + 20)
+            && is_access_key_id(&text[i..i + 20])
+    })
+}
+
+/// What a user data script gives away, if anything: an AWS access key id, a private key, and
+/// the names of the variables or options it sets to a literal secret (`export
+/// DB_PASSWORD=...`, `aws_secret_access_key = ...`, `--password=...`). `\0` marks where the
+/// text is not known: a value that runs into it is not judged. Values taken at run time
+/// (`$(aws secretsmanager ...)`, `$VAR`, `` `...` ``) are not secrets in the code.
+pub fn script_secrets(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    if contains_access_key_id(text) {
+        found.push("an AWS access key id".to_string());
+    }
+    if text
+        .lines()
+        .any(|l| l.contains("-----BEGIN") && l.contains("PRIVATE KEY"))
+    {
+        found.push("a private key".to_string());
+    }
+    let b = text.as_bytes();
+    let name_char = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.');
+    for (i, &c) in b.iter().enumerate() {
+        if c != b'='
+            || b.get(i + 1) == Some(&b'=')
+            || (i > 0 && matches!(b[i - 1], b'=' | b'!' | b'<' | b'>'))
+        {
+            continue;
+        }
+        // The name: the word before `=`, spaces allowed between (`key = value`).
+        let mut end = i;
+        while end > 0 && b[end - 1] == b' ' {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0 && name_char(b[start - 1]) {
+            start -= 1;
+        }
+        if start == end
+            || (start > 0 && !matches!(b[start - 1], b' ' | b'\t' | b'\n' | b';' | b'"' | b'\''))
+        {
+            continue;
+        }
+        let name = text[start..end].trim_start_matches('-');
+        // The value: up to a space, a quote or the end of the command.
+        let mut v = i + 1;
+        while v < b.len() && b[v] == b' ' {
+            v += 1;
+        }
+        if v < b.len() && matches!(b[v], b'"' | b'\'') {
+            v += 1;
+        }
+        let mut v_end = v;
+        while v_end < b.len()
+            && !matches!(
+                b[v_end],
+                b' ' | b'\t' | b'\n' | b'\r' | b'"' | b'\'' | b';' | b'\0'
+            )
+        {
+            v_end += 1;
+        }
+        if b.get(v_end) == Some(&b'\0') {
+            continue;
+        }
+        let value = &text[v..v_end];
+        if value.starts_with('$') || value.starts_with('`') || value.starts_with('<') {
+            continue;
+        }
+        if environment_secret_kind(Some(name), value).is_some() && !found.iter().any(|f| f == name)
+        {
+            found.push(name.to_string());
+        }
+    }
+    found
+}
+
+/// Reports the user data of instances, launch templates and launch configurations that holds
+/// a secret: written plain or base64, fully or partly known.
+pub fn user_data_secrets(
+    model: &Model,
+    check: &'static str,
+    severity: Severity,
+    out: &mut Vec<Finding>,
+) {
+    for u in &model.secrets.user_data {
+        let mut texts: Vec<(
+            String,
+            palisade_model::Span,
+            Option<palisade_model::Span>,
+            String,
+        )> = Vec::new();
+        if let palisade_model::ValueKind::Partial(parts) = &u.value.kind {
+            let text = parts
+                .iter()
+                .map(|p| match p {
+                    palisade_model::StrPart::Text(t) => t.as_str(),
+                    palisade_model::StrPart::Unknown => "\0",
+                })
+                .collect();
+            texts.push((text, u.value.span, u.value.defined_at, String::new()));
+        } else {
+            for c in u.value.candidates() {
+                let text = decode_base64(c.value).unwrap_or_else(|| c.value.clone());
+                texts.push((text, c.span, c.defined_at, when_suffix(&c.conditions)));
+            }
+        }
+        for (text, span, defined_at, when) in texts {
+            let found = script_secrets(&text);
+            if found.is_empty() {
+                continue;
+            }
+            let (things, names): (Vec<&String>, Vec<&String>) = found
+                .iter()
+                .partition(|f| f.starts_with("a ") || f.starts_with("an "));
+            let mut what: Vec<String> = things.iter().map(|t| t.to_string()).collect();
+            if !names.is_empty() {
+                let list: Vec<&str> = names.iter().map(|n| n.as_str()).collect();
+                what.push(format!("a literal value for {}", list.join(", ")));
+            }
+            let message = format!(
+                "the user data of {} {} holds {}{when}: user data is readable by anyone who can \
+                 describe the instance attribute and by every process on the instance through \
+                 the metadata service",
+                u.kind.noun(),
+                model.resource(u.owner).address,
+                what.join(" and "),
+            );
+            out.push(
+                Finding::on_resource(model, check, severity, u.owner, span, message)
+                    .defined_at(defined_at),
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base64_of_text_decodes_and_other_text_does_not() {
+        assert_eq!(
+            decode_base64("LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpzb21lS2V5").as_deref(),
+            Some("-----BEGIN RSA PRIVATE KEY-----\nsomeKey")
+        );
+        assert_eq!(decode_base64("dGVzdA==").as_deref(), Some("test"));
+        assert_eq!(decode_base64("some-gibberish"), None);
+        assert_eq!(decode_base64("export A=b"), None);
+    }
+
+    #[test]
+    fn scripts_give_away_keys_and_literal_secrets_only() {
+        let s = |t: &str| script_secrets(t);
+        assert_eq!(
+            s("export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nexport AWS_SECRET_ACCESS_KEY=wJalr/K7MDENG"),
+            ["an AWS access key id", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"]
+        );
+        assert_eq!(
+            s("[default]\naws_secret_access_key = somesecret\n"),
+            ["aws_secret_access_key"]
+        );
+        assert_eq!(
+            s("export DATABASE_PASSWORD=password1234"),
+            ["DATABASE_PASSWORD"]
+        );
+        assert_eq!(s("mysql --password=hunter2 -e 'select 1'"), ["password"]);
+        assert_eq!(
+            s("-----BEGIN OPENSSH PRIVATE KEY-----\nb3Bl"),
+            ["a private key"]
+        );
+        for clean in [
+            "export SSM_PATH=/database/creds",
+            "export GREETING=hello",
+            "TOKEN=$(curl -X PUT http://169.254.169.254/latest/api/token)",
+            "DB_PASSWORD=`aws ssm get-parameter --name db --with-decryption`",
+            "export DB_PASSWORD=\"$1\"",
+            "if [ \"$PASSWORD\" == \"\" ]; then exit 1; fi",
+            "DB_PASSWORD_ARN=arn:aws:secretsmanager:eu-west-1:111122223333:secret:db",
+            "export DB_PASSWORD=\0",
+            "export DB_PASSWORD=\"\0\"",
+            "ssh-keygen -t rsa -f /root/.ssh/id_rsa -N ''",
+        ] {
+            assert!(s(clean).is_empty(), "{clean:?}: {:?}", s(clean));
+        }
+    }
 
     #[test]
     fn secret_names() {

@@ -23,6 +23,13 @@ pub enum PasswordService {
     /// `aws_directory_service_directory` `password`, `AWS::DirectoryService::SimpleAD` /
     /// `MicrosoftAD` `Password`.
     DirectoryService,
+    /// `aws_dms_endpoint` `password` (and `redis_settings.auth_password`),
+    /// `AWS::DMS::Endpoint` `Password` (and `MongoDbSettings.Password`,
+    /// `RedisSettings.AuthPassword`): the source or target database's credentials.
+    Dms,
+    /// `AWS::IAM::User` `LoginProfile.Password`: the user's console password (Terraform's
+    /// `aws_iam_user_login_profile` generates it and takes no password).
+    IamUser,
 }
 
 /// A password or token given to a resource as an attribute. Frontends record it whenever the
@@ -99,6 +106,19 @@ pub struct SsmParameter {
     pub value: Option<Value<String>>,
 }
 
+/// The user data of an instance, launch template or launch configuration (`user_data`,
+/// `user_data_base64`, `UserData`): a script or cloud-init document that EC2 hands to the
+/// instance and shows to anyone who can describe the instance attribute.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UserData {
+    pub owner: ResourceId,
+    pub kind: crate::instance::LaunchKind,
+    /// The text as written (a partial string when parts of it are unknown). Written base64
+    /// (`user_data_base64`, a CloudFormation `UserData` not wrapped in `Fn::Base64`) is kept
+    /// as written: the checks decode it.
+    pub value: Value<String>,
+}
+
 /// What one scan unit declares about secrets.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Secrets {
@@ -112,6 +132,7 @@ pub struct Secrets {
     /// `AWS::SecretsManager::RotationSchedule`): linked to their secret with
     /// [`crate::LinkKind::Rotates`].
     pub rotations: Vec<ResourceId>,
+    pub user_data: Vec<UserData>,
 }
 
 impl Secrets {
@@ -126,6 +147,7 @@ impl Secrets {
             .for_each(|p| shift(&mut p.owner));
         self.managed_secrets.iter_mut().for_each(shift);
         self.rotations.iter_mut().for_each(shift);
+        self.user_data.iter_mut().for_each(|u| shift(&mut u.owner));
     }
 
     /// Appends another unit's facts, renumbering their resource ids by `offset` (for
@@ -138,5 +160,6 @@ impl Secrets {
         self.ssm_parameters.extend(other.ssm_parameters);
         self.managed_secrets.extend(other.managed_secrets);
         self.rotations.extend(other.rotations);
+        self.user_data.extend(other.user_data);
     }
 }

@@ -338,6 +338,18 @@ impl Adapter<'_> {
             groups_elsewhere,
             from_template,
         });
+        // `UserData` is base64 (usually `Fn::Base64` of a script, which evaluates to the
+        // script itself): kept as written, the checks decode it.
+        if let Some(v) = present(p, "UserData") {
+            self.model
+                .secrets
+                .user_data
+                .push(palisade_model::secrets::UserData {
+                    owner: self.id,
+                    kind,
+                    value: at(v.to_string_value(), property_span(p, "UserData")),
+                });
+        }
     }
 
     fn block_devices(&mut self, holder: &Node) {

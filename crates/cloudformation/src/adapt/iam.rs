@@ -113,6 +113,11 @@ fn adapt(r: &mut Adapter<'_>, kind: &str) {
                     r.fact(span, IamFactKind::LoginProfile);
                 }
             }
+            r.password(
+                &["LoginProfile", "Password"],
+                palisade_model::secrets::PasswordService::IamUser,
+                "console password",
+            );
         }
         "AWS::IAM::Group" => r.inline_policies(),
         "AWS::IAM::Policy" | "AWS::IAM::ManagedPolicy" => {

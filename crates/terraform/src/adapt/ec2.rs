@@ -293,6 +293,20 @@ fn launch(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
         groups_elsewhere,
         from_template: kind == LaunchKind::Instance && entry(n, "launch_template").is_some(),
     });
+    // User data, plain (`user_data`) or base64 (`user_data_base64`, and a launch template's
+    // `user_data`): kept as written, the checks decode it.
+    for attr in ["user_data", "user_data_base64"] {
+        if let Some((k, v)) = entry(n, attr).filter(|(_, v)| !is_null(v)) {
+            cx.model
+                .secrets
+                .user_data
+                .push(palisade_model::secrets::UserData {
+                    owner: id,
+                    kind,
+                    value: at(v.to_string_value(), k.span),
+                });
+        }
+    }
 }
 
 /// `metadata_options`: what is not written takes the EC2 default at the block (`span`).

@@ -269,7 +269,7 @@ pub fn environment_secrets(
 /// without `Fn::Base64`), when the whole value is base64 of UTF-8 text.
 pub fn decode_base64(value: &str) -> Option<String> {
     let clean: Vec<u8> = value.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
-    if clean.len() < 8 || clean.len() % 4 != 0 {
+    if clean.len() < 8 || !clean.len().is_multiple_of(4) {
         return None;
     }
     let body = clean

@@ -434,3 +434,87 @@ fn wrong_values_through_inputs_are_reported_at_their_use_naming_where_they_were_
         "{text}"
     );
 }
+
+// ----- point 3: CDK output ----------------------------------------------------------------
+
+const CDK_TEMPLATE: &str = "{\n \"Resources\": {\n  \"UploadsF68F3FF0\": {\n   \"Type\": \"AWS::S3::Bucket\",\n   \"Properties\": {\n    \"AccessControl\": \"PublicRead\"\n   },\n   \"Metadata\": {\n    \"aws:cdk:path\": \"MyStack/Uploads/Resource\"\n   }\n  },\n  \"CDKMetadata\": {\n   \"Type\": \"AWS::CDK::Metadata\",\n   \"Properties\": {\"Analytics\": \"v2:deflate64:H4sI\"},\n   \"Metadata\": {\"aws:cdk:path\": \"MyStack/CDKMetadata/Default\"}\n  }\n }\n}\n";
+
+#[test]
+fn a_named_cdk_out_folder_is_scanned_though_ignored_and_names_the_construct() {
+    for pattern in ["cdk.out\n", "cdk.out/*\n", "**/cdk.out/**\n", "/cdk.out/\n"] {
+        let dir = project(&[
+            (".gitignore", pattern),
+            ("cdk.out/MyStack.template.json", CDK_TEMPLATE),
+            (
+                "cdk.out/MyStack.assets.json",
+                "{\"version\": \"36.0.0\", \"files\": {}}\n",
+            ),
+            (
+                "cdk.out/manifest.json",
+                "{\"version\": \"36.0.0\", \"artifacts\": {}}\n",
+            ),
+            ("bin/app.ts", "new MyStack(app, 'MyStack');\n"),
+        ]);
+        // The project scanned as a whole leaves the ignored output out, and says so.
+        let run = palisade(dir.path(), &["scan", "--format", "json"]);
+        assert_eq!(run.json()["summary"]["files_scanned"], 0, "{pattern}");
+        assert!(run.stderr.contains("--no-ignore"), "{}", run.stderr);
+        // Named, it is scanned.
+        let args = [
+            "scan",
+            "--format",
+            "json",
+            "--check",
+            "aws-s3-public-acl",
+            "cdk.out",
+        ];
+        let v = palisade(dir.path(), &args).json();
+        assert_eq!(v["summary"]["files_scanned"], 1, "{pattern}: {v:#}");
+        assert_eq!(
+            findings(&v),
+            [(
+                "cdk.out/MyStack.template.json".to_string(),
+                6,
+                22,
+                "aws-s3-public-acl".to_string(),
+                vec![("cdk.out/MyStack.template.json".to_string(), 9, 21)]
+            )]
+        );
+        assert_eq!(
+            v["findings"][0]["related"][0]["message"],
+            "synthesised by the CDK construct MyStack/Uploads/Resource"
+        );
+    }
+    let dir = project(&[
+        (".gitignore", "cdk.out/\n"),
+        ("cdk.out/MyStack.template.json", CDK_TEMPLATE),
+    ]);
+    let check = "aws-s3-public-acl";
+    // --no-ignore scans it from the project's top as well.
+    let v = palisade(
+        dir.path(),
+        &["scan", "--format", "json", "--no-ignore", "--check", check],
+    )
+    .json();
+    assert_eq!(v["findings"][0]["file"], "cdk.out/MyStack.template.json");
+    let text = palisade(
+        dir.path(),
+        &["scan", "--format", "text", "--check", check, "cdk.out"],
+    )
+    .stdout;
+    assert!(
+        text.contains("synthesised by the CDK construct MyStack/Uploads/Resource"),
+        "{text}"
+    );
+    let sarif = palisade(
+        dir.path(),
+        &["scan", "--format", "sarif", "--check", check, "cdk.out"],
+    )
+    .json();
+    let related = &sarif["runs"][0]["results"][0]["relatedLocations"][0];
+    assert_eq!(
+        related["message"]["text"],
+        "synthesised by the CDK construct MyStack/Uploads/Resource"
+    );
+    assert_eq!(related["physicalLocation"]["region"]["startLine"], 9);
+}

@@ -238,6 +238,12 @@ pub fn discover_with(
                 .git_exclude(false)
                 .parents(false);
         }
+        // A folder named on the command line that the ignore files above it leave out (a
+        // git-ignored `cdk.out/`) is what the user asks for: it is scanned, with only the
+        // ignore files inside it applied.
+        if ignore_files && hostile_above.is_none() && ignored_from_above(root) {
+            walk.parents(false);
+        }
         if !ignore_files {
             walk.git_ignore(false)
                 .ignore(false)
@@ -339,6 +345,34 @@ pub fn discover_with(
     unread.sort();
     unread.dedup();
     Ok((out, unread))
+}
+
+/// Whether the `.gitignore` / `.ignore` files of the directories above `root` (up to the
+/// repository's top, the one holding `.git`) ignore `root` itself or everything in it.
+fn ignored_from_above(root: &Path) -> bool {
+    let probe = root.join("palisade-probe.json");
+    for dir in root.ancestors().skip(1) {
+        for name in [".gitignore", ".ignore"] {
+            let path = dir.join(name);
+            if !path.is_file() || unsafe_ignore_file(dir).is_some() {
+                continue;
+            }
+            let mut b = GitignoreBuilder::new(dir);
+            if b.add(&path).is_some() {
+                continue;
+            }
+            let Ok(m) = b.build() else { continue };
+            if m.matched_path_or_any_parents(root, true).is_ignore()
+                || m.matched_path_or_any_parents(&probe, false).is_ignore()
+            {
+                return true;
+            }
+        }
+        if dir.join(".git").exists() {
+            break;
+        }
+    }
+    false
 }
 
 fn walk_error_path(e: &ignore::Error) -> Option<PathBuf> {

@@ -97,6 +97,15 @@ pub(crate) fn resolve(
             })
         })
         .collect();
+    // A resource the AWS CDK synthesised names its construct: the code to change is there.
+    if let Some((path, span)) = resource.and_then(|r| r.construct.as_ref()) {
+        if let Some(at) = location(*span, sources) {
+            related.push(RelatedLocation {
+                location: at,
+                message: format!("synthesised by the CDK construct {path}"),
+            });
+        }
+    }
     // A finding written in another file than its resource (an S3 encryption configuration,
     // maybe in a called module, for a bucket declared elsewhere) names where the resource is.
     if let Some(r) = resource.filter(|r| r.header.file != f.span.file) {
@@ -176,6 +185,7 @@ pub(crate) mod tests {
             header,
             extent,
             trace: vec![],
+            construct: None,
         });
         let start = text.find(needle).expect("needle");
         let finding = Finding::on_resource(

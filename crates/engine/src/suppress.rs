@@ -894,6 +894,7 @@ mod finding_tests {
                 header: file.span(start, start + 4),
                 extent: file.span(start, end),
                 trace: vec![],
+                construct: None,
             });
             let at = text.find("0.0.0.0/0").unwrap();
             let f = Finding::on_resource(

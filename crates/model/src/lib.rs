@@ -105,6 +105,9 @@ pub struct Resource {
     pub extent: Span,
     /// Module call sites through which this resource was reached, outermost first.
     pub trace: Vec<Span>,
+    /// The AWS CDK construct that synthesised it (`MyStack/Uploads/Resource`, from the
+    /// resource's `aws:cdk:path` metadata) and where that is written.
+    pub construct: Option<(String, Span)>,
 }
 
 /// Where a policy document is attached.
@@ -646,6 +649,7 @@ mod tests {
             header: sp,
             extent: sp,
             trace: Vec::new(),
+            construct: None,
         };
         let mut root = Model::default();
         root.add_resource(resource("a"));

@@ -238,6 +238,13 @@ fn resolve_links(model: &mut Model, pending: Vec<PendingLink>) {
     model.links.extend(links);
 }
 
+/// The construct path the AWS CDK records in a synthesised resource's
+/// `Metadata: {aws:cdk:path: Stack/Construct/Resource}`, with its span.
+fn cdk_path(resource: &Syn) -> Option<(String, Span)> {
+    let path = resource.get("Metadata")?.get("aws:cdk:path")?;
+    Some((path.as_str()?.to_string(), path.span))
+}
+
 /// Adapts every resource of a parsed template.
 pub(crate) fn adapt_template(
     root: &Syn,
@@ -361,6 +368,7 @@ pub(crate) fn adapt_template(
             header,
             extent: header.to(value.span),
             trace: Vec::new(),
+            construct: cdk_path(value),
         });
         // A resource whose condition is known false is not created with the defaults.
         if let Some(cond) = value.get("Condition").and_then(Syn::as_str) {

@@ -295,6 +295,7 @@ fn adapt(ev: &mut Eval<'_>) -> Cx {
                 header,
                 extent: span(r.file, r.node),
                 trace: Vec::new(),
+                construct: None,
             });
             let address = cx.model.resource(id).address.clone();
             cx.addresses.entry(address).or_default().push(id);
@@ -365,6 +366,7 @@ fn adapt(ev: &mut Eval<'_>) -> Cx {
                 header,
                 extent,
                 trace: Vec::new(),
+                construct: None,
             });
             for &(user, _, at) in cx.doc_uses.iter().filter(|u| u.1 == extent) {
                 cx.model.links.push(Link {
@@ -419,6 +421,7 @@ fn registry_module<'t>(cx: &mut Cx, ev: &mut Eval<'t>, call: crate::eval::BlockR
             header,
             extent: span(call.file, call.node),
             trace: Vec::new(),
+            construct: None,
         });
         registry::adapt(cx, module, id, &node, header);
     }

@@ -148,6 +148,7 @@ mod tests {
             header: Span::new(FileId(0), at, at + 1),
             extent: Span::new(FileId(0), at, at + 5),
             trace: Vec::new(),
+            construct: None,
         })
     }
 

@@ -212,6 +212,7 @@ mod tests {
             header: sp(0),
             extent: Span::new(FileId(0), 0, 100),
             trace: Vec::new(),
+            construct: None,
         });
         (m, id)
     }

@@ -565,6 +565,7 @@ pub(crate) mod testing {
                 header: sp(1),
                 extent: Span::new(FileId(0), 0, 10_000),
                 trace: Vec::new(),
+                construct: None,
             })
         });
         model.policies.push(AttachedPolicy {

@@ -124,6 +124,7 @@ mod tests {
             header: sp(1),
             extent: palisade_model::Span::new(FileId(0), 0, 10_000),
             trace: Vec::new(),
+            construct: None,
         })
     }
 

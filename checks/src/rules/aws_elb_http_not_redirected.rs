@@ -160,6 +160,7 @@ mod tests {
             header: sp(at),
             extent: Span::new(FileId(0), at, at + 10),
             trace: Vec::new(),
+            construct: None,
         })
     }
 

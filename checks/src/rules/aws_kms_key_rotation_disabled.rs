@@ -121,6 +121,7 @@ mod tests {
             header: sp(1),
             extent: Span::new(FileId(0), 0, 100),
             trace: Vec::new(),
+            construct: None,
         });
         model.kms_keys.push(KmsKey {
             owner,

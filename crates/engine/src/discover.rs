@@ -36,7 +36,8 @@ pub struct Candidate {
 /// Classifies a file by name; `None` when it is not a candidate.
 pub fn classify(path: &Path, explicit: bool) -> Option<CandidateKind> {
     let name = path.file_name()?.to_str()?.to_ascii_lowercase();
-    if name.ends_with(".tf") {
+    // `.tf.json`: Terraform's JSON syntax (CDK for Terraform writes `cdk.tf.json`).
+    if name.ends_with(".tf") || name.ends_with(".tf.json") {
         return Some(CandidateKind::Terraform);
     }
     if name == "terraform.tfvars"
@@ -46,7 +47,7 @@ pub fn classify(path: &Path, explicit: bool) -> Option<CandidateKind> {
     {
         return Some(CandidateKind::TfVars);
     }
-    if name.ends_with(".tfvars") || name.ends_with(".tfvars.json") || name.ends_with(".tf.json") {
+    if name.ends_with(".tfvars") || name.ends_with(".tfvars.json") {
         return None;
     }
     let doc_ext = [".yaml", ".yml", ".json", ".template", ".jsn"];

@@ -62,6 +62,16 @@ pub struct SourceFile {
     line_starts: Vec<u32>,
     /// `None` for ASCII text; built on first use otherwise.
     checkpoints: std::sync::OnceLock<Option<Vec<Checkpoint>>>,
+    /// For a text derived from another file (Terraform JSON written as HCL): the range of
+    /// that file each byte came from. Spans made from this text are spans of that file.
+    origin: Option<Arc<Origin>>,
+}
+
+/// The source ranges of a derived text's bytes.
+#[derive(Debug)]
+struct Origin {
+    starts: Vec<u32>,
+    ends: Vec<u32>,
 }
 
 /// Bytes between two [`Checkpoint`]s.
@@ -103,6 +113,32 @@ impl SourceFile {
             text,
             line_starts,
             checkpoints: std::sync::OnceLock::new(),
+            origin: None,
+        }
+    }
+
+    /// A text written from `of` (the HCL equivalent of a Terraform JSON file), where byte `i`
+    /// came from `starts[i]..ends[i]` of `of`: it has `of`'s id and path, and every span made
+    /// with [`SourceFile::span`] is a span of `of`, so that anything located in the derived
+    /// text is reported in the file the user wrote.
+    pub fn derived(of: &SourceFile, text: String, starts: Vec<u32>, ends: Vec<u32>) -> SourceFile {
+        let mut f = SourceFile::new(of.id, of.path.clone(), text);
+        if starts.len() == f.text.len() && ends.len() == f.text.len() {
+            f.origin = Some(Arc::new(Origin { starts, ends }));
+        }
+        f
+    }
+
+    /// The offset in the original file of a byte of this text (itself when not derived).
+    pub fn origin_offset(&self, offset: usize) -> usize {
+        match &self.origin {
+            Some(o) => o
+                .starts
+                .get(offset)
+                .or(o.ends.last())
+                .copied()
+                .unwrap_or(0) as usize,
+            None => offset,
         }
     }
 
@@ -212,12 +248,20 @@ impl SourceFile {
     }
 
     pub fn span(&self, start: usize, end: usize) -> Span {
-        Span::new(self.id, start, end)
+        let Some(o) = &self.origin else {
+            return Span::new(self.id, start, end);
+        };
+        let s = self.origin_offset(start);
+        let e = match end.checked_sub(1).filter(|&last| last >= start) {
+            Some(last) => o.ends.get(last).copied().unwrap_or(s as u32) as usize,
+            None => s,
+        };
+        Span::new(self.id, s, e.max(s))
     }
 
     /// The whole file.
     pub fn full_span(&self) -> Span {
-        Span::new(self.id, 0, self.text.len())
+        self.span(0, self.text.len())
     }
 
     pub fn line_count(&self) -> usize {

@@ -1768,7 +1768,9 @@ impl<'t> Eval<'t> {
             match seg {
                 Seg::Text(t, o) => {
                     text.push_str(&t);
-                    offsets.extend(o);
+                    // Offsets of the text read (in a Terraform JSON file's HCL form, its
+                    // bytes' places in the JSON), like the spans of values.
+                    offsets.extend(o.into_iter().map(|x| f.origin_offset(x as usize) as u32));
                 }
                 Seg::Value(v, site) => {
                     let inline = match &v.kind {

@@ -13,6 +13,7 @@ mod json;
 mod lexcheck;
 mod policy_doc;
 mod syntax;
+mod tfjson;
 
 use eval::{BlockRef, Eval, Index};
 use palisade_model::{Loaded, Node, NodeKind};
@@ -147,10 +148,17 @@ impl ParseCache {
 pub fn local_module_sources(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for line in text.lines() {
-        let Some(rest) = line.trim_start().strip_prefix("source") else {
+        // `source = "./x"`, or in Terraform JSON `"source": "./x"`.
+        let line = line.trim_start();
+        let json = line.starts_with('"');
+        let Some(rest) = line.trim_start_matches('"').strip_prefix("source") else {
             continue;
         };
-        let Some(rest) = rest.trim_start().strip_prefix('=') else {
+        let rest = if json { rest.strip_prefix('"').unwrap_or("=") } else { rest };
+        let Some(rest) = rest
+            .trim_start()
+            .strip_prefix(if json { ':' } else { '=' })
+        else {
             continue;
         };
         let Some(rest) = rest.trim_start().strip_prefix('"') else {
@@ -218,16 +226,22 @@ pub(crate) fn load_called(
     palisade_model::EvalStats,
 ) {
     let mut diagnostics = Vec::new();
+    let json_forms = json_configs(files, &mut diagnostics);
     let mut configs: Vec<(&SourceFile, std::sync::Arc<Tree>)> = Vec::new();
     let cache = env.loader.and_then(|l| l.parse_cache());
-    for &file in files {
+    let all: Vec<&SourceFile> = files.iter().copied().chain(json_forms.iter()).collect();
+    for &file in &all {
+        let file = match json_forms.iter().find(|j| j.id == file.id) {
+            Some(hcl) if !std::ptr::eq(hcl, file) => continue,
+            _ => file,
+        };
         let name = file
             .path
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
         // A called module's tfvars files are not read: only a root module's are.
-        if file_kind(&name) != FileKind::Config {
+        if kind_in(file, &name, &json_forms) != FileKind::Config {
             continue;
         }
         let parsed = match cache {
@@ -273,17 +287,24 @@ pub fn load_module_with(files: &[&SourceFile], inputs: &TerraformInputs<'_>) -> 
         .modules
         .filter(|l| l.is_called(&dir))
         .and_then(|l| l.parse_cache());
+    let json_forms = json_configs(files, &mut diagnostics);
     let mut configs: Vec<(&SourceFile, std::sync::Arc<Tree>)> = Vec::new();
     let mut tfvars_hcl: Vec<(&SourceFile, std::sync::Arc<Tree>)> = Vec::new();
     let mut tfvars_json: Vec<&SourceFile> = Vec::new();
-    for &file in files {
+    let all: Vec<&SourceFile> = files.iter().copied().chain(json_forms.iter()).collect();
+    for &file in &all {
+        // The HCL form of a JSON configuration stands in for it.
+        let file = match json_forms.iter().find(|j| j.id == file.id) {
+            Some(hcl) if !std::ptr::eq(hcl, file) => continue,
+            _ => file,
+        };
         let name = file
             .path
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
-        let kind = file_kind(&name);
-        if kind == FileKind::Other {
+        let kind = kind_in(file, &name, &json_forms);
+        if matches!(kind, FileKind::Other | FileKind::ConfigJson) {
             continue;
         }
         if kind == FileKind::TfvarsJson {
@@ -383,6 +404,8 @@ pub fn parse_only(file: &SourceFile) -> bool {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum FileKind {
     Config,
+    /// `*.tf.json`: read through its HCL form.
+    ConfigJson,
     Tfvars,
     TfvarsJson,
     Other,
@@ -395,10 +418,41 @@ fn file_kind(name: &str) -> FileKind {
         FileKind::Tfvars
     } else if name.ends_with(".tf") {
         FileKind::Config
+    } else if name.ends_with(".tf.json") {
+        FileKind::ConfigJson
     } else {
-        // `.tf.json` configurations are not read yet.
         FileKind::Other
     }
+}
+
+/// A file's kind, the HCL form of a JSON configuration (one of `json_forms`) being one.
+fn kind_in(file: &SourceFile, name: &str, json_forms: &[SourceFile]) -> FileKind {
+    if json_forms.iter().any(|j| std::ptr::eq(j, file)) {
+        FileKind::Config
+    } else {
+        file_kind(name)
+    }
+}
+
+/// The HCL form of each Terraform JSON configuration among `files` (see [`tfjson`]), in the
+/// order given; a file that is not JSON gives its located error instead.
+fn json_configs(files: &[&SourceFile], diagnostics: &mut Vec<Diagnostic>) -> Vec<SourceFile> {
+    let mut out = Vec::new();
+    for &file in files {
+        let name = file
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        if file_kind(&name) != FileKind::ConfigJson {
+            continue;
+        }
+        match tfjson::to_hcl(file) {
+            Ok(hcl) => out.push(hcl),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    out
 }
 
 fn build_index<'t>(configs: &[(&'t SourceFile, &'t Tree)]) -> Index<'t> {

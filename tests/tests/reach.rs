@@ -518,3 +518,193 @@ fn a_named_cdk_out_folder_is_scanned_though_ignored_and_names_the_construct() {
     );
     assert_eq!(related["physicalLocation"]["region"]["startLine"], 9);
 }
+
+// ----- point 1: Terraform JSON ------------------------------------------------------------
+
+#[test]
+fn terraform_json_is_evaluated_with_the_module_and_located_in_the_json() {
+    let dir = project(&[
+        ("main.tf.json", "{\n  \"//\": \"generated\",\n  \"variable\": {\n    \"open\": {\"default\": \"10.0.0.0/8\", \"type\": \"string\"}\n  },\n  \"locals\": {\"port\": 22, \"rotate\": false},\n  \"resource\": {\n    \"aws_security_group\": {\n      \"web\": {\n        \"ingress\": [\n          {\"from_port\": \"${local.port}\", \"to_port\": 22, \"protocol\": \"tcp\", \"cidr_blocks\": [\"${var.open}\"]}\n        ]\n      }\n    },\n    \"aws_iam_role\": {\n      \"ci\": {\n        \"count\": 2,\n        \"assume_role_policy\": \"{\\\"Version\\\": \\\"2012-10-17\\\", \\\"Statement\\\": [{\\\"Effect\\\": \\\"Allow\\\", \\\"Action\\\": \\\"sts:AssumeRoleWithWebIdentity\\\", \\\"Principal\\\": {\\\"Federated\\\": \\\"arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com\\\"}}]}\"\n      }\n    }\n  },\n  \"module\": {\n    \"m\": {\"source\": \"./mod\", \"cidr\": \"0.0.0.0/0\"}\n  }\n}\n"),
+        ("keys.tf", "resource \"aws_kms_key\" \"k\" {\n  enable_key_rotation = local.rotate\n}\n"),
+        ("terraform.tfvars.json", "{\"open\": \"0.0.0.0/0\"}\n"),
+        ("mod/main.tf.json", "{\n  \"variable\": {\"cidr\": {}},\n  \"resource\": {\"aws_security_group\": {\"s\": {\"dynamic\": {\"ingress\": {\"for_each\": \"${[3389]}\", \"content\": {\"from_port\": \"${ingress.value}\", \"to_port\": \"${ingress.value}\", \"protocol\": \"tcp\", \"cidr_blocks\": [\"${var.cidr}\"]}}}}}}\n}\n"),
+    ]);
+    let v = palisade(dir.path(), &["scan", "--format", "json"]).json();
+    assert_eq!(v["summary"]["files_scanned"], 4, "{v:#}");
+    let got: Vec<(String, u64, u64, String, Option<String>)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+                f["check"].as_str().unwrap().to_string(),
+                f["resource"].as_str().map(str::to_string),
+            )
+        })
+        .collect();
+    let f = |file: &str, line, column, check: &str, resource: &str| {
+        (
+            file.to_string(),
+            line,
+            column,
+            check.to_string(),
+            Some(resource.to_string()),
+        )
+    };
+    assert_eq!(
+        got,
+        [
+            // A `.tf` file reads a local of the JSON file.
+            f(
+                "keys.tf",
+                2,
+                3,
+                "aws-kms-key-rotation-disabled",
+                "aws_kms_key.k"
+            ),
+            // `"${var.open}"`, set by terraform.tfvars.json, at its own column.
+            f(
+                "main.tf.json",
+                11,
+                95,
+                "aws-ec2-sg-open-ingress",
+                "aws_security_group.web"
+            ),
+            // A policy written as a JSON string inside the JSON, at the action; `count = 2`.
+            f(
+                "main.tf.json",
+                18,
+                114,
+                "aws-iam-oidc-no-audience",
+                "aws_iam_role.ci[0]"
+            ),
+            f(
+                "main.tf.json",
+                18,
+                114,
+                "aws-iam-oidc-no-audience",
+                "aws_iam_role.ci[1]"
+            ),
+            f(
+                "main.tf.json",
+                18,
+                114,
+                "aws-iam-oidc-unscoped-sub",
+                "aws_iam_role.ci[0]"
+            ),
+            f(
+                "main.tf.json",
+                18,
+                114,
+                "aws-iam-oidc-unscoped-sub",
+                "aws_iam_role.ci[1]"
+            ),
+            // A called JSON module's `dynamic` block with the caller's input.
+            f(
+                "mod/main.tf.json",
+                3,
+                208,
+                "aws-ec2-sg-open-ingress",
+                "module.m.aws_security_group.s"
+            ),
+        ]
+    );
+    let sg = &v["findings"][1];
+    assert_eq!(sg["related"][0]["file"], "terraform.tfvars.json");
+    assert_eq!(
+        (
+            sg["resource_start_line"].as_u64(),
+            sg["resource_end_line"].as_u64()
+        ),
+        (Some(9), Some(13))
+    );
+    let key = &v["findings"][0];
+    assert_eq!(
+        (
+            key["related"][0]["file"].as_str(),
+            key["related"][0]["line"].as_u64(),
+            key["related"][0]["column"].as_u64()
+        ),
+        (Some("main.tf.json"), Some(6), Some(36))
+    );
+    assert_eq!(v["findings"][6]["trace"][0]["file"], "main.tf.json");
+    let sarif = palisade(
+        dir.path(),
+        &[
+            "scan",
+            "--format",
+            "sarif",
+            "--check",
+            "aws-ec2-sg-open-ingress",
+        ],
+    )
+    .json();
+    let region = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+        (Some(11), Some(95))
+    );
+}
+
+#[test]
+fn cdktf_output_and_broken_terraform_json() {
+    let dir = project(&[
+        ("main.tf.json", "{\n  \"resource\": {\n    \"aws_s3_bucket\": {\n      \"b\": {\"bucket\": \"x}\n    }\n  }\n}\n"),
+        ("ok.tf.json", "{\"resource\": {\"aws_s3_bucket\": {\"b\": {\"bucket\": \"x\"}}}}\n"),
+        ("cdktf.out/stacks/app/cdk.tf.json", "{\n  \"//\": {\"metadata\": {\"version\": \"0.20.0\", \"stackName\": \"app\"}},\n  \"resource\": {\n    \"aws_s3_bucket\": {\n      \"logs\": {\n        \"//\": {\"metadata\": {\"path\": \"app/logs\", \"uniqueId\": \"logs\"}},\n        \"bucket\": \"logs\",\n        \"acl\": \"public-read\"\n      }\n    }\n  }\n}\n"),
+    ]);
+    let v = palisade(
+        dir.path(),
+        &[
+            "scan",
+            "--format",
+            "json",
+            "--check",
+            "aws-s3-public-acl",
+            "--check",
+            "aws-s3-no-public-access-block",
+        ],
+    )
+    .json();
+    // The broken file is an error at the string that is not closed; its neighbour is read.
+    assert_eq!(
+        errors(&v),
+        [(
+            "main.tf.json".to_string(),
+            4,
+            23,
+            "JSON syntax error: unterminated string".to_string()
+        )]
+    );
+    let got: Vec<(String, u64, u64, String)> = findings(&v)
+        .into_iter()
+        .map(|(f, l, c, check, _)| (f, l, c, check))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            // CDK for Terraform's `"//"` metadata is a comment; the header is the name key.
+            (
+                "cdktf.out/stacks/app/cdk.tf.json".to_string(),
+                5,
+                7,
+                "aws-s3-no-public-access-block".to_string()
+            ),
+            (
+                "cdktf.out/stacks/app/cdk.tf.json".to_string(),
+                8,
+                9,
+                "aws-s3-public-acl".to_string()
+            ),
+            (
+                "ok.tf.json".to_string(),
+                1,
+                33,
+                "aws-s3-no-public-access-block".to_string()
+            ),
+        ]
+    );
+}

@@ -132,12 +132,7 @@ impl SourceFile {
     /// The offset in the original file of a byte of this text (itself when not derived).
     pub fn origin_offset(&self, offset: usize) -> usize {
         match &self.origin {
-            Some(o) => o
-                .starts
-                .get(offset)
-                .or(o.ends.last())
-                .copied()
-                .unwrap_or(0) as usize,
+            Some(o) => o.starts.get(offset).or(o.ends.last()).copied().unwrap_or(0) as usize,
             None => offset,
         }
     }

@@ -154,11 +154,12 @@ pub fn local_module_sources(text: &str) -> Vec<&str> {
         let Some(rest) = line.trim_start_matches('"').strip_prefix("source") else {
             continue;
         };
-        let rest = if json { rest.strip_prefix('"').unwrap_or("=") } else { rest };
-        let Some(rest) = rest
-            .trim_start()
-            .strip_prefix(if json { ':' } else { '=' })
-        else {
+        let rest = if json {
+            rest.strip_prefix('"').unwrap_or("=")
+        } else {
+            rest
+        };
+        let Some(rest) = rest.trim_start().strip_prefix(if json { ':' } else { '=' }) else {
             continue;
         };
         let Some(rest) = rest.trim_start().strip_prefix('"') else {
@@ -398,6 +399,9 @@ fn module_dir(files: &[&SourceFile]) -> String {
 
 /// Parses one file and drops the tree: the parse floor the benchmark compares against.
 pub fn parse_only(file: &SourceFile) -> bool {
+    if file.path.to_string_lossy().ends_with(".tf.json") {
+        return tfjson::to_hcl(file).is_ok_and(|hcl| syntax::parse(&hcl.text).is_ok());
+    }
     syntax::parse(&file.text).is_ok()
 }
 

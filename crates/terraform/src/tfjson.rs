@@ -169,7 +169,10 @@ impl Parser<'_> {
             }
             Some(c) if *c == b'-' || c.is_ascii_digit() => {
                 while self.i < self.b.len()
-                    && matches!(self.b[self.i], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')
+                    && matches!(
+                        self.b[self.i],
+                        b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'
+                    )
                 {
                     self.i += 1;
                 }
@@ -273,8 +276,8 @@ impl Parser<'_> {
                                     .get(k..k + 4)
                                     .and_then(|h| u32::from_str_radix(h, 16).ok())
                             };
-                            let unit = hex(self.i + 2)
-                                .ok_or((at, "invalid \\u escape".to_string()))?;
+                            let unit =
+                                hex(self.i + 2).ok_or((at, "invalid \\u escape".to_string()))?;
                             let (c, len) = match char::from_u32(unit) {
                                 Some(c) => (c, 6),
                                 None => {
@@ -283,9 +286,7 @@ impl Parser<'_> {
                                         _ => None,
                                     };
                                     let c = low.and_then(|low| {
-                                        char::decode_utf16([unit as u16, low as u16])
-                                            .next()?
-                                            .ok()
+                                        char::decode_utf16([unit as u16, low as u16]).next()?.ok()
                                     });
                                     (c.unwrap_or('\u{fffd}'), if low.is_some() { 12 } else { 6 })
                                 }
@@ -350,9 +351,7 @@ impl Out {
 
 fn is_identifier(s: &str) -> bool {
     let mut chars = s.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_alphabetic() || c == '_')
+    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
         && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '-')
 }
 
@@ -471,7 +470,11 @@ fn is_block(name: &str, v: &J) -> bool {
 }
 
 fn block_body(out: &mut Out, body: &J, context: Context) {
-    let open = if context == Context::Locals { "locals {\n" } else { " {\n" };
+    let open = if context == Context::Locals {
+        "locals {\n"
+    } else {
+        " {\n"
+    };
     out.put(open, body.start, body.start + 1);
     for (k, v) in body.entries() {
         let name = k.text();
@@ -583,7 +586,8 @@ fn string(out: &mut Out, v: &J, chars: &[(char, u32, u32)], template: bool) {
         let (c, s, e) = chars[i];
         let next = chars.get(i + 1).map(|n| n.0);
         let opens = matches!(c, '$' | '%') && next == Some('{');
-        let escaped = matches!(c, '$' | '%') && next == Some(c) && chars.get(i + 2).map(|n| n.0) == Some('{');
+        let escaped =
+            matches!(c, '$' | '%') && next == Some(c) && chars.get(i + 2).map(|n| n.0) == Some('{');
         if !template && opens {
             // A literal `${`: written `$${`.
             out.put_char(c, s, e);

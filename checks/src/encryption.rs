@@ -14,7 +14,8 @@
 
 use crate::finding::{when_suffix, Finding, Severity};
 use palisade_model::encryption::is_aws_managed_key;
-use palisade_model::{EncryptionAtRest, LinkKind, Model, Provenance, Service};
+use palisade_model::{EncryptionAtRest, LinkKind, Model, Provenance, ResourceId, Service};
+use std::collections::HashSet;
 
 /// The service as people name it, for messages.
 pub fn service_name(service: Service) -> &'static str {
@@ -135,14 +136,28 @@ pub fn no_cmk(
     severity: Severity,
     out: &mut Vec<Finding>,
 ) {
+    // S3 server access logs and load balancer access logs are delivered only to buckets
+    // encrypted with S3-managed keys: a customer-managed key would stop the logs. Such a
+    // bucket is named by a logging configuration or ACL (a link), or only by its policy.
+    let sse_s3_log_buckets: HashSet<ResourceId> = if service == Service::S3 {
+        crate::monitoring::policy_log_buckets(model)
+            .into_iter()
+            .filter(|(_, w)| *w == crate::monitoring::LogWriter::SseS3Only)
+            .map(|(b, _)| b)
+            .collect()
+    } else {
+        HashSet::new()
+    };
     for e in model.encryption.iter().filter(|e| e.service == service) {
-        // S3 server access logs and load balancer access logs are delivered only to buckets
-        // encrypted with S3-managed keys: a customer-managed key would stop the logs.
         if service == Service::S3
-            && model
-                .links_to(e.owner, LinkKind::LogDestination)
-                .next()
-                .is_some()
+            && (model
+                .s3
+                .bucket_of(model, e.owner)
+                .is_some_and(|b| sse_s3_log_buckets.contains(&b))
+                || model
+                    .links_to(e.owner, LinkKind::LogDestination)
+                    .next()
+                    .is_some())
         {
             continue;
         }

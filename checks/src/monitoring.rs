@@ -2,7 +2,10 @@
 //! attribute names messages use in each format.
 
 use crate::finding::{when_suffix, Finding, Severity};
-use palisade_model::{Format, LinkKind, Model, Provenance, ResourceId, Span, Value};
+use palisade_iam::{wildcard_match, Statement, Strings};
+use palisade_model::{
+    Format, LinkKind, Model, Provenance, ResourceId, Span, StrPart, Value, ValueKind,
+};
 use std::collections::{HashMap, HashSet};
 
 /// The name of an attribute as the resource's format spells it.
@@ -118,6 +121,8 @@ impl<'m> LogBuckets<'m> {
                 logs.destinations.insert(b);
             }
         }
+        logs.destinations
+            .extend(policy_log_buckets(model).into_keys());
         logs
     }
 
@@ -152,6 +157,226 @@ impl<'m> LogBuckets<'m> {
         }
         out
     }
+}
+
+/// The regional Elastic Load Balancing accounts that deliver load balancer access logs
+/// (the principal of the bucket policy in the regions opened before August 2022; later regions
+/// use `logdelivery.elasticloadbalancing.amazonaws.com`). Source: Elastic Load Balancing user
+/// guide, "Attach a policy to your S3 bucket".
+const ELB_LOG_ACCOUNTS: &[&str] = &[
+    "127311923021", // us-east-1
+    "033677994240", // us-east-2
+    "027434742980", // us-west-1
+    "797873946194", // us-west-2
+    "098369216593", // af-south-1
+    "754344448648", // ap-east-1
+    "589379963580", // ap-southeast-3
+    "718504428378", // ap-south-1
+    "383597477331", // ap-northeast-3
+    "600734575887", // ap-northeast-2
+    "114774131450", // ap-southeast-1
+    "783225319266", // ap-southeast-2
+    "582318560864", // ap-northeast-1
+    "985666609251", // ca-central-1
+    "054676820928", // eu-central-1
+    "156460612806", // eu-west-1
+    "652711504416", // eu-west-2
+    "635631232127", // eu-south-1
+    "009996457667", // eu-west-3
+    "897822967062", // eu-north-1
+    "076674570225", // me-south-1
+    "507241528517", // sa-east-1
+    "048591011584", // us-gov-west-1
+    "190560391635", // us-gov-east-1
+    "638102146993", // cn-north-1
+    "037604701340", // cn-northwest-1
+];
+
+/// What a bucket policy shows about the logs a bucket receives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogWriter {
+    /// S3 server access logs or load balancer access logs: these services deliver only to
+    /// buckets encrypted with S3-managed keys.
+    SseS3Only,
+    /// Other log delivery (CloudTrail, AWS Config, CloudWatch Logs exports, the vended logs
+    /// of `delivery.logs.amazonaws.com`: CloudFront, VPC flow logs, network load balancers),
+    /// which can write to buckets encrypted with KMS keys.
+    Other,
+}
+
+/// The log delivery a service principal stands for.
+fn service_writer(principal: &str) -> Option<LogWriter> {
+    let p = principal.trim().to_ascii_lowercase();
+    let p = p
+        .strip_suffix(".amazonaws.com.cn")
+        .or_else(|| p.strip_suffix(".amazonaws.com"))?;
+    match p {
+        "logging.s3" | "logdelivery.elasticloadbalancing" | "logdelivery.elb" => {
+            Some(LogWriter::SseS3Only)
+        }
+        "delivery.logs" | "cloudtrail" | "config" | "logs" => Some(LogWriter::Other),
+        // `logs.<region>.amazonaws.com`: CloudWatch Logs export tasks.
+        _ if p.starts_with("logs.") && !p[5..].contains('.') => Some(LogWriter::Other),
+        _ => None,
+    }
+}
+
+/// A string as the forms checks can read: the text of a known or partly known string
+/// (unknown parts left out), or the target of a reference. Conditional values give both
+/// branches.
+fn string_forms(v: &Value<String>, out: &mut Vec<Result<String, String>>) {
+    match &v.kind {
+        ValueKind::Known(..) | ValueKind::Partial(_) => {
+            let text = v
+                .parts()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| match p {
+                    StrPart::Text(t) => t,
+                    StrPart::Unknown => "\u{0}".to_string(),
+                })
+                .collect();
+            out.push(Ok(text));
+        }
+        ValueKind::Reference(r) => out.push(Err(r.target.clone())),
+        ValueKind::Conditional {
+            when_true,
+            when_false,
+            ..
+        } => {
+            string_forms(when_true, out);
+            string_forms(when_false, out);
+        }
+        ValueKind::Unknown => {}
+    }
+}
+
+/// Every item form of a string list.
+fn list_forms(list: Option<&Strings>) -> Vec<Result<String, String>> {
+    let mut out = Vec::new();
+    if let Some(list) = list {
+        for items in list.candidates() {
+            for item in items.value {
+                string_forms(item, &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// The log delivery an `Allow` statement lets write objects into the bucket: a log delivery
+/// service principal, a regional Elastic Load Balancing account (or the Terraform
+/// `aws_elb_service_account` data source), or an account principal that is not known here
+/// writing under `AWSLogs/` (the prefix every AWS log delivery writes to: an account from a
+/// per-region mapping).
+fn statement_writer(st: &Statement) -> Option<LogWriter> {
+    if !st.is_allow() {
+        return None;
+    }
+    let writes = st
+        .actions()
+        .iter()
+        .any(|(a, _)| wildcard_match(a, "s3:PutObject"));
+    if !writes {
+        return None;
+    }
+    let principal = st.principal.as_ref()?;
+    let mut writer: Option<LogWriter> = None;
+    let mut note = |w: LogWriter| {
+        writer = Some(match writer {
+            Some(LogWriter::SseS3Only) => LogWriter::SseS3Only,
+            _ => w,
+        });
+    };
+    for entry in &principal.entries {
+        if entry.kind.eq_ignore_ascii_case("Service") {
+            for form in list_forms(Some(&entry.values)) {
+                if let Some(w) = form.ok().as_deref().and_then(service_writer) {
+                    note(w);
+                }
+            }
+        } else if entry.kind.eq_ignore_ascii_case("AWS") {
+            for form in list_forms(Some(&entry.values)) {
+                let elb = match &form {
+                    Ok(text) if text.contains('\u{0}') => under_aws_logs(st),
+                    Ok(text) => {
+                        let t = text.trim();
+                        let account = t
+                            .strip_prefix("arn:")
+                            .and_then(|r| r.split(':').nth(3))
+                            .unwrap_or(t);
+                        ELB_LOG_ACCOUNTS.contains(&account)
+                    }
+                    Err(target) => {
+                        target.starts_with("data.aws_elb_service_account.") || under_aws_logs(st)
+                    }
+                };
+                if elb {
+                    note(LogWriter::SseS3Only);
+                }
+            }
+            if list_forms(Some(&entry.values)).is_empty() && under_aws_logs(st) {
+                note(LogWriter::SseS3Only);
+            }
+        }
+    }
+    writer
+}
+
+/// The statement's resources are under an `AWSLogs/` prefix.
+fn under_aws_logs(st: &Statement) -> bool {
+    list_forms(st.resource.as_ref())
+        .iter()
+        .any(|f| f.as_ref().is_ok_and(|t| t.contains("/AWSLogs/")))
+}
+
+/// Buckets whose bucket policy lets an AWS log delivery write objects into them, with what
+/// kind of logs: the bucket's own `policy`, an `aws_s3_bucket_policy` / `AWS::S3::BucketPolicy`
+/// linked to it, or the policy-document data source either of them uses. Built once per check
+/// run. A bucket whose only sign of being a log destination is its policy (the service writing
+/// to it is configured in another stack) is a log bucket all the same.
+pub fn policy_log_buckets(model: &Model) -> HashMap<ResourceId, LogWriter> {
+    let mut out: HashMap<ResourceId, LogWriter> = HashMap::new();
+    if model.s3.buckets.is_empty() {
+        return out;
+    }
+    let holders: HashSet<ResourceId> = model.s3.policy_holders.iter().copied().collect();
+    for policy in &model.policies {
+        let Some(owner) = policy.owner else {
+            continue;
+        };
+        let Some(writer) = policy
+            .document
+            .statements
+            .iter()
+            .filter_map(statement_writer)
+            .reduce(|a, b| {
+                if a == LogWriter::SseS3Only || b == LogWriter::SseS3Only {
+                    LogWriter::SseS3Only
+                } else {
+                    LogWriter::Other
+                }
+            })
+        else {
+            continue;
+        };
+        let mut buckets = Vec::new();
+        if model.s3.buckets.contains(&owner) || holders.contains(&owner) {
+            buckets.extend(model.s3.bucket_of(model, owner));
+        }
+        for l in model.links_to(owner, LinkKind::PolicyDocument) {
+            if model.s3.buckets.contains(&l.from) || holders.contains(&l.from) {
+                buckets.extend(model.s3.bucket_of(model, l.from));
+            }
+        }
+        for b in buckets {
+            let slot = out.entry(b).or_insert(writer);
+            if writer == LogWriter::SseS3Only {
+                *slot = LogWriter::SseS3Only;
+            }
+        }
+    }
+    out
 }
 
 /// An ACL grant that makes a bucket public: a canned ACL or a grant to a global group.

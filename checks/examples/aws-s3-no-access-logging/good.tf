@@ -43,3 +43,44 @@ resource "aws_cloudtrail" "main" {
   name           = "main"
   s3_bucket_name = "audit-trail"
 }
+
+# Log buckets that only their policy shows: the services writing to them are configured
+# elsewhere (another stack, the console).
+data "aws_elb_service_account" "main" {}
+
+resource "aws_s3_bucket" "elb_logs" {
+  bucket = "elb-logs"
+}
+
+data "aws_iam_policy_document" "elb_logs" {
+  statement {
+    actions   = ["s3:PutObject"]
+    resources = ["${aws_s3_bucket.elb_logs.arn}/AWSLogs/*"]
+    principals {
+      type        = "AWS"
+      identifiers = [data.aws_elb_service_account.main.arn]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "elb_logs" {
+  bucket = aws_s3_bucket.elb_logs.id
+  policy = data.aws_iam_policy_document.elb_logs.json
+}
+
+resource "aws_s3_bucket" "server_logs" {
+  bucket = "server-access-logs"
+}
+
+resource "aws_s3_bucket_policy" "server_logs" {
+  bucket = aws_s3_bucket.server_logs.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "logging.s3.amazonaws.com" }
+      Action    = "s3:PutObject"
+      Resource  = "${aws_s3_bucket.server_logs.arn}/*"
+    }]
+  })
+}

@@ -35,3 +35,20 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "exports" {
     }
   }
 }
+
+# AWS Config can deliver to a bucket encrypted with a customer-managed key: still reported.
+resource "aws_s3_bucket" "config" {
+  bucket = "acme-config"
+}
+
+resource "aws_s3_bucket_policy" "config" {
+  bucket = aws_s3_bucket.config.id
+  policy = jsonencode({
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "config.amazonaws.com" }
+      Action    = "s3:PutObject"
+      Resource  = "${aws_s3_bucket.config.arn}/AWSLogs/*"
+    }]
+  })
+}

@@ -107,3 +107,21 @@ resource "aws_s3_bucket" "site" {
     }
   }
 }
+
+# Load balancer access logs go only to buckets with S3-managed keys; the bucket policy shows
+# it receives them (the load balancer is in another stack).
+resource "aws_s3_bucket" "elb_logs" {
+  bucket = "acme-elb-logs"
+}
+
+resource "aws_s3_bucket_policy" "elb_logs" {
+  bucket = aws_s3_bucket.elb_logs.id
+  policy = jsonencode({
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "logdelivery.elasticloadbalancing.amazonaws.com" }
+      Action    = "s3:PutObject"
+      Resource  = "${aws_s3_bucket.elb_logs.arn}/AWSLogs/*"
+    }]
+  })
+}

@@ -175,6 +175,7 @@ mod tests {
                 lb_type: Value::omitted(LbType::Application, sp(40)),
                 internal,
                 drop_invalid_header_fields: Value::omitted(false, sp(40)),
+                access_logs: Value::omitted(false, sp(40)),
                 classic_listeners: Vec::new(),
             });
             model.links.push(Link {

@@ -19,8 +19,13 @@ pub static CHECK: Check = Check {
             data events are bought. Without them a leak from the bucket cannot be scoped: which \
             objects were read, by whom, from where.\n\nLog buckets themselves are not reported \
             (logging them would log the logging): buckets that receive S3 access logs, load \
-            balancer access logs, CloudTrail logs or CloudFront logs from the same unit, or \
-            whose ACL lets the S3 log delivery group write. Low severity: nothing is exposed; \
+            balancer access logs, CloudTrail logs or CloudFront logs from the same unit, \
+            whose ACL lets the S3 log delivery group write, or whose bucket policy lets a log \
+            delivery service write objects (`logging.s3`, `logdelivery.elasticloadbalancing`, \
+            `delivery.logs`, `cloudtrail`, `config`, `logs` `.amazonaws.com`, a regional \
+            Elastic Load Balancing account or `data.aws_elb_service_account`, or an account not \
+            known here writing under `AWSLogs/`): the service writing to them may be declared \
+            in another stack. Low severity: nothing is exposed; \
             the evidence is missing. When a unit holds an `aws_s3_bucket_logging` whose bucket \
             is not known (a variable, a data source), no bucket of the unit is reported.",
         remediation: "**Terraform:** `aws_s3_bucket_logging` with `bucket` and \
@@ -43,7 +48,7 @@ pub static CHECK: Check = Check {
             Example::good("good.tf"),
             Example::bad("bad.yaml", &[(3, "Data:")]),
             Example::good("good.yaml"),
-            Example::bad("bad.json", &[(4, "\"Data\"")]),
+            Example::bad("bad.json", &[(4, "\"Data\""), (8, "\"Uploads\"")]),
             Example::good("good.json"),
         ],
     },

@@ -29,8 +29,11 @@ pub static CHECK: Check = Check {
             so a bucket named as a logging destination (`aws_s3_bucket_logging.target_bucket`, \
             a `logging` or `access_logs` block, `LoggingConfiguration.DestinationBucketName`, \
             `AccessLoggingPolicy.S3BucketName`, the `access_logs.s3.bucket` load balancer \
-            attribute) or granting the log delivery group write access (`log-delivery-write`, \
-            `LogDeliveryWrite`) is left alone.",
+            attribute), granting the log delivery group write access (`log-delivery-write`, \
+            `LogDeliveryWrite`), or whose bucket policy lets `logging.s3.amazonaws.com`, \
+            `logdelivery.elasticloadbalancing.amazonaws.com` or a regional Elastic Load \
+            Balancing account write objects is left alone. Buckets receiving CloudTrail, AWS \
+            Config or vended logs can use a KMS key and are still judged.",
         remediation: "**Terraform:** Use \
             `aws_s3_bucket_server_side_encryption_configuration` with \
             `apply_server_side_encryption_by_default { sse_algorithm = \"aws:kms\"  \
@@ -52,6 +55,7 @@ pub static CHECK: Check = Check {
                     (6, "resource \"aws_s3_bucket\""),
                     (18, "apply_server_side_encryption_by_default"),
                     (34, "\"alias/aws/s3\""),
+                    (40, "resource \"aws_s3_bucket\" \"config\""),
                 ],
             ),
             Example::good("good.tf"),

@@ -35,6 +35,12 @@ pub struct LoadBalancer {
     /// `routing.http.drop_invalid_header_fields.enabled`; `Omitted(false)` (the service
     /// default) when not written. Meaningful for application load balancers only.
     pub drop_invalid_header_fields: Value<bool>,
+    /// Whether access logs are delivered: `access_logs { enabled }` (an application load
+    /// balancer's defaults to false even with a bucket, a classic one's to true), the attribute
+    /// `access_logs.s3.enabled`, `AccessLoggingPolicy.Enabled`. `Omitted(false)` at the header
+    /// when nothing about access logs is written (the service default: off); unknown when the
+    /// block is `dynamic` over an unknown collection or the setting cannot be read.
+    pub access_logs: Value<bool>,
     /// The inline listeners of a classic load balancer (empty for the others, whose
     /// listeners are resources of their own).
     pub classic_listeners: Vec<ClassicListener>,

@@ -109,18 +109,31 @@ fn load_balancer(model: &mut Model, id: ResourceId, props: &Node, header: Span) 
         None => Value::omitted(LbType::Application, header),
     };
     // `LoadBalancerAttributes` is a list of `Key`/`Value` pairs.
-    let mut drop_invalid_header_fields = Value::omitted(false, header);
+    let drop_invalid_header_fields =
+        attribute_flag(props, "routing.http.drop_invalid_header_fields.enabled", header);
+    let access_logs = attribute_flag(props, "access_logs.s3.enabled", header);
+    model.load_balancers.push(LoadBalancer {
+        owner: id,
+        lb_type,
+        internal: internal(props, header),
+        drop_invalid_header_fields,
+        access_logs,
+        classic_listeners: Vec::new(),
+    });
+}
+
+/// A boolean load balancer attribute (`LoadBalancerAttributes` is a list of `Key`/`Value`
+/// pairs, the values strings): `Omitted(false)` at the header when not written (every boolean
+/// attribute defaults to false), unknown when the list cannot be read.
+fn attribute_flag(props: &Node, key: &str, header: Span) -> Value<bool> {
+    let mut value = Value::omitted(false, header);
     if let Some(attributes) = present(props, "LoadBalancerAttributes") {
         if !matches!(attributes.kind, NodeKind::List(_)) {
-            drop_invalid_header_fields = Value::unknown(attributes.span);
+            value = Value::unknown(attributes.span);
         }
         for item in flat_items(attributes) {
-            let is_drop = item
-                .get("Key")
-                .and_then(Node::as_str)
-                .is_some_and(|k| k == "routing.http.drop_invalid_header_fields.enabled");
-            if is_drop {
-                drop_invalid_header_fields = match item.get("Value") {
+            if item.get("Key").and_then(Node::as_str) == Some(key) {
+                value = match item.get("Value") {
                     Some(v) => {
                         let mut b = v.to_bool_value();
                         b.span = key_span(item, "Value").map_or(v.span, |k| k.to(v.span));
@@ -131,13 +144,26 @@ fn load_balancer(model: &mut Model, id: ResourceId, props: &Node, header: Span) 
             }
         }
     }
-    model.load_balancers.push(LoadBalancer {
-        owner: id,
-        lb_type,
-        internal: internal(props, header),
-        drop_invalid_header_fields,
-        classic_listeners: Vec::new(),
-    });
+    value
+}
+
+/// `AccessLoggingPolicy.Enabled` of a classic load balancer: `Omitted(false)` at the header
+/// without a policy; unknown when the policy or its (required) `Enabled` cannot be read.
+fn classic_access_logs(props: &Node, header: Span) -> Value<bool> {
+    let Some(policy) = present(props, "AccessLoggingPolicy") else {
+        return Value::omitted(false, header);
+    };
+    if !matches!(policy.kind, NodeKind::Map(_)) {
+        return Value::unknown(policy.span);
+    }
+    match present(policy, "Enabled") {
+        Some(v) => {
+            let mut b = v.to_bool_value();
+            b.span = key_span(policy, "Enabled").map_or(v.span, |k| k.to(v.span));
+            b
+        }
+        None => Value::unknown(policy.span),
+    }
 }
 
 fn listener(model: &mut Model, id: ResourceId, props: &Node) {
@@ -200,6 +226,7 @@ fn classic(model: &mut Model, id: ResourceId, props: &Node, header: Span) {
         lb_type: Value::literal(LbType::Classic, header),
         internal: internal(props, header),
         drop_invalid_header_fields: Value::omitted(false, header),
+        access_logs: classic_access_logs(props, header),
         classic_listeners,
     });
     // Inline SSL negotiation policies.

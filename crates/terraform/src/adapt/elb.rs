@@ -127,6 +127,7 @@ fn load_balancer(model: &mut Model, id: ResourceId, n: &Node, header: Span) {
         lb_type,
         internal: flag(n, "internal", false, header).0,
         drop_invalid_header_fields: flag(n, "drop_invalid_header_fields", false, header).0,
+        access_logs: access_logs(n, false, header),
         classic_listeners: Vec::new(),
     });
 }
@@ -144,6 +145,27 @@ fn parse_type(v: Value<String>) -> Value<LbType> {
         Value::unknown(mapped.span)
     } else {
         mapped
+    }
+}
+
+/// Whether the `access_logs` block delivers logs. Its `enabled` defaults to false on
+/// `aws_lb`/`aws_alb` (even with a bucket) and to true on `aws_elb` (`enabled_default`). No
+/// block at all is the service default, off, at the header; a `dynamic` block or an
+/// expression in place of the block is unknown.
+fn access_logs(n: &Node, enabled_default: bool, header: Span) -> Value<bool> {
+    if let Some(span) = dynamic(n, "access_logs") {
+        return Value::unknown(span);
+    }
+    let found = blocks(n, "access_logs");
+    let Some((block, span)) = found.first() else {
+        return match entry(n, "access_logs") {
+            Some((k, v)) if !is_null(v) => Value::unknown(k.span),
+            _ => Value::omitted(false, header),
+        };
+    };
+    match entry(block, "enabled") {
+        Some((k, v)) if !is_null(v) => at(v.to_bool_value(), k.span),
+        _ => Value::omitted(enabled_default, *span),
     }
 }
 
@@ -169,6 +191,7 @@ fn classic(model: &mut Model, id: ResourceId, n: &Node, header: Span) {
         lb_type: Value::literal(LbType::Classic, header),
         internal: flag(n, "internal", false, header).0,
         drop_invalid_header_fields: Value::omitted(false, header),
+        access_logs: access_logs(n, true, header),
         classic_listeners,
     });
 }

@@ -73,8 +73,9 @@ pub fn missing_setting(setting: Option<&Value<String>>, header: Span) -> Vec<Mis
 }
 /// Which buckets of a unit are logged and which receive logs, indexed once per check run:
 /// server access logging declared for a bucket, and the buckets that are log destinations
-/// (a [`LinkKind::LogDestination`] or [`LinkKind::TrailBucket`] link, or a literal bucket name
-/// matching a bucket's literal name).
+/// (a [`LinkKind::LogDestination`], [`LinkKind::TrailBucket`] or [`LinkKind::LogArchive`]
+/// link, a literal bucket name matching a bucket's literal name, or a bucket policy letting a
+/// log delivery service write: [`policy_log_buckets`]).
 pub struct LogBuckets<'m> {
     model: &'m Model,
     by_name: HashMap<&'m str, ResourceId>,
@@ -112,7 +113,10 @@ impl<'m> LogBuckets<'m> {
             }
         }
         for link in &model.links {
-            if matches!(link.kind, LinkKind::LogDestination | LinkKind::TrailBucket) {
+            if matches!(
+                link.kind,
+                LinkKind::LogDestination | LinkKind::TrailBucket | LinkKind::LogArchive
+            ) {
                 logs.destinations.insert(link.to);
             }
         }
@@ -221,8 +225,9 @@ fn service_writer(principal: &str) -> Option<LogWriter> {
     }
 }
 
-/// A string as the forms checks can read: the text of a known or partly known string
-/// (unknown parts left out), or the target of a reference. Conditional values give both
+/// A string as the forms checks can read: the text of a known or partly known string (each
+/// unknown part a NUL), or the target of a reference with its attribute
+/// (`data.aws_elb_service_account.main.arn`, `ElbAccount`). Conditional values give both
 /// branches.
 fn string_forms(v: &Value<String>, out: &mut Vec<Result<String, String>>) {
     match &v.kind {
@@ -238,7 +243,10 @@ fn string_forms(v: &Value<String>, out: &mut Vec<Result<String, String>>) {
                 .collect();
             out.push(Ok(text));
         }
-        ValueKind::Reference(r) => out.push(Err(r.target.clone())),
+        ValueKind::Reference(r) => out.push(Err(match &r.attribute {
+            Some(a) => format!("{}.{a}", r.target),
+            None => r.target.clone(),
+        })),
         ValueKind::Conditional {
             when_true,
             when_false,
@@ -296,31 +304,56 @@ fn statement_writer(st: &Statement) -> Option<LogWriter> {
                 }
             }
         } else if entry.kind.eq_ignore_ascii_case("AWS") {
-            for form in list_forms(Some(&entry.values)) {
-                let elb = match &form {
-                    Ok(text) if text.contains('\u{0}') => under_aws_logs(st),
-                    Ok(text) => {
-                        let t = text.trim();
-                        let account = t
-                            .strip_prefix("arn:")
-                            .and_then(|r| r.split(':').nth(3))
-                            .unwrap_or(t);
-                        ELB_LOG_ACCOUNTS.contains(&account)
-                    }
-                    Err(target) => {
-                        target.starts_with("data.aws_elb_service_account.") || under_aws_logs(st)
-                    }
-                };
-                if elb {
-                    note(LogWriter::SseS3Only);
-                }
-            }
-            if list_forms(Some(&entry.values)).is_empty() && under_aws_logs(st) {
+            let forms = list_forms(Some(&entry.values));
+            if forms.is_empty() && under_aws_logs(st) {
                 note(LogWriter::SseS3Only);
+            }
+            for form in forms {
+                if let Some(w) = account_writer(&form, st) {
+                    note(w);
+                }
             }
         }
     }
     writer
+}
+
+/// The log delivery an `AWS` principal stands for: a regional Elastic Load Balancing account
+/// (literal, or the Terraform `aws_elb_service_account` data source), an account root not known
+/// here writing under `AWSLogs/` (an account picked from a per-region mapping), or the
+/// service-linked role of a log delivery service (`aws-service-role/config.amazonaws.com/...`).
+fn account_writer(form: &Result<String, String>, st: &Statement) -> Option<LogWriter> {
+    let text = match form {
+        // `data.aws_elb_service_account.x.arn`, or a parameter (`!Ref ElbAccount`) writing
+        // under `AWSLogs/`; a resource's attribute (a role's ARN) is not a log delivery.
+        Err(target) => {
+            let elb = target.starts_with("data.aws_elb_service_account.")
+                || (!target.contains('.') && under_aws_logs(st));
+            return elb.then_some(LogWriter::SseS3Only);
+        }
+        Ok(text) => text.trim(),
+    };
+    if let Some(role) = text.split("aws-service-role/").nth(1) {
+        let service = role.split('/').next().unwrap_or_default();
+        let service = service
+            .strip_prefix("config-conforms.")
+            .map_or(service, |_| {
+                // The conformance pack role delivers like AWS Config itself.
+                "config.amazonaws.com"
+            });
+        return service_writer(service);
+    }
+    let account = text
+        .strip_prefix("arn:")
+        .and_then(|r| {
+            let fields: Vec<&str> = r.split(':').collect();
+            (fields.len() == 5 && fields[1] == "iam" && fields[4] == "root").then(|| fields[3])
+        })
+        .unwrap_or(text);
+    if ELB_LOG_ACCOUNTS.contains(&account) || (account == "\u{0}" && under_aws_logs(st)) {
+        return Some(LogWriter::SseS3Only);
+    }
+    None
 }
 
 /// The statement's resources are under an `AWSLogs/` prefix.
@@ -450,4 +483,128 @@ pub fn public_acl_grants(model: &Model, bucket: ResourceId) -> Vec<PublicGrant> 
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::web_identity::testing::*;
+    use palisade_iam::Effect;
+    use palisade_model::Reference;
+
+    fn put(kind: &str, principal: Value<String>, resource: Value<String>) -> Statement {
+        let mut s = statement(Effect::Allow, vec![lit("s3:PutObject", 1)]);
+        s.principal = Some(principal_of(kind, principal));
+        s.resource = Some(list(vec![resource], 2));
+        s
+    }
+
+    fn principal_of(kind: &str, v: Value<String>) -> palisade_iam::Principals {
+        principal(kind, vec![v])
+    }
+
+    fn reference(target: &str, attribute: Option<&str>) -> Value<String> {
+        Value::reference(
+            Reference {
+                target: target.into(),
+                attribute: attribute.map(str::to_string),
+            },
+            sp(3),
+        )
+    }
+
+    #[test]
+    fn log_delivery_principals() {
+        let any = lit("arn:aws:s3:::b/*", 4);
+        let logs = partial("\u{0}/AWSLogs/\u{0}/*", 4);
+        let w = |kind: &str, p: Value<String>, r: &Value<String>| {
+            statement_writer(&put(kind, p, r.clone()))
+        };
+        // Services that deliver only to SSE-S3 buckets, and the others.
+        assert_eq!(
+            w("Service", lit("logging.s3.amazonaws.com", 5), &any),
+            Some(LogWriter::SseS3Only)
+        );
+        assert_eq!(
+            w(
+                "Service",
+                lit("logdelivery.elasticloadbalancing.amazonaws.com", 5),
+                &any
+            ),
+            Some(LogWriter::SseS3Only)
+        );
+        for other in [
+            "delivery.logs.amazonaws.com",
+            "cloudtrail.amazonaws.com",
+            "config.amazonaws.com",
+            "logs.eu-west-1.amazonaws.com",
+        ] {
+            assert_eq!(
+                w("Service", lit(other, 5), &any),
+                Some(LogWriter::Other),
+                "{other}"
+            );
+        }
+        assert_eq!(w("Service", lit("lambda.amazonaws.com", 5), &any), None);
+        assert_eq!(w("Service", lit("logs.example.com", 5), &any), None);
+        // Elastic Load Balancing accounts, literal or from the data source.
+        assert_eq!(
+            w("AWS", lit("arn:aws:iam::156460612806:root", 5), &any),
+            Some(LogWriter::SseS3Only)
+        );
+        assert_eq!(
+            w("AWS", lit("127311923021", 5), &any),
+            Some(LogWriter::SseS3Only)
+        );
+        assert_eq!(
+            w("AWS", lit("arn:aws:iam::111122223333:root", 5), &logs),
+            None
+        );
+        assert_eq!(
+            w(
+                "AWS",
+                reference("data.aws_elb_service_account.main", Some("arn")),
+                &any
+            ),
+            Some(LogWriter::SseS3Only)
+        );
+        // An account not known here writing under AWSLogs/ (a per-region mapping or a
+        // parameter); not elsewhere, and never a resource's attribute.
+        assert_eq!(
+            w("AWS", partial("arn:aws:iam::\u{0}:root", 5), &logs),
+            Some(LogWriter::SseS3Only)
+        );
+        assert_eq!(w("AWS", partial("arn:aws:iam::\u{0}:root", 5), &any), None);
+        assert_eq!(
+            w("AWS", reference("ElbAccount", None), &logs),
+            Some(LogWriter::SseS3Only)
+        );
+        assert_eq!(w("AWS", reference("ShipperRole", Some("Arn")), &logs), None);
+        assert_eq!(
+            w("AWS", Value::unknown(sp(5)), &logs),
+            Some(LogWriter::SseS3Only)
+        );
+        // A service-linked role of AWS Config (conformance packs) is Config's delivery.
+        assert_eq!(
+            w(
+                "AWS",
+                partial(
+                    "arn:aws:iam::\u{0}:role/aws-service-role/config-conforms.amazonaws.com/AWSServiceRoleForConfigConforms",
+                    5
+                ),
+                &logs
+            ),
+            Some(LogWriter::Other)
+        );
+        // Only writes count, and only allowed ones.
+        let mut read = put("Service", lit("logging.s3.amazonaws.com", 5), any.clone());
+        read.action = Some(list(vec![lit("s3:GetBucketAcl", 1)], 6));
+        assert_eq!(statement_writer(&read), None);
+        let mut deny = put("Service", lit("logging.s3.amazonaws.com", 5), any.clone());
+        deny.effect = Value::literal(Effect::Deny, sp(7));
+        assert_eq!(statement_writer(&deny), None);
+        let mut star = put("Service", lit("cloudtrail.amazonaws.com", 5), any);
+        star.action = Some(list(vec![lit("s3:*", 1)], 6));
+        assert_eq!(statement_writer(&star), Some(LogWriter::Other));
+    }
 }

@@ -14,3 +14,18 @@ resource "aws_cloudfront_distribution" "site" {
     target_origin_id       = "web"
   }
 }
+
+# Standard logging v2: a CloudWatch Logs delivery source reads the access logs.
+resource "aws_cloudfront_distribution" "app" {
+  enabled = true
+  default_cache_behavior {
+    viewer_protocol_policy = "https-only"
+    target_origin_id       = "web"
+  }
+}
+
+resource "aws_cloudwatch_log_delivery_source" "app" {
+  name         = "cloudfront-app"
+  log_type     = "ACCESS_LOGS"
+  resource_arn = aws_cloudfront_distribution.app.arn
+}

@@ -84,3 +84,13 @@ resource "aws_s3_bucket_policy" "server_logs" {
     }]
   })
 }
+
+# Receives AWS Config's snapshots and history.
+resource "aws_s3_bucket" "config" {
+  bucket_prefix = "config-"
+}
+
+resource "aws_config_delivery_channel" "main" {
+  name           = "main"
+  s3_bucket_name = aws_s3_bucket.config.bucket
+}

@@ -1,7 +1,8 @@
 //! `aws-cloudfront-no-access-logging`: a distribution without standard access logs.
 
 use crate::{Check, CheckMeta, Example, Finding, Layer, Severity};
-use palisade_model::Model;
+use palisade_model::{LinkKind, Model, ResourceId};
+use std::collections::HashSet;
 
 pub static CHECK: Check = Check {
     meta: CheckMeta {
@@ -12,7 +13,9 @@ pub static CHECK: Check = Check {
         service: "cloudfront",
         layer: Layer::Edge,
         description: "A CloudFront distribution declared without `logging_config` \
-            (`Logging`): CloudFront keeps no record of the requests viewers make.\n\nAccess \
+            (`Logging`) and, in Terraform, without a standard logging v2 delivery source reading \
+            it (an `aws_cloudwatch_log_delivery_source` whose `resource_arn` is the \
+            distribution's): CloudFront keeps no record of the requests viewers make.\n\nAccess \
             logs are how an incident at the edge is investigated (who requested what, from \
             where, with which result) and how abuse is noticed; CloudFront does not log unless \
             a destination bucket is configured.",
@@ -43,8 +46,18 @@ pub static CHECK: Check = Check {
 };
 
 fn run(model: &Model, out: &mut Vec<Finding>) {
+    if model.distributions.is_empty() {
+        return;
+    }
+    // Standard logging v2: a CloudWatch Logs delivery source reads the distribution's logs.
+    let v2: HashSet<ResourceId> = model
+        .links
+        .iter()
+        .filter(|l| l.kind == LinkKind::LogSource)
+        .map(|l| l.to)
+        .collect();
     for d in &model.distributions {
-        if d.logging.is_some() {
+        if d.logging.is_some() || v2.contains(&d.owner) {
             continue;
         }
         let r = model.resource(d.owner);

@@ -19,7 +19,8 @@ pub static CHECK: Check = Check {
             data events are bought. Without them a leak from the bucket cannot be scoped: which \
             objects were read, by whom, from where.\n\nLog buckets themselves are not reported \
             (logging them would log the logging): buckets that receive S3 access logs, load \
-            balancer access logs, CloudTrail logs or CloudFront logs from the same unit, \
+            balancer access logs, CloudTrail logs, CloudFront logs or AWS Config snapshots \
+            (a delivery channel's bucket) from the same unit, \
             whose ACL lets the S3 log delivery group write, or whose bucket policy lets a log \
             delivery service write objects (`logging.s3`, `logdelivery.elasticloadbalancing`, \
             `delivery.logs`, `cloudtrail`, `config`, `logs` `.amazonaws.com`, a regional \

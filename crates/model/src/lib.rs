@@ -185,6 +185,13 @@ pub enum LinkKind {
     Api,
     /// A query logging configuration logs the queries of this hosted zone.
     HostedZone,
+    /// This bucket archives records a service delivers to it and that may be encrypted with
+    /// a KMS key, unlike [`LinkKind::LogDestination`]: an AWS Config delivery channel's
+    /// `s3_bucket_name` / `S3BucketName`.
+    LogArchive,
+    /// A CloudWatch Logs delivery source (`aws_cloudwatch_log_delivery_source`) takes the logs
+    /// of this resource: a CloudFront distribution's standard logging v2.
+    LogSource,
 }
 
 /// A resolved reference from `from` to `to`. Frontends record a link only when the target

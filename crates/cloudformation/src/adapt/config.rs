@@ -13,7 +13,13 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
     adapt,
 };
 
-const LINKS: &[LinkRow] = &[];
+/// The delivery channel's bucket holds configuration snapshots and history: a log bucket.
+const LINKS: &[LinkRow] = &[(
+    "AWS::Config::DeliveryChannel",
+    "S3BucketName",
+    LinkKind::LogArchive,
+    BUCKET,
+)];
 
 fn adapt(r: &mut Adapter<'_>, kind: &str) {
     match kind {

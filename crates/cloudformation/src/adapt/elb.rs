@@ -109,8 +109,11 @@ fn load_balancer(model: &mut Model, id: ResourceId, props: &Node, header: Span) 
         None => Value::omitted(LbType::Application, header),
     };
     // `LoadBalancerAttributes` is a list of `Key`/`Value` pairs.
-    let drop_invalid_header_fields =
-        attribute_flag(props, "routing.http.drop_invalid_header_fields.enabled", header);
+    let drop_invalid_header_fields = attribute_flag(
+        props,
+        "routing.http.drop_invalid_header_fields.enabled",
+        header,
+    );
     let access_logs = attribute_flag(props, "access_logs.s3.enabled", header);
     model.load_balancers.push(LoadBalancer {
         owner: id,

@@ -8,14 +8,15 @@ use palisade_model::{LinkKind, Node, ResourceId, Span, Value};
 
 pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
     kinds: &["aws_cloudfront_distribution"],
-    link_only: &[],
+    // Standard logging v2: a delivery source reading the distribution's access logs.
+    link_only: &["aws_cloudwatch_log_delivery_source"],
     links: LINKS,
     adapt,
     finish: None,
 };
 
 /// What a distribution serves from (the exposure graph's edge from the internet to the
-/// origin) and the web ACL it names.
+/// origin), the web ACL it names, and the log delivery source reading its access logs.
 const LINKS: &[LinkRow] = &[
     (
         "aws_cloudfront_distribution",
@@ -29,9 +30,18 @@ const LINKS: &[LinkRow] = &[
         LinkKind::WebAcl,
         &["aws_wafv2_web_acl", "aws_waf_web_acl"],
     ),
+    (
+        "aws_cloudwatch_log_delivery_source",
+        "resource_arn",
+        LinkKind::LogSource,
+        &["aws_cloudfront_distribution"],
+    ),
 ];
 
-fn adapt(cx: &mut Cx, id: ResourceId, _kind: &str, n: &Node, header: Span) {
+fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
+    if kind != "aws_cloudfront_distribution" {
+        return;
+    }
     let aliases = entry(n, "aliases")
         .filter(|(_, v)| !is_null(v))
         .map(|(k, v)| at(v.to_strings(), k.span));

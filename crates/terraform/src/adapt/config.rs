@@ -2,7 +2,7 @@
 
 use super::{at, blocks, entry, flag, is_null, Cx, LinkRow, ServiceAdapter};
 use palisade_model::config::Recorder;
-use palisade_model::{Node, ResourceId, Span, Value};
+use palisade_model::{LinkKind, Node, ResourceId, Span, Value};
 
 pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
     kinds: &[
@@ -15,7 +15,13 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
     finish: None,
 };
 
-const LINKS: &[LinkRow] = &[];
+/// The delivery channel's bucket holds configuration snapshots and history: a log bucket.
+const LINKS: &[LinkRow] = &[(
+    "aws_config_delivery_channel",
+    "s3_bucket_name",
+    LinkKind::LogArchive,
+    &["aws_s3_bucket"],
+)];
 
 fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
     match kind {

@@ -96,6 +96,10 @@ const NOT_A_SECRET: &[&str] = &[
     "reuse",
     "stack",
     "reset",
+    "create",
+    "manage",
+    "generate",
+    "rotate",
 ];
 
 /// The name says it holds a secret (`DB_PASSWORD`, `apiToken`, `client-secret`) and not
@@ -383,6 +387,69 @@ pub fn script_secrets(text: &str) -> Vec<String> {
     found
 }
 
+/// The written text of a string value, `\0` where a part is not known; `None` when nothing
+/// of it is known. Conditional values give each branch.
+pub fn known_texts(v: &palisade_model::Value<String>) -> Vec<String> {
+    match &v.kind {
+        palisade_model::ValueKind::Partial(parts) => vec![parts
+            .iter()
+            .map(|p| match p {
+                palisade_model::StrPart::Text(t) => t.as_str(),
+                palisade_model::StrPart::Unknown => "\0",
+            })
+            .collect()],
+        palisade_model::ValueKind::Conditional {
+            when_true,
+            when_false,
+            ..
+        } => {
+            let mut out = known_texts(when_true);
+            out.extend(known_texts(when_false));
+            out
+        }
+        palisade_model::ValueKind::Known(s, _) => vec![s.clone()],
+        _ => Vec::new(),
+    }
+}
+
+/// A secret value written as a JSON object whose field names are all known and none says it
+/// is a secret (`{"OrganizationCloudTrailKeyArn": "${Key.Arn}"}`, `{"host": ..., "port":
+/// ...}`): the secret shares configuration, not a credential. `{"username": ..., "password":
+/// ...}`, a plain string or an unknown value may be a credential.
+pub fn holds_only_configuration(text: &str) -> bool {
+    let t = text.trim();
+    if !t.starts_with('{') {
+        return false;
+    }
+    let b = t.as_bytes();
+    let mut keys = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'"' {
+            i += 1;
+            continue;
+        }
+        let Some(len) = t[i + 1..].find('"') else {
+            return false;
+        };
+        let string = &t[i + 1..i + 1 + len];
+        let after = t[i + 2 + len..].trim_start();
+        if after.starts_with(':') {
+            if string.contains('\0') || is_secret_name(string) {
+                return false;
+            }
+            keys += 1;
+        }
+        i += len + 2;
+    }
+    // An unknown part could hide a field of its own.
+    keys > 0
+        && !t
+            .split('"')
+            .step_by(2)
+            .any(|outside| outside.contains('\0'))
+}
+
 /// Reports the user data of instances, launch templates and launch configurations that holds
 /// a secret: written plain or base64, fully or partly known.
 pub fn user_data_secrets(
@@ -445,6 +512,26 @@ pub fn user_data_secrets(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn configuration_secrets_are_json_of_fields_that_are_not_secret() {
+        assert!(holds_only_configuration(
+            "{\"OrganizationCloudTrailKeyArn\":\"\0\"}"
+        ));
+        assert!(holds_only_configuration(
+            "{ \"host\": \"db\", \"port\": \"5432\" }"
+        ));
+        for credential in [
+            "{\"username\":\"\0\",\"password\":\"\0\"}",
+            "{ \"user\" : \"admin\", \"api_key\" : \"x\" }",
+            "hunter2",
+            "{\"host\": \"db\", \0}",
+            "{\"\0\": \"x\"}",
+            "{}",
+        ] {
+            assert!(!holds_only_configuration(credential), "{credential:?}");
+        }
+    }
 
     #[test]
     fn base64_of_text_decodes_and_other_text_does_not() {
@@ -525,6 +612,8 @@ mod tests {
             "ParentSecretStack",
             "KEY_ID",
             "tokenizer_model",
+            "create_access_key",
+            "manage_master_user_password",
         ] {
             assert!(!is_secret_name(name), "{name}");
         }

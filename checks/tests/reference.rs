@@ -28,8 +28,11 @@ const NOT_POLICIES: &[&str] = &[
 ];
 
 /// Checks of what only CloudFormation can write (Terraform's `aws_iam_user_login_profile`
-/// generates the password and takes none).
-const CLOUDFORMATION_ONLY: &[&str] = &["aws-iam-user-plaintext-password"];
+/// generates the password and takes none; cfn-init metadata has no Terraform form).
+const CLOUDFORMATION_ONLY: &[&str] = &[
+    "aws-iam-user-plaintext-password",
+    "aws-cloudformation-authentication-credentials",
+];
 
 /// Checks of resources only Terraform has (CloudFormation has no account password policy, no
 /// AMI launch permission, no RDS snapshot sharing, no EBS encryption-by-default setting, no Glacier vault).

@@ -13,3 +13,22 @@ variable "token_ttl" {
   type    = number
   default = 3600
 }
+
+# Settings about secrets, typed as what they are: a flag, references to secrets.
+variable "manage_master_user_password" {
+  type    = bool
+  default = true
+}
+
+variable "create_access_key" {
+  type    = bool
+  default = true
+}
+
+variable "secrets" {
+  type = list(object({
+    name      = string
+    valueFrom = string
+  }))
+  default = null
+}

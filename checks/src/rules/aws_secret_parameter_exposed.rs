@@ -47,9 +47,7 @@ pub static CHECK: Check = Check {
 
 fn run(model: &Model, out: &mut Vec<Finding>) {
     for p in &model.secrets.parameters {
-        if !is_secret_name(&p.name)
-            || p.kind.as_deref().is_some_and(|k| k.starts_with("AWS::SSM::"))
-        {
+        if !is_secret_name(&p.name) || p.kind.as_deref().is_some_and(never_a_secret) {
             continue;
         }
         let finding = |span, severity, message: String| Finding {
@@ -92,6 +90,35 @@ fn run(model: &Model, out: &mut Vec<Finding>) {
                 );
                 out.push(finding(default.span, Severity::High, message));
             }
+        }
+    }
+}
+
+/// A declared type that cannot hold a secret string: numbers and booleans, Terraform
+/// collections and objects of other values (`list(object({name, valueFrom}))` of ECS secret
+/// references), and CloudFormation's AWS-specific types, which hold resource ids and names
+/// (`AWS::EC2::KeyPair::KeyName`, `AWS::SSM::Parameter::Value<String>`: the parameter's name).
+fn never_a_secret(kind: &str) -> bool {
+    let k = kind.trim();
+    k.starts_with("AWS::")
+        || k == "Number"
+        || k == "List<Number>"
+        || ["bool", "number", "list", "set", "tuple", "object"]
+            .iter()
+            .any(|t| k == *t || k.starts_with(&format!("{t}(")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::never_a_secret;
+
+    #[test]
+    fn only_string_typed_inputs_can_hold_a_secret() {
+        for kind in ["bool", "number", "list(object({ name = string }))", "object({ a = string })", "Number", "AWS::EC2::KeyPair::KeyName", "AWS::SSM::Parameter::Value<String>"] {
+            assert!(never_a_secret(kind), "{kind}");
+        }
+        for kind in ["string", "String", "any", "map(string)", "CommaDelimitedList"] {
+            assert!(!never_a_secret(kind), "{kind}");
         }
     }
 }

@@ -1,6 +1,6 @@
 //! `aws-secretsmanager-no-rotation`: a Secrets Manager secret without automatic rotation.
 
-use crate::{Check, CheckMeta, Example, Finding, Layer, Severity};
+use crate::{secrets, Check, CheckMeta, Example, Finding, Layer, Severity};
 use palisade_model::{LinkKind, Model};
 
 pub static CHECK: Check = Check {
@@ -19,7 +19,10 @@ pub static CHECK: Check = Check {
             keeps it. Automatic rotation bounds that window and proves that the consumers can \
             cope with a change before an incident forces one.\n\nA rotation whose secret is \
             not known here (`secret_id = var.id`) may be any secret's: then no secret of the \
-            configuration is reported. Secrets that cannot be rotated automatically (a \
+            configuration is reported. A secret whose `SecretString` is written as a JSON \
+            object with no field named like a secret (`{\"KeyArn\": \"${Key.Arn}\"}`, \
+            `{\"host\": ..., \"port\": ...}`) shares configuration, not a credential, and is \
+            not reported. Secrets that cannot be rotated automatically (a \
             third-party API key) can be suppressed with a reason.",
         remediation: "**Terraform:** Add `aws_secretsmanager_secret_rotation` with \
             `secret_id = aws_secretsmanager_secret.<name>.id`, a rotation function \
@@ -35,7 +38,7 @@ pub static CHECK: Check = Check {
         examples: &[
             Example::bad("bad.tf", &[(1, "resource \"aws_secretsmanager_secret\" \"db\"")]),
             Example::good("good.tf"),
-            Example::bad("bad.yaml", &[(3, "DbSecret")]),
+            Example::bad("bad.yaml", &[(3, "DbSecret"), (10, "ServiceAccountSecret")]),
             Example::good("good.yaml"),
             Example::bad("bad.json", &[(3, "\"DbSecret\"")]),
             Example::good("good.json"),
@@ -57,8 +60,21 @@ fn run(model: &Model, out: &mut Vec<Finding>) {
     {
         return;
     }
+    // Secrets written with configuration only (a key ARN, a bucket name shared across
+    // accounts): nothing to rotate.
+    let configuration: std::collections::HashSet<_> = s
+        .secret_contents
+        .iter()
+        .filter(|c| {
+            let texts = secrets::known_texts(&c.value);
+            !texts.is_empty() && texts.iter().all(|t| secrets::holds_only_configuration(t))
+        })
+        .map(|c| c.owner)
+        .collect();
     for &secret in &s.managed_secrets {
-        if model.links_to(secret, LinkKind::Rotation).next().is_some() {
+        if configuration.contains(&secret)
+            || model.links_to(secret, LinkKind::Rotation).next().is_some()
+        {
             continue;
         }
         let r = model.resource(secret);

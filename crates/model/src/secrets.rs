@@ -119,6 +119,28 @@ pub struct UserData {
     pub value: Value<String>,
 }
 
+/// The value written into a Secrets Manager secret (`SecretString` on
+/// `AWS::SecretsManager::Secret`), as far as it is known: what the secret holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SecretContent {
+    pub owner: ResourceId,
+    pub value: Value<String>,
+}
+
+/// A credential written into a CloudFormation resource's `AWS::CloudFormation::Authentication`
+/// metadata (`accessKeyId`, `secretKey`, `password` of an `S3` or `basic` block): cfn-init
+/// reads it, and so does anyone who can describe the stack's resources.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MetadataCredential {
+    pub owner: ResourceId,
+    /// The authentication block's name (`S3AccessCreds`).
+    pub block: String,
+    /// The credential's key as written (`secretKey`).
+    pub key: String,
+    /// The key.
+    pub span: Span,
+}
+
 /// What one scan unit declares about secrets.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Secrets {
@@ -133,6 +155,8 @@ pub struct Secrets {
     /// [`crate::LinkKind::Rotates`].
     pub rotations: Vec<ResourceId>,
     pub user_data: Vec<UserData>,
+    pub secret_contents: Vec<SecretContent>,
+    pub metadata_credentials: Vec<MetadataCredential>,
 }
 
 impl Secrets {
@@ -148,6 +172,12 @@ impl Secrets {
         self.managed_secrets.iter_mut().for_each(shift);
         self.rotations.iter_mut().for_each(shift);
         self.user_data.iter_mut().for_each(|u| shift(&mut u.owner));
+        self.secret_contents
+            .iter_mut()
+            .for_each(|c| shift(&mut c.owner));
+        self.metadata_credentials
+            .iter_mut()
+            .for_each(|c| shift(&mut c.owner));
     }
 
     /// Appends another unit's facts, renumbering their resource ids by `offset` (for
@@ -161,5 +191,7 @@ impl Secrets {
         self.managed_secrets.extend(other.managed_secrets);
         self.rotations.extend(other.rotations);
         self.user_data.extend(other.user_data);
+        self.secret_contents.extend(other.secret_contents);
+        self.metadata_credentials.extend(other.metadata_credentials);
     }
 }

@@ -376,6 +376,14 @@ pub(crate) fn adapt_template(
                 continue;
             }
         }
+        // Credentials for cfn-init in the resource's metadata, whatever its type.
+        if let Some(auth) = value
+            .get("Metadata")
+            .and_then(|m| m.get("AWS::CloudFormation::Authentication"))
+            .and_then(|a| ctx.eval(a))
+        {
+            metadata_credentials(&mut model, id, &auth);
+        }
         let props = value
             .get("Properties")
             .and_then(|p| ctx.eval(p))
@@ -412,6 +420,28 @@ pub(crate) fn adapt_template(
     diagnostics.extend(ctx.depth_note());
     diagnostics.extend(ctx.fuel_note());
     model
+}
+
+/// The access keys and passwords of `AWS::CloudFormation::Authentication` blocks (`roleName`
+/// blocks hold none).
+fn metadata_credentials(model: &mut Model, id: ResourceId, auth: &Node) {
+    for (block, b) in auth.entries() {
+        for (key, v) in b.entries() {
+            if ["accesskeyid", "secretkey", "password"]
+                .contains(&key.name.to_ascii_lowercase().as_str())
+                && !matches!(v.kind, NodeKind::Null)
+            {
+                model.secrets.metadata_credentials.push(
+                    palisade_model::secrets::MetadataCredential {
+                        owner: id,
+                        block: block.name.clone(),
+                        key: key.name.clone(),
+                        span: key.span,
+                    },
+                );
+            }
+        }
+    }
 }
 
 struct Adapter<'a> {

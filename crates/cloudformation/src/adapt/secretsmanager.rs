@@ -35,6 +35,15 @@ fn adapt(r: &mut Adapter<'_>, kind: &str) {
         }
         "AWS::SecretsManager::Secret" => {
             r.model.secrets.managed_secrets.push(r.id);
+            if let Some(v) = present(r.props, "SecretString") {
+                r.model
+                    .secrets
+                    .secret_contents
+                    .push(palisade_model::secrets::SecretContent {
+                        owner: r.id,
+                        value: v.to_string_value(),
+                    });
+            }
             r.always_encrypted(Service::SecretsManager, "secret", "KmsKeyId")
         }
         "AWS::SecretsManager::RotationSchedule" => r.model.secrets.rotations.push(r.id),

@@ -830,6 +830,13 @@ fn variables(ev: &mut Eval<'_>, cx: &mut Cx) {
         let (file, node) = ix.variables[name];
         let n = ev.attributes_node(file, node, &["sensitive", "default"]);
         let header = block_header(file, node);
+        // The declared type, as written (`string`, `bool`, `list(object({...}))`).
+        let kind = crate::syntax::block_items(node)
+            .into_iter()
+            .filter(|item| crate::syntax::kind_of(*item) == "attribute")
+            .filter_map(crate::syntax::attribute_parts)
+            .find(|(name, _)| crate::syntax::text(file, *name) == "type")
+            .map(|(_, value)| crate::syntax::text(file, value).trim().to_string());
         let default = entry(&n, "default")
             .filter(|(_, v)| !is_null(v))
             .map(|(k, v)| at(v.to_string_value(), k.span));
@@ -844,7 +851,7 @@ fn variables(ev: &mut Eval<'_>, cx: &mut Cx) {
                 masked: flag(&n, "sensitive", false, header).0,
                 mask_name: "sensitive = true",
                 default,
-                kind: None,
+                kind,
             });
     }
 }

@@ -17,7 +17,8 @@ use crate::{absolute, guarded, load_config, Config, EngineError, ScanError, Scan
 /// about 10 bytes of memory per input byte and well under a second.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
-/// The limit for HCL files (`.tf`, `.tfvars`). tree-sitter-hcl's scanner makes one token of
+/// The limit for Terraform files (`.tf`, `.tfvars`, and `.tf.json`, which is parsed through its
+/// HCL form). tree-sitter-hcl's scanner makes one token of
 /// every character of a string or heredoc: a file costs up to about 200 bytes of memory per
 /// input byte while it is parsed, and parses at 1 to 3 MB per second of CPU, while the parse
 /// of any file is stopped after 1 s of CPU time (pathological syntax makes tree-sitter's error
@@ -27,14 +28,14 @@ pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 /// file of the benchmark corpus is 136 kB.
 pub const MAX_TERRAFORM_FILE_BYTES: u64 = 1024 * 1024;
 
-/// The size limit of the file at `path`: [`MAX_TERRAFORM_FILE_BYTES`] for HCL (`.tf`,
-/// `.tfvars`), [`MAX_FILE_BYTES`] for anything else.
+/// The size limit of the file at `path`: [`MAX_TERRAFORM_FILE_BYTES`] for Terraform files
+/// parsed as HCL (`.tf`, `.tf.json`, `.tfvars`), [`MAX_FILE_BYTES`] for anything else.
 pub fn size_limit(path: &Path) -> u64 {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    if name.ends_with(".tf") || name.ends_with(".tfvars") {
+    if name.ends_with(".tf") || name.ends_with(".tf.json") || name.ends_with(".tfvars") {
         MAX_TERRAFORM_FILE_BYTES
     } else {
         MAX_FILE_BYTES

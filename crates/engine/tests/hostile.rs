@@ -280,10 +280,20 @@ fn files_past_their_size_limit_are_errors_and_files_under_it_are_analysed() {
         pad(yaml, 2 * MAX_TERRAFORM_FILE_BYTES).as_bytes(),
     );
     write(root, "big/t.yaml", pad(yaml, MAX_FILE_BYTES + 1).as_bytes());
+    // Terraform's JSON syntax is parsed through its HCL form: the Terraform limit.
+    let mut tf_json = String::from("{\"locals\": {\"x\": \"");
+    tf_json.push_str(&"x".repeat(MAX_TERRAFORM_FILE_BYTES as usize));
+    tf_json.push_str("\"}}\n");
+    write(root, "big/cdk.tf.json", tf_json.as_bytes());
     let r = scan_bounded(vec![root.to_path_buf()], options(root)).expect("scan");
     assert_eq!(
         errors(&r),
         [
+            (
+                "big/cdk.tf.json".to_string(),
+                "file is larger than 1 MiB (the size limit of Terraform files); not scanned"
+                    .to_string()
+            ),
             (
                 "big/main.tf".to_string(),
                 "file is larger than 1 MiB (the size limit of Terraform files); not scanned"

@@ -8,7 +8,7 @@ use crate::cidr::{open_cidr, union_share, Cidr};
 use crate::Severity;
 use palisade_model::ec2::is_all_protocols;
 use palisade_model::{Direction, LinkKind, Model, ResourceId, SgSource};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The security groups that admit traffic from an open range (the whole internet or a large
 /// part of it), each with the worst such exposure: computed once per check run.
@@ -136,7 +136,9 @@ pub fn public_endpoints(
 
 /// The subnets a declared route table sends to an internet gateway (`0.0.0.0/0` or `::/0`
 /// to an `aws_internet_gateway` / `AWS::EC2::InternetGateway` or an `igw-` id), through an
-/// explicit route table association, each with the route that makes it public.
+/// explicit route table association or, for a subnet without one, through its VPC's main
+/// route table (Terraform: a route on `main_route_table_id`, `aws_default_route_table`, or
+/// `aws_main_route_table_association`), each with the route that makes it public.
 pub fn public_subnets(model: &Model) -> BTreeMap<ResourceId, ResourceId> {
     use palisade_model::vpc::{is_default_route, RouteTarget};
     let mut public_tables: BTreeMap<ResourceId, ResourceId> = BTreeMap::new();
@@ -173,16 +175,57 @@ pub fn public_subnets(model: &Model) -> BTreeMap<ResourceId, ResourceId> {
         public_tables.entry(table).or_insert(route.owner);
     }
     let mut out = BTreeMap::new();
+    // Subnets with an explicit association (to any table): the main table does not apply.
+    let mut associated: BTreeSet<ResourceId> = BTreeSet::new();
     for link in model
         .links
         .iter()
         .filter(|l| l.kind == LinkKind::RouteTable)
     {
-        let Some(route) = public_tables.get(&link.to) else {
+        let Some(subnet) = model.link_from(link.from, LinkKind::Subnet) else {
             continue;
         };
-        if let Some(subnet) = model.link_from(link.from, LinkKind::Subnet) {
+        associated.insert(subnet);
+        if let Some(route) = public_tables.get(&link.to) {
             out.entry(subnet).or_insert(*route);
+        }
+    }
+    // The main route table of each VPC, where it is public: a route on the VPC's
+    // `main_route_table_id`, the VPC's adopted default route table, or a table made main by
+    // an association.
+    let mut public_main: BTreeMap<ResourceId, ResourceId> = BTreeMap::new();
+    for (&table, &route) in &public_tables {
+        let kind = model.resource(table).kind.as_str();
+        if kind == "aws_vpc" {
+            public_main.entry(table).or_insert(route);
+        } else if kind == "aws_default_route_table" {
+            if let Some(vpc) = model.link_from(table, LinkKind::InVpc) {
+                public_main.entry(vpc).or_insert(route);
+            }
+        }
+    }
+    for link in model.links.iter().filter(|l| {
+        l.kind == LinkKind::RouteTable
+            && model.resource(l.from).kind == "aws_main_route_table_association"
+    }) {
+        let (Some(route), Some(vpc)) = (
+            public_tables.get(&link.to),
+            model.link_from(link.from, LinkKind::InVpc),
+        ) else {
+            continue;
+        };
+        public_main.entry(vpc).or_insert(*route);
+    }
+    // Subnets without an explicit association use their VPC's main route table.
+    for subnet in &model.subnets {
+        if associated.contains(&subnet.owner) || out.contains_key(&subnet.owner) {
+            continue;
+        }
+        let Some(vpc) = model.link_from(subnet.owner, LinkKind::InVpc) else {
+            continue;
+        };
+        if let Some(route) = public_main.get(&vpc) {
+            out.insert(subnet.owner, *route);
         }
     }
     out
@@ -465,5 +508,109 @@ pub(crate) mod testing {
             rule_number: Value::literal(100, sp(15)),
             span: sp(9),
         }
+    }
+}
+
+#[cfg(test)]
+mod main_route_table_tests {
+    use super::public_subnets;
+    use super::testing::sp;
+    use palisade_model::vpc::{Route, RouteTarget, Subnet};
+    use palisade_model::{Format, Link, LinkKind, Model, Resource, ResourceId, Span, Value};
+    use palisade_source::FileId;
+
+    fn add(model: &mut Model, kind: &str, address: &str) -> ResourceId {
+        model.add_resource(Resource {
+            address: address.into(),
+            kind: kind.into(),
+            format: Format::Terraform,
+            header: sp(1),
+            extent: Span::new(FileId(0), 0, 10),
+            trace: Vec::new(),
+        })
+    }
+
+    fn link(model: &mut Model, from: ResourceId, kind: LinkKind, to: ResourceId) {
+        model.links.push(Link {
+            from,
+            to,
+            kind,
+            span: sp(2),
+        });
+    }
+
+    fn subnet(model: &mut Model, vpc: ResourceId, address: &str) -> ResourceId {
+        let s = add(model, "aws_subnet", address);
+        model.subnets.push(Subnet {
+            owner: s,
+            map_public_ip_on_launch: Value::literal(true, sp(3)),
+        });
+        link(model, s, LinkKind::InVpc, vpc);
+        s
+    }
+
+    fn igw_route(model: &mut Model, owner: ResourceId) {
+        model.routes.push(Route {
+            owner,
+            destinations: vec![Value::literal("0.0.0.0/0".to_string(), sp(4))],
+            target: RouteTarget::InternetGateway,
+            span: sp(5),
+        });
+    }
+
+    #[test]
+    fn subnets_without_an_association_follow_their_vpcs_public_main_table() {
+        let mut m = Model::default();
+        // VPC a: the adopted default route table routes to the internet gateway.
+        let a = add(&mut m, "aws_vpc", "aws_vpc.a");
+        let main_a = add(
+            &mut m,
+            "aws_default_route_table",
+            "aws_default_route_table.a",
+        );
+        link(&mut m, main_a, LinkKind::InVpc, a);
+        igw_route(&mut m, main_a);
+        let loose_a = subnet(&mut m, a, "aws_subnet.loose_a");
+        // ... but this subnet is explicitly associated with a private table.
+        let private = add(&mut m, "aws_route_table", "aws_route_table.private");
+        let kept = subnet(&mut m, a, "aws_subnet.kept");
+        let assoc = add(
+            &mut m,
+            "aws_route_table_association",
+            "aws_route_table_association.kept",
+        );
+        link(&mut m, assoc, LinkKind::RouteTable, private);
+        link(&mut m, assoc, LinkKind::Subnet, kept);
+        // VPC b: a table made main by an association.
+        let b = add(&mut m, "aws_vpc", "aws_vpc.b");
+        let table_b = add(&mut m, "aws_route_table", "aws_route_table.b");
+        igw_route(&mut m, table_b);
+        let main_assoc = add(
+            &mut m,
+            "aws_main_route_table_association",
+            "aws_main_route_table_association.b",
+        );
+        link(&mut m, main_assoc, LinkKind::InVpc, b);
+        link(&mut m, main_assoc, LinkKind::RouteTable, table_b);
+        let loose_b = subnet(&mut m, b, "aws_subnet.loose_b");
+        // VPC c: an aws_route on the VPC's main_route_table_id.
+        let c = add(&mut m, "aws_vpc", "aws_vpc.c");
+        let route_c = add(&mut m, "aws_route", "aws_route.c");
+        link(&mut m, route_c, LinkKind::RouteTable, c);
+        igw_route(&mut m, route_c);
+        let loose_c = subnet(&mut m, c, "aws_subnet.loose_c");
+        // VPC d: no public main table.
+        let d = add(&mut m, "aws_vpc", "aws_vpc.d");
+        let loose_d = subnet(&mut m, d, "aws_subnet.loose_d");
+
+        let public = public_subnets(&m);
+        assert_eq!(public.get(&loose_a), Some(&main_a));
+        assert_eq!(public.get(&loose_b), Some(&table_b));
+        assert_eq!(public.get(&loose_c), Some(&route_c));
+        assert!(
+            !public.contains_key(&kept),
+            "an explicit association replaces the main table"
+        );
+        assert!(!public.contains_key(&loose_d));
     }
 }

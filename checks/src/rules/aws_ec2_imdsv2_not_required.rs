@@ -92,12 +92,15 @@ fn run(model: &Model, out: &mut Vec<Finding>) {
             if candidate.value.trim().eq_ignore_ascii_case("required") {
                 continue;
             }
+            let cfn = model.resource(launch.owner).kind.starts_with("AWS::");
+            let name = if cfn { "HttpTokens" } else { "http_tokens" };
             let how = if metadata.http_tokens.is_written() {
-                format!("http_tokens = \"{}\"", candidate.value.trim())
+                format!("{name} = \"{}\"", candidate.value.trim())
             } else {
-                "http_tokens is not set, and EC2 defaults to optional unless the AMI requires \
-                 IMDSv2"
-                    .to_string()
+                format!(
+                    "{name} is not set, and EC2 defaults to optional unless the AMI requires \
+                     IMDSv2"
+                )
             };
             let exposed = if public {
                 "; it also has a public IP address"

@@ -60,6 +60,11 @@ pub static CHECK: Check = Check {
 fn run(model: &Model, out: &mut Vec<Finding>) {
     for endpoint in &model.eks_endpoints {
         let address = &model.resource(endpoint.owner).address;
+        let cidrs_name = if model.resource(endpoint.owner).kind.starts_with("AWS::") {
+            "PublicAccessCidrs"
+        } else {
+            "public_access_cidrs"
+        };
         for public in endpoint.public_access.candidates() {
             if !*public.value {
                 continue;
@@ -83,7 +88,7 @@ fn run(model: &Model, out: &mut Vec<Finding>) {
                     public.span,
                     format!(
                         "{address} has a public API endpoint open to 0.0.0.0/0 (the whole IPv4 \
-                         internet: public_access_cidrs is not set){also}{}",
+                         internet: {cidrs_name} is not set){also}{}",
                         when_suffix(&public.conditions)
                     ),
                 )),

@@ -1865,3 +1865,39 @@ fn duplicate_policy_keys_are_judged_by_the_last_value_in_every_policy_place() {
         }
     }
 }
+
+#[test]
+fn db_security_group_ingress_is_a_rule_on_an_unknown_port() {
+    let text = "Resources:
+  Db:
+    Type: AWS::RDS::DBSecurityGroup
+    Properties:
+      GroupDescription: db
+      DBSecurityGroupIngress:
+        - CIDRIP: 0.0.0.0/0
+        - EC2SecurityGroupName: app
+  Extra:
+    Type: AWS::RDS::DBSecurityGroupIngress
+    Properties:
+      DBSecurityGroupName: !Ref Db
+      CIDRIP: 203.0.113.0/24
+";
+    let f = file("t.yaml", text);
+    let m = model("t.yaml", text);
+    let rules = &m.security_group_rules;
+    assert_eq!(rules.len(), 3);
+    assert!(rules
+        .iter()
+        .all(|r| r.direction.get() == Some(&Direction::Ingress)));
+    assert_eq!(
+        at(&f, cidr(&rules[0].sources[0]).span),
+        (7, 19, "0.0.0.0/0")
+    );
+    assert!(rules[0].from_port.is_unknown() && rules[0].to_port.is_unknown());
+    assert_eq!(rules[0].protocol.get().map(String::as_str), Some("tcp"));
+    assert!(matches!(rules[1].sources[..], [SgSource::Other(_)]));
+    assert_eq!(
+        cidr(&rules[2].sources[0]).get().map(String::as_str),
+        Some("203.0.113.0/24")
+    );
+}

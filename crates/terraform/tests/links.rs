@@ -376,3 +376,74 @@ fn an_address_declared_twice_resolves_within_the_referencing_file() {
     }
     assert_eq!(m.links.len(), 2);
 }
+
+#[test]
+fn main_route_tables_link_to_their_vpc_and_flow_log_inputs_stay_unknown() {
+    let (l, fs) = load(
+        r#"
+variable "vpc_id" {
+  default = null
+}
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+resource "aws_default_route_table" "main" {
+  default_route_table_id = aws_vpc.main.default_route_table_id
+}
+resource "aws_route_table" "public" {
+  vpc_id = aws_vpc.main.id
+}
+resource "aws_main_route_table_association" "main" {
+  vpc_id         = aws_vpc.main.id
+  route_table_id = aws_route_table.public.id
+}
+resource "aws_route" "internet" {
+  route_table_id         = aws_vpc.main.main_route_table_id
+  destination_cidr_block = "0.0.0.0/0"
+}
+resource "aws_flow_log" "input" {
+  vpc_id = var.vpc_id
+}
+resource "aws_flow_log" "none" {
+  vpc_id = null
+}
+"#,
+    );
+    let all = links(&l.model, &fs);
+    for expected in [
+        (
+            "aws_default_route_table.main",
+            LinkKind::InVpc,
+            "aws_vpc.main",
+        ),
+        (
+            "aws_main_route_table_association.main",
+            LinkKind::InVpc,
+            "aws_vpc.main",
+        ),
+        (
+            "aws_main_route_table_association.main",
+            LinkKind::RouteTable,
+            "aws_route_table.public",
+        ),
+        ("aws_route.internet", LinkKind::RouteTable, "aws_vpc.main"),
+    ] {
+        assert!(
+            all.iter()
+                .any(|(f, k, t, _)| (f.as_str(), *k, t.as_str()) == expected),
+            "{expected:?} not in {all:?}"
+        );
+    }
+    let flow_logs = &l.model.flow_logs;
+    assert_eq!(flow_logs.len(), 2);
+    assert_eq!(
+        flow_logs[0].targets.len(),
+        1,
+        "a null module input is an unknown target"
+    );
+    assert!(flow_logs[0].targets[0].is_unknown());
+    assert!(
+        flow_logs[1].targets.is_empty(),
+        "a literal null names nothing"
+    );
+}

@@ -12,6 +12,8 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
         "AWS::EC2::SecurityGroup",
         "AWS::EC2::SecurityGroupIngress",
         "AWS::EC2::SecurityGroupEgress",
+        "AWS::RDS::DBSecurityGroup",
+        "AWS::RDS::DBSecurityGroupIngress",
         "AWS::EC2::NetworkAclEntry",
         "AWS::EC2::Volume",
         "AWS::EC2::Instance",
@@ -108,6 +110,33 @@ fn adapt(r: &mut Adapter<'_>, kind: &str) {
             let rule = r.sg_rule(r.props, Direction::Egress, r.header, r.extent, None);
             r.model.security_group_rules.push(rule);
         }
+        // EC2-Classic DB security groups: each ingress opens the database's port (not
+        // written: unknown) to `CIDRIP` or to an EC2 security group.
+        "AWS::RDS::DBSecurityGroup" => {
+            let props = r.props;
+            if let Some((k, list)) = props
+                .entries()
+                .iter()
+                .find(|(k, _)| k.name == "DBSecurityGroupIngress")
+            {
+                for (item, when) in flat_items_when(list) {
+                    let mut rule = r.db_sg_rule(item, k.span);
+                    if !when.is_empty() {
+                        for source in &mut rule.sources {
+                            if let SgSource::Cidr(cidr) = source {
+                                let plain = std::mem::replace(cidr, Value::unknown(item.span));
+                                *cidr = under(plain, &when);
+                            }
+                        }
+                    }
+                    r.model.security_group_rules.push(rule);
+                }
+            }
+        }
+        "AWS::RDS::DBSecurityGroupIngress" => {
+            let rule = r.db_sg_rule(r.props, r.header);
+            r.model.security_group_rules.push(rule);
+        }
         "AWS::EC2::NetworkAclEntry" => r.nacl_entry(),
         "AWS::EC2::Volume" => {
             let span = r.header;
@@ -198,6 +227,32 @@ impl Adapter<'_> {
             description: present(rule, "Description")
                 .map(Node::to_string_value)
                 .or(group_description),
+        }
+    }
+
+    fn db_sg_rule(&self, rule: &Node, direction_span: Span) -> SecurityGroupRule {
+        let mut sources = Vec::new();
+        if let Some(cidr) = present(rule, "CIDRIP") {
+            sources.push(SgSource::Cidr(cidr.to_string_value()));
+        }
+        for key in [
+            "EC2SecurityGroupId",
+            "EC2SecurityGroupName",
+            "EC2SecurityGroupOwnerId",
+        ] {
+            if let Some(other) = present(rule, key) {
+                sources.push(SgSource::Other(other.span));
+            }
+        }
+        SecurityGroupRule {
+            owner: self.id,
+            direction: Value::literal(Direction::Ingress, direction_span),
+            protocol: Value::omitted("tcp".to_string(), rule.span),
+            from_port: Value::unknown(rule.span),
+            to_port: Value::unknown(rule.span),
+            sources,
+            span: rule.span,
+            description: present(self.props, "GroupDescription").map(Node::to_string_value),
         }
     }
 

@@ -3,11 +3,14 @@
 
 use super::{blocks, entry, flag, is_null, Cx, LinkRow, ServiceAdapter};
 use palisade_model::vpc::{FlowLog, Route, RouteTarget, Subnet, Vpc};
-use palisade_model::{LinkKind, Node, ResourceId, Span, ValueKind};
+use palisade_model::{LinkKind, Node, Provenance, ResourceId, Span, Value, ValueKind};
 
 const VPC: &[&str] = &["aws_vpc"];
 const SUBNET: &[&str] = &["aws_subnet"];
 const ROUTE_TABLE: &[&str] = &["aws_route_table", "aws_default_route_table"];
+/// What a route's `route_table_id` can name: a table, or a VPC through its
+/// `main_route_table_id` (the VPC's main route table).
+const ROUTE_TABLE_OR_VPC: &[&str] = &["aws_route_table", "aws_default_route_table", "aws_vpc"];
 const GATEWAY: &[&str] = &["aws_internet_gateway", "aws_egress_only_internet_gateway"];
 const SG: &[&str] = &["aws_security_group", "aws_default_security_group"];
 
@@ -22,6 +25,7 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
     ],
     link_only: &[
         "aws_route_table_association",
+        "aws_main_route_table_association",
         "aws_internet_gateway",
         "aws_egress_only_internet_gateway",
         "aws_network_interface",
@@ -44,6 +48,26 @@ const LINKS: &[LinkRow] = &[
     ),
     (
         "aws_route",
+        "route_table_id",
+        LinkKind::RouteTable,
+        ROUTE_TABLE_OR_VPC,
+    ),
+    // The main route table of a VPC: the default route table adopted from it, or a table
+    // made main by an association.
+    (
+        "aws_default_route_table",
+        "default_route_table_id",
+        LinkKind::InVpc,
+        VPC,
+    ),
+    (
+        "aws_main_route_table_association",
+        "vpc_id",
+        LinkKind::InVpc,
+        VPC,
+    ),
+    (
+        "aws_main_route_table_association",
         "route_table_id",
         LinkKind::RouteTable,
         ROUTE_TABLE,
@@ -117,8 +141,16 @@ fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
             ]
             .iter()
             .filter_map(|a| entry(n, a))
-            .filter(|(_, v)| !is_null(v))
-            .map(|(_, v)| v.to_string_value())
+            // A null that is not written literally (a module input whose default is null) is
+            // a target this configuration does not know: unknown, not absent.
+            .filter(|(_, v)| !is_null(v) || v.provenance != Provenance::Literal)
+            .map(|(k, v)| {
+                if is_null(v) {
+                    Value::unknown(k.span)
+                } else {
+                    v.to_string_value()
+                }
+            })
             .collect();
             cx.model.flow_logs.push(FlowLog { owner: id, targets });
         }

@@ -527,6 +527,7 @@ mod main_route_table_tests {
             header: sp(1),
             extent: Span::new(FileId(0), 0, 10),
             trace: Vec::new(),
+            construct: None,
         })
     }
 

@@ -53,8 +53,11 @@ pub static CHECK: Check = Check {
     run,
 };
 
-/// What an entry allows when it is too broad, and where that is written.
-fn breadth(rule: &NaclRule) -> Option<(String, Span, Vec<(String, bool)>)> {
+/// What an entry allows, where that is written, and the conditions it holds under.
+type Breadth = (String, Span, Vec<(String, bool)>);
+
+/// What an entry allows when it is too broad.
+fn breadth(rule: &NaclRule) -> Option<Breadth> {
     for p in rule.protocol.candidates() {
         if is_all_protocols(p.value) {
             return Some(("all protocols and ports".into(), p.span, p.conditions));

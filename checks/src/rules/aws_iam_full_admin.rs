@@ -17,7 +17,7 @@ pub static CHECK: Check = Check {
         description: "An `Allow` statement with `Action: \"*\"` (or `*:*`) on `Resource: \"*\"` in \
             an identity policy (managed, inline, role, user or group policy, \
             `aws_iam_policy_document`, `AWS::IAM::Policy`/`ManagedPolicy`, inline `Policies`, \
-            standalone policy JSON): whoever holds it is an administrator of the account, able \
+            IAM Identity Center permission set inline policies, standalone policy JSON): whoever holds it is an administrator of the account, able \
             to create users and keys, change every policy, read every secret and delete every \
             resource. CIS AWS Foundations asks that no such policy is attached.\n\nEvaluated as \
             AWS does: a `Deny` in the same document (or the role's permissions boundary, when \
@@ -43,7 +43,6 @@ pub static CHECK: Check = Check {
             "kics:575a2155-6af1-4026-b1af-d5bc8fe2a904",
             "kics:953b3cdb-ce13-428a-aa12-318726506661",
             "kics:2f37c4a3-58b9-4afe-8a87-d7f1d2286f84",
-            "kics:b1ffa705-19a3-4b73-b9d0-0c97d0663842",
             "kics:132a8c31-9837-4203-9fd1-15ca210c7b73",
         ],
         examples: &[

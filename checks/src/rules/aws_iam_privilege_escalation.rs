@@ -4,7 +4,9 @@
 use crate::finding::policy_subject;
 use crate::identity::{evaluate, grants_to_holder, on_every_resource};
 use crate::{Check, CheckMeta, Example, Finding, Layer, Severity};
-use palisade_iam::{database, full_wildcard_action, known_strings, ActionId, Statement};
+use palisade_iam::{
+    database, full_wildcard_action, known_strings, wildcard_match, ActionId, Statement,
+};
 use palisade_model::{AttachedPolicy, Model, Span};
 
 pub static CHECK: Check = Check {
@@ -149,6 +151,62 @@ fn self_scoped(statement: &Statement) -> bool {
             .all(|(r, _)| r.to_ascii_lowercase().contains("${aws:username}"))
 }
 
+/// False when the statement's resources are all known and none can be an IAM resource the
+/// action acts on: `iam:PutGroupPolicy` on `arn:aws:iam::1:role/x` writes no group's policy,
+/// and `iam:PassRole` on a string that is no ARN passes no role.
+fn may_target(statement: &Statement, id: ActionId) -> bool {
+    let action = database().get(id);
+    if !matches!(action.service(), "iam" | "sts") {
+        return true;
+    }
+    let types: Vec<&str> = action.resource_types().collect();
+    if types.is_empty() {
+        return true;
+    }
+    let Some(list) = statement.resource.as_ref().and_then(|v| v.get()) else {
+        return true;
+    };
+    let mut resources = Vec::new();
+    for item in list {
+        match item.get() {
+            Some(r) => resources.push(r.trim()),
+            None => return true,
+        }
+    }
+    resources
+        .iter()
+        .any(|r| types.iter().any(|t| could_be_iam(r, t)))
+}
+
+/// Whether an IAM resource pattern can match an ARN `arn:<partition>:iam::<account>:<kind>/...`
+/// (judged on the pattern's text before its first wildcard).
+fn could_be_iam(pattern: &str, kind: &str) -> bool {
+    let literal = match pattern.find(['*', '?']) {
+        Some(i) => &pattern[..i],
+        None => pattern,
+    };
+    let wildcard = literal.len() < pattern.len();
+    let parts: Vec<&str> = literal.splitn(6, ':').collect();
+    if parts.len() < 6 {
+        // A wildcard before the resource part matches any kind; a complete string that is no
+        // ARN matches nothing.
+        return wildcard && {
+            let whole: Vec<&str> = pattern.splitn(6, ':').collect();
+            whole.first().is_none_or(|p| p.is_empty() || wildcard_match(p, "arn"))
+        };
+    }
+    if !parts[0].eq_ignore_ascii_case("arn") || !parts[2].eq_ignore_ascii_case("iam") {
+        return false;
+    }
+    let rest = parts[5];
+    let prefix = format!("{kind}/");
+    if wildcard {
+        prefix.starts_with(rest) || rest.starts_with(&prefix)
+    } else {
+        rest.starts_with(&prefix)
+    }
+}
+
 fn is_admin(statement: &Statement) -> bool {
     statement.is_allow()
         && on_every_resource(statement)
@@ -202,7 +260,7 @@ fn granted(model: &Model, policy: &AttachedPolicy, wanted: &[ActionId]) -> Grant
             let relevant: Vec<ActionId> = db
                 .expand(a)
                 .into_iter()
-                .filter(|id| wanted.binary_search(id).is_ok())
+                .filter(|id| wanted.binary_search(id).is_ok() && may_target(statement, *id))
                 .collect();
             if relevant.is_empty() {
                 continue;
@@ -349,6 +407,25 @@ mod tests {
         put.resource = Some(list(vec![lit("arn:aws:iam::123456789012:role/app", 90)], 90));
         assert!(findings(vec![put.clone()]).is_empty());
         assert_eq!(findings(vec![put, allow(&["sts:AssumeRole"], 40)]).len(), 1);
+    }
+
+    #[test]
+    fn resources_of_another_kind_grant_nothing() {
+        for (resource, fires) in [
+            ("arn:aws:iam::123456789012:role/app-*", false),
+            ("arn:aws:iam::123456789012:group/admins", true),
+            ("arn:aws:iam::123456789012:gr*", true),
+            ("arn:aws:iam::*", true),
+            ("arn:aws:s3:::bucket/*", false),
+            ("not-an-arn", false),
+            ("*", true),
+        ] {
+            let mut s = allow(&["iam:PutGroupPolicy"], 20);
+            s.resource = Some(list(vec![lit(resource, 30)], 30));
+            assert_eq!(!findings(vec![s]).is_empty(), fires, "{resource}");
+        }
+        assert!(could_be_iam("arn:aws:iam::1:role/x", "role"));
+        assert!(!could_be_iam("arn:aws:iam::1:rolex", "role"));
     }
 
     #[test]

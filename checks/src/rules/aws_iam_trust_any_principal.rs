@@ -32,7 +32,6 @@ pub static CHECK: Check = Check {
         equivalents: &[
             "kics:f80e3aa7-7b34-4185-954e-440a6894dde6",
             "kics:12b7e704-37f0-4d1e-911a-44bf60c48c21",
-            "kics:e835bd0d-65da-49f7-b6d1-b646da8727e6",
             "kics:bcdcbdc6-a350-4855-ae7c-d1e6436f7c97",
             "checkov:CKV_AWS_60",
         ],

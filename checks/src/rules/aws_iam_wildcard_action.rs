@@ -62,6 +62,9 @@ pub static CHECK: Check = Check {
             "cfn_nag:F4",
             "cfn_nag:F5",
             "kics:a0ae0a4e-712b-4115-8112-51b9eeed9d69",
+            // KICS "IAM Role With Full Privileges" (Terraform): `Action: *` in a role's
+            // `assume_role_policy`, which grants every STS action on the role, not admin.
+            "kics:b1ffa705-19a3-4b73-b9d0-0c97d0663842",
             "kics:4ae8af91-5108-42cb-9471-3bdbe596eac9",
             "kics:a4966c4f-9141-48b8-a564-ffe9959945bc",
             "kics:816ea8cf-d589-442d-a917-2dd0ce0e45e3",
@@ -124,7 +127,12 @@ fn run(model: &Model, out: &mut Vec<Finding>) {
                 if service == Some("kms") && delegates_to_account(statement) {
                     continue;
                 }
-                let expanded = db.expand(action);
+                let mut expanded = db.expand(action);
+                if policy.document.kind == PolicyKind::Trust && service.is_none() {
+                    // A role's trust policy is only consulted for STS: `*` there lets the
+                    // principal assume the role in every way, nothing else.
+                    expanded.retain(|&a| db.get(a).full_name().starts_with("sts:"));
+                }
                 let known_service = !expanded.is_empty();
                 let grant = evaluate(model, policy, statement, expanded);
                 if known_service && grant.actions.is_empty() {
@@ -241,6 +249,19 @@ mod tests {
             vec![on_everything(statement(Effect::Allow, vec![lit("*", 20)]))],
         );
         assert_eq!(findings(&model)[0].severity, Severity::High);
+    }
+
+    #[test]
+    fn star_in_a_trust_policy_is_every_sts_action() {
+        let model = model_with(
+            Some("aws_iam_role"),
+            PolicyKind::Trust,
+            vec![on_everything(statement(Effect::Allow, vec![lit("*", 20)]))],
+        );
+        let f = findings(&model);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("sts:AssumeRole"), "{}", f[0].message);
+        assert!(!f[0].message.contains("iam:"), "{}", f[0].message);
     }
 
     #[test]

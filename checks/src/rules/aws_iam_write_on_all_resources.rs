@@ -42,6 +42,9 @@ pub static CHECK: Check = Check {
             "checkov:CKV_AWS_290",
             "checkov:CKV_AWS_289",
             "checkov:CKV_AWS_355",
+            // KICS "IAM Policy Grants 'AssumeRole' Permission Across All Services"
+            // (CloudFormation): `sts:AssumeRole` on `Resource: *` in an identity policy.
+            "kics:e835bd0d-65da-49f7-b6d1-b646da8727e6",
         ],
         examples: &[
             Example::bad("bad.tf", &[(6, "\"s3:PutObject\"")]),

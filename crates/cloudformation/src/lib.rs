@@ -14,6 +14,7 @@
 
 mod adapt;
 mod eval;
+mod flow_indent;
 mod foreach;
 mod sam;
 mod subjson;

@@ -372,9 +372,34 @@ struct YamlBuilder<'f> {
 
 pub(crate) fn parse_yaml(file: &SourceFile) -> Parsed {
     let text: &str = &file.text;
+    let (parsed, error) = parse_yaml_from(file, text, CharOffsets::new(text));
+    // A flow collection indented no deeper than its key: libyaml reads it, so read it again
+    // from a copy indented as the spec wants (see `flow_indent`).
+    if error.as_deref() == Some("invalid indentation") {
+        if let Some((padded, map)) = crate::flow_indent::pad_flow_lines(text) {
+            let offsets = CharOffsets {
+                map: Some(map),
+                len: text.len(),
+            };
+            let (again, error) = parse_yaml_from(file, &padded, offsets);
+            if error.is_none() {
+                return again;
+            }
+        }
+    }
+    parsed
+}
+
+/// Parses `text` (the file's text, or a copy of it whose characters `offsets` maps back to the
+/// file's bytes); also gives the scanner's error message, if it stopped on one.
+fn parse_yaml_from(
+    file: &SourceFile,
+    text: &str,
+    offsets: CharOffsets,
+) -> (Parsed, Option<String>) {
     let mut b = YamlBuilder {
         file,
-        offsets: CharOffsets::new(text),
+        offsets,
         stack: Vec::new(),
         root: None,
         anchors: Vec::new(),
@@ -382,6 +407,7 @@ pub(crate) fn parse_yaml(file: &SourceFile) -> Parsed {
         duplicates: Vec::new(),
     };
     let mut diagnostics = Vec::new();
+    let mut scan_failure = None;
     let mut parser = Parser::new_from_str(text);
     while let Some(next) = parser.next_event() {
         match next {
@@ -393,7 +419,7 @@ pub(crate) fn parse_yaml(file: &SourceFile) -> Parsed {
                     Flow::Done => break,
                     Flow::Stop(message) => {
                         diagnostics.push(Diagnostic::new(
-                            file.span(start, next_char_end(text, start)),
+                            file.span(start, next_char_end(&file.text, start)),
                             message,
                         ));
                         break;
@@ -402,6 +428,7 @@ pub(crate) fn parse_yaml(file: &SourceFile) -> Parsed {
             }
             Err(err) => {
                 diagnostics.push(scan_error(file, &b.offsets, &err));
+                scan_failure = Some(err.info().to_string());
                 break;
             }
         }
@@ -409,11 +436,14 @@ pub(crate) fn parse_yaml(file: &SourceFile) -> Parsed {
     b.unwind();
     let clean = diagnostics.is_empty();
     diagnostics.append(&mut b.duplicates);
-    Parsed {
-        root: b.root,
-        diagnostics,
-        clean,
-    }
+    (
+        Parsed {
+            root: b.root,
+            diagnostics,
+            clean,
+        },
+        scan_failure,
+    )
 }
 
 fn scan_error(file: &SourceFile, offsets: &CharOffsets, err: &ScanError) -> Diagnostic {
@@ -815,6 +845,22 @@ mod tests {
         assert!(!root.complete);
         assert_eq!(root.get("a").unwrap().kind, SynKind::Number(1.0));
         assert!(f.line_col(p.diagnostics[0].span.start).line >= 3);
+    }
+
+    #[test]
+    fn flow_lists_closed_at_their_key_column_are_read_as_libyaml_does() {
+        let text = "R:\n  P:\n    A: [\n      \"x\",\n      \"y\"\n    ]\n    B: é\n";
+        let (f, p) = yaml(text);
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        let a = p.root.as_ref().unwrap().get("R").unwrap().get("P").unwrap();
+        let list = a.get("A").unwrap();
+        assert!(matches!(&list.kind, SynKind::Seq(v) if v.len() == 2));
+        // Spans are the file's, not the padded copy's.
+        assert!(f.slice(list.span).starts_with('[') && f.slice(list.span).ends_with(']'));
+        assert_eq!(f.slice(a.get("B").unwrap().span), "é");
+        // Other indentation errors are still errors.
+        let (_, p) = yaml("a:\n    b: 1\n  c: 2\n");
+        assert_eq!(p.diagnostics.len(), 1);
     }
 
     #[test]

@@ -53,6 +53,9 @@ pub struct Index<'t> {
     pub resources: Vec<BlockRef<'t>>,
     /// `data "aws_iam_policy_document"` blocks by name.
     pub policy_docs: HashMap<&'t str, BlockRef<'t>>,
+    /// Further blocks of a name declared before (which Terraform rejects, as in a directory
+    /// of copied examples): each is still judged on its own, never referenced.
+    pub policy_doc_repeats: Vec<BlockRef<'t>>,
     /// Names of policy documents in declaration order (deterministic output).
     pub policy_doc_order: Vec<&'t str>,
     /// `module "NAME"` calls by name, and their names in declaration order.
@@ -128,6 +131,10 @@ pub struct Eval<'t> {
     /// Documents by data source name and instance suffix.
     docs: HashMap<(&'t str, String), Slot>,
     doc_instances: HashMap<&'t str, Vec<Instance>>,
+    /// Spans of documents read as `source_policy_documents`/`override_policy_documents` (or
+    /// `source_json`/`override_json`) of another document: where they were used and where
+    /// they were defined.
+    pub fed_docs: std::collections::BTreeSet<Span>,
     /// Names in scope: for-expression variables, `count`/`each` of the instance being
     /// evaluated, dynamic-block iterators. The flag asks for relocation to the use site:
     /// values of `each.value` or an iterator are written elsewhere (a collection), and a
@@ -478,6 +485,7 @@ impl<'t> Eval<'t> {
             defaults: HashMap::new(),
             docs: HashMap::new(),
             doc_instances: HashMap::new(),
+            fed_docs: std::collections::BTreeSet::new(),
             scopes: Vec::new(),
             module_dir: ".".to_string(),
             notes: Vec::new(),
@@ -1167,6 +1175,18 @@ impl<'t> Eval<'t> {
         let v = crate::policy_doc::build(self, block);
         self.scopes = saved;
         self.docs.insert(cache_key, Slot::Done(v.clone()));
+        v
+    }
+
+    /// The evaluated document of one instance of a block no reference reaches (a repeated
+    /// name), uncached.
+    pub fn policy_doc_of_block(&mut self, block: BlockRef<'t>, inst: &Instance) -> Node {
+        let saved = std::mem::take(&mut self.scopes);
+        if let Some((n, b)) = &inst.binding {
+            self.scopes.push((n, b.clone(), true));
+        }
+        let v = crate::policy_doc::build(self, block);
+        self.scopes = saved;
         v
     }
 

@@ -498,6 +498,14 @@ fn build_index<'t>(configs: &[(&'t SourceFile, &'t Tree)]) -> Index<'t> {
                         },
                     );
                 }
+                ("data", ["aws_iam_policy_document", name, ..]) => {
+                    ix.policy_doc_repeats.push(BlockRef {
+                        file,
+                        node: item,
+                        kind: "aws_iam_policy_document",
+                        name,
+                    })
+                }
                 ("module", [name, ..]) if !ix.module_calls.contains_key(name) => {
                     ix.module_blocks.push(BlockRef {
                         file,

@@ -15,12 +15,28 @@ fn key(name: &str, span: Span) -> MapKey {
     }
 }
 
+/// The attributes whose documents are merged into this one.
+const FEEDING: [&str; 4] = [
+    "source_policy_documents",
+    "source_json",
+    "override_policy_documents",
+    "override_json",
+];
+
 pub fn build<'t>(ev: &mut Eval<'t>, block: BlockRef<'t>) -> Node {
     let doc_span = span(block.file, block.node);
     let b = ev.block_node(block.file, block.node, &["source_json", "override_json"]);
     let mut incomplete = false;
     let mut statements: Vec<Node> = Vec::new();
 
+    for attr in FEEDING {
+        if let Some(v) = b.get(attr) {
+            for doc in v.items() {
+                ev.fed_docs.insert(doc.span);
+                ev.fed_docs.extend(doc.defined_at);
+            }
+        }
+    }
     for attr in ["source_policy_documents", "source_json"] {
         if let Some(v) = b.get(attr) {
             for doc in v.items() {

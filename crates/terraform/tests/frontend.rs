@@ -386,8 +386,9 @@ resource "aws_iam_policy" "p" {
 "#;
     let (l, fs) = load(&[("main.tf", src)]);
     assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
-    // One policy per data source; the role and the policy do not repeat them.
-    assert_eq!(l.model.policies.len(), 4);
+    // One policy per data source, except `base`, which only feeds `merged` and is judged
+    // there; the role and the policy do not repeat them.
+    assert_eq!(l.model.policies.len(), 3);
     let by = |addr: &str| {
         l.model
             .policies
@@ -409,9 +410,17 @@ resource "aws_iam_policy" "p" {
     assert!(text(&fs, conds[0].span).starts_with("condition {"));
     let pr = st.principal.as_ref().unwrap();
     assert_eq!(pr.entries[0].kind, "Federated");
-    assert_eq!(
-        by("data.aws_iam_policy_document.base").document.kind,
-        PolicyKind::Identity
+    assert!(l
+        .model
+        .resources
+        .iter()
+        .any(|r| r.address == "data.aws_iam_policy_document.base"));
+    assert!(
+        !l.model
+            .policies
+            .iter()
+            .any(|p| l.model.resource(p.owner.unwrap()).address
+                == "data.aws_iam_policy_document.base")
     );
     let merged = by("data.aws_iam_policy_document.merged");
     assert!(!merged.document.complete, "dynamic statement");
@@ -430,6 +439,76 @@ resource "aws_iam_policy" "p" {
             .kind,
         "*"
     );
+}
+
+#[test]
+fn a_document_feeding_another_is_judged_once_unless_also_used() {
+    let src = r#"
+data "aws_iam_policy_document" "base" {
+  statement {
+    actions   = ["s3:*"]
+    resources = ["*"]
+  }
+}
+data "aws_iam_policy_document" "shared" {
+  statement {
+    actions   = ["sqs:*"]
+    resources = ["*"]
+  }
+}
+data "aws_iam_policy_document" "merged" {
+  source_policy_documents = [data.aws_iam_policy_document.base.json, data.aws_iam_policy_document.shared.json]
+}
+resource "aws_iam_policy" "p" {
+  policy = data.aws_iam_policy_document.merged.json
+}
+resource "aws_iam_policy" "q" {
+  policy = data.aws_iam_policy_document.shared.json
+}
+"#;
+    let (l, _) = load(&[("main.tf", src)]);
+    let owners: Vec<&str> = l
+        .model
+        .policies
+        .iter()
+        .map(|p| l.model.resource(p.owner.unwrap()).address.as_str())
+        .collect();
+    assert_eq!(
+        owners,
+        vec![
+            "data.aws_iam_policy_document.shared",
+            "data.aws_iam_policy_document.merged"
+        ]
+    );
+    let merged = &l.model.policies[1].document;
+    let actions: Vec<&str> = merged.statements.iter().map(|s| s.actions()[0].0).collect();
+    assert_eq!(actions, vec!["s3:*", "sqs:*"]);
+}
+
+#[test]
+fn permission_set_inline_policies_are_identity_policies() {
+    let src = "resource \"aws_ssoadmin_permission_set_inline_policy\" \"p\" {\n  inline_policy = jsonencode({ Statement = [{ Effect = \"Allow\", Action = \"*\", Resource = \"*\" }] })\n}\n";
+    let (l, _) = load(&[("main.tf", src)]);
+    assert_eq!(l.model.policies.len(), 1);
+    assert_eq!(l.model.policies[0].document.kind, PolicyKind::Identity);
+    assert_eq!(l.model.policies[0].attribute, "inline_policy");
+}
+
+#[test]
+fn a_document_name_given_twice_is_judged_in_each_block() {
+    // Terraform rejects the second block, but a directory of copied examples holds both:
+    // each is read on its own; references name the first.
+    let a = "data \"aws_iam_policy_document\" \"d\" {\n  statement {\n    actions = [\"s3:GetObject\"]\n  }\n}\n";
+    let b =
+        "data \"aws_iam_policy_document\" \"d\" {\n  statement {\n    actions = [\"*\"]\n  }\n}\n";
+    let (l, fs) = load(&[("a.tf", a), ("b.tf", b)]);
+    let actions: Vec<String> = l
+        .model
+        .policies
+        .iter()
+        .map(|p| text(&fs, p.document.statements[0].actions()[0].1).to_string())
+        .collect();
+    assert_eq!(actions, vec!["\"s3:GetObject\"", "\"*\""]);
 }
 
 #[test]

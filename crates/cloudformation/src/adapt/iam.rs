@@ -1,6 +1,7 @@
 //! IAM: roles (trust policy and inline policies), users, groups, managed and inline policies,
 //! and the links from policies to the principals they apply to; access keys, login profiles
-//! and managed policies attached directly to users.
+//! and managed policies attached directly to users; the inline policies of IAM Identity
+//! Center permission sets.
 
 use super::*;
 use palisade_model::iam_facts::{IamFact, IamFactKind};
@@ -21,6 +22,7 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
         "AWS::IAM::UserPolicy",
         "AWS::IAM::GroupPolicy",
         "AWS::IAM::AccessKey",
+        "AWS::SSO::PermissionSet",
     ],
     links: LINKS,
     references: None,
@@ -127,6 +129,8 @@ fn adapt(r: &mut Adapter<'_>, kind: &str) {
         "AWS::IAM::RolePolicy" | "AWS::IAM::UserPolicy" | "AWS::IAM::GroupPolicy" => {
             r.policy_at("PolicyDocument", PolicyKind::Identity)
         }
+        // IAM Identity Center: the permissions of everyone given the permission set.
+        "AWS::SSO::PermissionSet" => r.policy_at("InlinePolicy", PolicyKind::Identity),
         "AWS::IAM::AccessKey" => {
             let active = match present(r.props, "Status") {
                 Some(s) => s

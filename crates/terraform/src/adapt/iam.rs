@@ -1,6 +1,7 @@
 //! IAM: identity policies (managed and inline), roles with their trust policy, and the users,
 //! groups and attachments read for their links; access keys, login profiles, the account
-//! password policy and managed policies attached directly to users.
+//! password policy and managed policies attached directly to users; the inline policies of
+//! IAM Identity Center permission sets.
 
 use super::{attach, blocks, entry, is_null, string, Cx, LinkRow, ServiceAdapter};
 use palisade_model::iam_facts::{IamFact, IamFactKind};
@@ -21,6 +22,7 @@ pub(super) const ADAPTER: ServiceAdapter = ServiceAdapter {
         "aws_iam_access_key",
         "aws_iam_user_login_profile",
         "aws_iam_account_password_policy",
+        "aws_ssoadmin_permission_set_inline_policy",
     ],
     link_only: &[
         "aws_iam_user",
@@ -159,6 +161,10 @@ fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {
         | "aws_iam_role_policy"
         | "aws_iam_user_policy"
         | "aws_iam_group_policy" => attach(cx, id, n, "policy", PolicyKind::Identity),
+        // IAM Identity Center: the permissions of everyone given the permission set.
+        "aws_ssoadmin_permission_set_inline_policy" => {
+            attach(cx, id, n, "inline_policy", PolicyKind::Identity)
+        }
         "aws_iam_role" => {
             attach(cx, id, n, "assume_role_policy", PolicyKind::Trust);
             for (b, _) in blocks(n, "inline_policy") {

@@ -347,55 +347,75 @@ fn adapt(ev: &mut Eval<'_>) -> Cx {
                 ..p
             }));
     }
+    // Every document is evaluated first: which ones only feed another document is known
+    // once all have been read.
+    let mut docs = Vec::new();
     for name in &ix.policy_doc_order {
-        let Some(block) = ix.policy_docs.get(name) else {
+        let Some(block) = ix.policy_docs.get(name).copied() else {
             continue;
         };
-        let extent = span(block.file, block.node);
-        let header = block_header(block.file, block.node);
         for inst in ev.doc_instances(name) {
             let doc = ev.policy_doc(name, &inst);
-            let id = cx.model.add_resource(Resource {
-                address: format!(
-                    "{}data.aws_iam_policy_document.{name}{}",
-                    ev.address_prefix(),
-                    inst.key.suffix()
-                ),
-                kind: "aws_iam_policy_document".into(),
-                format: Format::Terraform,
-                header,
-                extent,
-                trace: Vec::new(),
-                construct: None,
+            docs.push((block, inst, doc));
+        }
+    }
+    for &block in &ix.policy_doc_repeats {
+        for inst in ev.expand(block.file, block.node) {
+            let doc = ev.policy_doc_of_block(block, &inst);
+            docs.push((block, inst, doc));
+        }
+    }
+    for (block, inst, doc) in docs {
+        let name = block.name;
+        let extent = span(block.file, block.node);
+        let header = block_header(block.file, block.node);
+        let id = cx.model.add_resource(Resource {
+            address: format!(
+                "{}data.aws_iam_policy_document.{name}{}",
+                ev.address_prefix(),
+                inst.key.suffix()
+            ),
+            kind: "aws_iam_policy_document".into(),
+            format: Format::Terraform,
+            header,
+            extent,
+            trace: Vec::new(),
+            construct: None,
+        });
+        let mut used = false;
+        for &(user, _, at) in cx.doc_uses.iter().filter(|u| u.1 == extent) {
+            used = true;
+            cx.model.links.push(Link {
+                from: user,
+                to: id,
+                kind: LinkKind::PolicyDocument,
+                span: at,
             });
-            for &(user, _, at) in cx.doc_uses.iter().filter(|u| u.1 == extent) {
-                cx.model.links.push(Link {
-                    from: user,
-                    to: id,
-                    kind: LinkKind::PolicyDocument,
-                    span: at,
-                });
+        }
+        // A document that only feeds others (`source_policy_documents`, ...) is judged
+        // merged, in the documents it feeds: its statements are theirs.
+        if !used && ev.fed_docs.contains(&extent) {
+            continue;
+        }
+        let kind = if cx.trust_docs.contains(&extent) {
+            PolicyKind::Trust
+        } else {
+            PolicyKind::Identity
+        };
+        if let Some(mut document) = palisade_model::policy::policy_from_node(&doc, kind) {
+            if kind == PolicyKind::Identity
+                && document
+                    .statements
+                    .iter()
+                    .any(|s| s.principal.is_some() || s.not_principal.is_some())
+            {
+                document.kind = PolicyKind::Resource;
             }
-            let kind = if cx.trust_docs.contains(&extent) {
-                PolicyKind::Trust
-            } else {
-                PolicyKind::Identity
-            };
-            if let Some(mut document) = palisade_model::policy::policy_from_node(&doc, kind) {
-                if kind == PolicyKind::Identity
-                    && document
-                        .statements
-                        .iter()
-                        .any(|s| s.principal.is_some() || s.not_principal.is_some())
-                {
-                    document.kind = PolicyKind::Resource;
-                }
-                cx.model.policies.push(AttachedPolicy {
-                    owner: Some(id),
-                    attribute: "statement".into(),
-                    document,
-                });
-            }
+            cx.model.policies.push(AttachedPolicy {
+                owner: Some(id),
+                attribute: "statement".into(),
+                document,
+            });
         }
     }
     cx

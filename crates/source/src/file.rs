@@ -72,6 +72,8 @@ pub struct SourceFile {
 struct Origin {
     starts: Vec<u32>,
     ends: Vec<u32>,
+    /// The file the text was written from (for positions of its offsets).
+    of: SourceFile,
 }
 
 /// Bytes between two [`Checkpoint`]s.
@@ -124,9 +126,22 @@ impl SourceFile {
     pub fn derived(of: &SourceFile, text: String, starts: Vec<u32>, ends: Vec<u32>) -> SourceFile {
         let mut f = SourceFile::new(of.id, of.path.clone(), text);
         if starts.len() == f.text.len() && ends.len() == f.text.len() {
-            f.origin = Some(Arc::new(Origin { starts, ends }));
+            f.origin = Some(Arc::new(Origin {
+                starts,
+                ends,
+                of: of.clone(),
+            }));
         }
         f
+    }
+
+    /// The line and column of an offset of a span made from this text with
+    /// [`SourceFile::span`]: an offset of the original file when the text is derived.
+    pub fn span_line_col(&self, offset: u32) -> LineCol {
+        match &self.origin {
+            Some(o) => o.of.line_col(offset),
+            None => self.line_col(offset),
+        }
     }
 
     /// The offset in the original file of a byte of this text (itself when not derived).
@@ -362,7 +377,7 @@ impl Diagnostic {
         again: Span,
         consequence: &str,
     ) -> Diagnostic {
-        let at = file.line_col(first.start);
+        let at = file.span_line_col(first.start);
         let name: String = name.chars().take(60).collect();
         Diagnostic::new(
             again,

@@ -1148,3 +1148,27 @@ fn duplicate_policy_keys_are_judged_by_the_last_value_in_every_policy_place() {
         }
     }
 }
+
+/// Terraform's JSON syntax, read through its HCL form: an argument given twice keeps the later
+/// value and is reported at the second key naming the first, both in the JSON file's lines.
+#[test]
+fn an_argument_given_twice_in_terraform_json_is_located_in_the_json() {
+    let src = r#"{"resource": {"aws_security_group": {"web": {
+  "ingress": [{"from_port": 22, "to_port": 22, "protocol": "tcp",
+               "cidr_blocks": ["10.0.0.0/8"], "cidr_blocks": ["0.0.0.0/0"]}]}}}}
+"#;
+    let (l, fs) = load(&[("main.tf.json", src)]);
+    let cidrs = cidr_texts(&l, &fs, 0);
+    assert_eq!(cidrs.len(), 1, "{cidrs:?}");
+    assert_eq!(cidrs[0].0, "0.0.0.0/0");
+    assert_eq!(l.diagnostics.len(), 1, "{:?}", l.diagnostics);
+    let d = &l.diagnostics[0];
+    let at = fs[0].line_col(d.span.start);
+    assert_eq!((at.line, at.column), (3, 47));
+    assert!(
+        d.message
+            .starts_with("duplicate key `cidr_blocks`: already given at line 3, column 16;"),
+        "{}",
+        d.message
+    );
+}

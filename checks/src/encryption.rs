@@ -40,6 +40,10 @@ pub fn service_name(service: Service) -> &'static str {
         Service::Backup => "AWS Backup",
         Service::SageMaker => "SageMaker",
         Service::Timestream => "Timestream",
+        Service::Athena => "Athena",
+        Service::CodeBuild => "CodeBuild",
+        Service::Emr => "EMR",
+        Service::Glue => "Glue",
     }
 }
 
@@ -47,7 +51,14 @@ pub fn service_name(service: Service) -> &'static str {
 /// a part of the resource rather than the resource itself.
 fn subject(model: &Model, e: &EncryptionAtRest) -> String {
     let address = &model.resource(e.owner).address;
-    if e.store.contains("device") {
+    // Parts of a resource rather than the resource itself: block devices, a project's
+    // artifacts, a workgroup's query results, the stores of a Glue or EMR configuration.
+    let part = e.store.contains("device")
+        || matches!(
+            e.service,
+            Service::Athena | Service::CodeBuild | Service::Emr | Service::Glue
+        );
+    if part {
         format!("{} of {address}", e.store)
     } else {
         format!("{} {address}", e.store)

@@ -34,6 +34,16 @@ pub enum Service {
     SageMaker,
     /// Timestream databases (always encrypted).
     Timestream,
+    /// Athena workgroups' query results and databases (always encrypted: results land in S3,
+    /// which applies SSE-S3 to every object).
+    Athena,
+    /// CodeBuild project artifacts and S3 build logs.
+    CodeBuild,
+    /// EMR security configurations (at-rest encryption of EMRFS data and local disks).
+    Emr,
+    /// Glue data catalogs, connection passwords and security configurations (CloudWatch
+    /// logs, job bookmarks, S3 data).
+    Glue,
 }
 
 impl Service {
@@ -50,6 +60,7 @@ impl Service {
                 | Service::Backup
                 | Service::SageMaker
                 | Service::Timestream
+                | Service::Athena
         )
     }
 
@@ -76,6 +87,10 @@ impl Service {
             Service::Backup => "backup",
             Service::SageMaker => "sagemaker",
             Service::Timestream => "timestream",
+            Service::Athena => "athena",
+            Service::CodeBuild => "codebuild",
+            Service::Emr => "emr",
+            Service::Glue => "glue",
         }
     }
 }
@@ -107,6 +122,10 @@ impl Service {
 /// | Backup | `true` (`aws/backup`) | `kms_key_arn` / `EncryptionKeyArn` |
 /// | SageMaker | `true` | `kms_key_id`, `kms_key_arn` / `KmsKeyId` (notebooks, endpoint configurations) |
 /// | Timestream | `true` (`aws/timestream`) | `kms_key_id` / `KmsKeyId` |
+/// | Athena | `true` (SSE-S3 of the results bucket) | `result_configuration.encryption_configuration` / `ResultConfiguration.EncryptionConfiguration` (workgroups), `encryption_configuration` (Terraform databases) |
+/// | CodeBuild | `true` | `false` only with `encryption_disabled = true` / `EncryptionDisabled: true` (artifacts, secondary artifacts, S3 logs) |
+/// | Emr | `false` in a declared `EncryptionConfiguration` | `EnableAtRestEncryption`, `LocalDiskEncryptionConfiguration` in the security configuration's JSON |
+/// | Glue | `false` where the mode is `DISABLED` (or not written, in CloudFormation) | catalog encryption mode and connection password encryption; CloudWatch, job bookmark and S3 encryption modes of a security configuration |
 #[derive(Clone, Debug, PartialEq)]
 pub struct EncryptionAtRest {
     pub owner: ResourceId,

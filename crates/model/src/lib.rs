@@ -16,6 +16,7 @@ pub mod cloudtrail;
 pub mod config;
 pub mod ec2;
 pub mod elb;
+pub mod emr;
 pub mod encryption;
 pub mod guardduty;
 pub mod iam_facts;

@@ -9,12 +9,14 @@
 //! service is one module plus one line there.
 
 mod apigateway;
+mod athena;
 mod appsync;
 mod backup;
 mod batch;
 mod cloudfront;
 mod cloudtrail;
 mod cloudwatch;
+mod codebuild;
 mod config;
 mod directoryservice;
 mod dms;
@@ -27,6 +29,8 @@ mod efs;
 mod eks;
 mod elasticache;
 mod elb;
+mod emr;
+mod glue;
 mod guardduty;
 mod iam;
 mod kinesis;
@@ -138,6 +142,10 @@ const SERVICES: &[&ServiceAdapter] = &[
     &apigateway::ADAPTER,
     &appsync::ADAPTER,
     &route53::ADAPTER,
+    &athena::ADAPTER,
+    &codebuild::ADAPTER,
+    &emr::ADAPTER,
+    &glue::ADAPTER,
 ];
 
 /// The service adapting a resource type; `None` for a type Palisade does not model (the
@@ -587,6 +595,42 @@ fn presence(node: &Node) -> Value<bool> {
     }
 }
 
+/// `presence` made `false` where the value is a known empty string, branch by branch.
+fn not_empty(present: Value<bool>, node: &Node) -> Value<bool> {
+    match (&node.kind, present.kind) {
+        (NodeKind::String(s), ValueKind::Known(_, p)) if s.trim().is_empty() => Value {
+            kind: ValueKind::Known(false, p),
+            span: present.span,
+            defined_at: present.defined_at,
+        },
+        (
+            NodeKind::Conditional {
+                when_true: nt,
+                when_false: nf,
+                ..
+            },
+            ValueKind::Conditional {
+                condition,
+                when_true,
+                when_false,
+            },
+        ) => Value {
+            kind: ValueKind::Conditional {
+                condition,
+                when_true: Box::new(not_empty(*when_true, nt)),
+                when_false: Box::new(not_empty(*when_false, nf)),
+            },
+            span: present.span,
+            defined_at: present.defined_at,
+        },
+        (_, kind) => Value {
+            kind,
+            span: present.span,
+            defined_at: present.defined_at,
+        },
+    }
+}
+
 /// A value spanning its whole property (`Key: value`) when `span` is known.
 fn at<T>(mut v: Value<T>, span: Option<Span>) -> Value<T> {
     if let Some(span) = span {
@@ -731,7 +775,11 @@ impl Adapter<'_> {
         match self.props.get(key) {
             Some(k) => {
                 let span = property_span(self.props, key).unwrap_or(k.span);
-                let encrypted = presence(k);
+                let mut encrypted = presence(k);
+                if service == Service::Sns {
+                    // `KmsMasterKeyId: ""` turns SNS encryption off.
+                    encrypted = not_empty(encrypted, k);
+                }
                 let kms_key = (!matches!(k.kind, NodeKind::Null)).then(|| k.to_string_value());
                 self.push_encryption(service, store, encrypted, kms_key, span);
             }

@@ -11,12 +11,14 @@
 //! [`SERVICES`]. A new service is one module plus one line there.
 
 mod apigateway;
+mod athena;
 mod appsync;
 mod backup;
 mod batch;
 mod cloudfront;
 mod cloudtrail;
 mod cloudwatch;
+mod codebuild;
 mod config;
 mod directoryservice;
 mod dms;
@@ -29,7 +31,9 @@ mod efs;
 mod eks;
 mod elasticache;
 mod elb;
+mod emr;
 mod glacier;
+mod glue;
 mod guardduty;
 mod iam;
 mod kinesis;
@@ -77,6 +81,8 @@ const JSON_ATTRS: &[&str] = &[
     "container_properties",
     "access_policies",
     "access_policy",
+    // EMR security configurations.
+    "configuration",
 ];
 
 /// An attribute that references another resource: (resource type, attribute, link kind, the
@@ -150,6 +156,10 @@ const SERVICES: &[&ServiceAdapter] = &[
     &apigateway::ADAPTER,
     &appsync::ADAPTER,
     &route53::ADAPTER,
+    &athena::ADAPTER,
+    &codebuild::ADAPTER,
+    &emr::ADAPTER,
+    &glue::ADAPTER,
 ];
 
 /// The service adapting a resource type, and whether the type is read for its links only;
@@ -630,7 +640,11 @@ fn keyed_store(
 ) {
     match entry(n, key_attr) {
         Some((k, v)) if !is_null(v) => {
-            let encrypted = Value::literal(true, k.span);
+            // An empty key (`kms_master_key_id = ""`) turns encryption off.
+            let encrypted = match v.as_str() {
+                Some(s) if s.trim().is_empty() => at(v.to_string_value(), k.span).map(&mut |_| false),
+                _ => Value::literal(true, k.span),
+            };
             store(
                 cx,
                 id,

@@ -139,6 +139,10 @@ fn is_not_customer_managed(key: &str) -> bool {
     key.trim().is_empty() || is_aws_managed_key(key)
 }
 
+fn is_cloudfront(kind: &str) -> bool {
+    kind == "aws_cloudfront_distribution" || kind == "AWS::CloudFront::Distribution"
+}
+
 /// Reports every encrypted store of `service` that does not use a customer-managed KMS key.
 pub fn no_cmk(
     model: &Model,
@@ -160,6 +164,8 @@ pub fn no_cmk(
         HashSet::new()
     };
     for e in model.encryption.iter().filter(|e| e.service == service) {
+        // (CloudFront standard logs can be delivered with a customer-managed key whose policy
+        // allows the delivery, so their buckets stay judged.)
         if service == Service::S3
             && (model
                 .s3
@@ -167,8 +173,7 @@ pub fn no_cmk(
                 .is_some_and(|b| sse_s3_log_buckets.contains(&b))
                 || model
                     .links_to(e.owner, LinkKind::LogDestination)
-                    .next()
-                    .is_some())
+                    .any(|l| !is_cloudfront(&model.resource(l.from).kind)))
         {
             continue;
         }

@@ -126,13 +126,12 @@ pub fn public_acls(model: &Model, access: AclAccess, check: &'static str, out: &
         .public_access_blocks
         .iter()
         .filter(|b| !b.account && b.ignore_public_acls.get() == Some(&true))
-        .filter_map(|b| s3.bucket_of(model, b.owner))
+        .map(|b| s3.bucket_of(model, b.owner).unwrap_or(b.owner))
         .collect();
     for acl in &s3.acls {
         let subject = bucket_subject(model, acl.owner);
-        let is_ignored = s3
-            .bucket_of(model, acl.owner)
-            .is_some_and(|b| ignored.contains(&b));
+        // A registry module call stands for its bucket, ACL and block at once.
+        let is_ignored = ignored.contains(&s3.bucket_of(model, acl.owner).unwrap_or(acl.owner));
         let severity = |s: Severity| if is_ignored { Severity::Low } else { s };
         let note = if is_ignored {
             " (ignored while the bucket's public access block ignores public ACLs)"

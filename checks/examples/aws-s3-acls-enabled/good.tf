@@ -40,3 +40,55 @@ resource "aws_s3_bucket_ownership_controls" "access_logs" {
     object_ownership = "BucketOwnerPreferred"
   }
 }
+
+# CloudFront standard logs are delivered through an ACL grant CloudFront adds to the bucket.
+resource "aws_s3_bucket" "cdn_logs" {
+  bucket = "acme-cdn-logs"
+}
+
+resource "aws_s3_bucket_ownership_controls" "cdn_logs" {
+  bucket = aws_s3_bucket.cdn_logs.id
+
+  rule {
+    object_ownership = "BucketOwnerPreferred"
+  }
+}
+
+resource "aws_cloudfront_distribution" "site" {
+  enabled = true
+
+  logging_config {
+    bucket = aws_s3_bucket.cdn_logs.bucket_domain_name
+    prefix = "site/"
+  }
+
+  origin {
+    domain_name = "origin.example.com"
+    origin_id   = "site"
+
+    custom_origin_config {
+      http_port              = 80
+      https_port             = 443
+      origin_protocol_policy = "https-only"
+      origin_ssl_protocols   = ["TLSv1.2"]
+    }
+  }
+
+  default_cache_behavior {
+    allowed_methods        = ["GET", "HEAD"]
+    cached_methods         = ["GET", "HEAD"]
+    target_origin_id       = "site"
+    viewer_protocol_policy = "redirect-to-https"
+    cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+  }
+
+  restrictions {
+    geo_restriction {
+      restriction_type = "none"
+    }
+  }
+
+  viewer_certificate {
+    cloudfront_default_certificate = true
+  }
+}

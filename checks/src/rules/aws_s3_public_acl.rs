@@ -36,6 +36,8 @@ pub static CHECK: Check = Check {
             "trivy:AVD-AWS-0092",
             "kics:219f4c95-aa50-44e0-97de-cf71f4641170",
             "kics:57b9893d-33b1-4419-bcea-a717ea87e139",
+            // "S3 Bucket ACL Allows Read Or Write to All Users": its read half.
+            "kics:38c5ee0d-7f22-4260-ab72-5073048df100",
         ],
         examples: &[
             Example::bad(

@@ -138,11 +138,12 @@ pub enum LinkKind {
     Policy,
     /// A resource policy governs this resource (queue, topic, repository, secret).
     Governed,
-    /// This bucket receives access logs: S3 server access logging or load balancer access
-    /// logs name it as their destination, or an ACL grants the S3 log delivery group write
-    /// access to it (then the link is from the ACL resource, or from the bucket to itself for
-    /// its own canned ACL). Those services deliver only to buckets encrypted with S3-managed
-    /// keys.
+    /// This bucket receives access logs: S3 server access logging, load balancer access logs
+    /// or CloudFront standard logs name it as their destination, or an ACL grants the S3 log
+    /// delivery group write access to it (then the link is from the ACL resource, or from the
+    /// bucket to itself for its own canned ACL). S3 and load balancer logs are delivered only
+    /// to buckets encrypted with S3-managed keys; CloudFront's delivery needs the bucket's
+    /// ACLs.
     LogDestination,
     /// A role's or user's permissions boundary is this managed policy.
     PermissionsBoundary,

@@ -32,6 +32,13 @@ const LINKS: &[LinkRow] = &[
         LinkKind::WebAcl,
         &["AWS::WAFv2::WebACL", "AWS::WAF::WebACL"],
     ),
+    // Standard logs: the bucket they are delivered to (which needs ACLs for the delivery).
+    (
+        "AWS::CloudFront::Distribution",
+        "DistributionConfig.Logging.Bucket",
+        LinkKind::LogDestination,
+        &["AWS::S3::Bucket"],
+    ),
 ];
 
 fn adapt(r: &mut Adapter<'_>, _kind: &str) {

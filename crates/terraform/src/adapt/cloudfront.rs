@@ -36,6 +36,13 @@ const LINKS: &[LinkRow] = &[
         LinkKind::LogSource,
         &["aws_cloudfront_distribution"],
     ),
+    // Standard logs: the bucket they are delivered to (which needs ACLs for the delivery).
+    (
+        "aws_cloudfront_distribution",
+        "logging_config.bucket",
+        LinkKind::LogDestination,
+        &["aws_s3_bucket"],
+    ),
 ];
 
 fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, header: Span) {

@@ -56,3 +56,23 @@ resource "aws_codebuild_project" "lint" {
     type = "CODEPIPELINE"
   }
 }
+
+resource "aws_codebuild_project" "pipeline_step" {
+  name         = "pipeline-step"
+  service_role = "arn:aws:iam::111122223333:role/codebuild"
+
+  artifacts {
+    type                = "CODEPIPELINE"
+    encryption_disabled = true
+  }
+
+  environment {
+    compute_type = "BUILD_GENERAL1_SMALL"
+    image        = "aws/codebuild/standard:7.0"
+    type         = "LINUX_CONTAINER"
+  }
+
+  source {
+    type = "CODEPIPELINE"
+  }
+}

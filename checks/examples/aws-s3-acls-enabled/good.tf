@@ -92,3 +92,37 @@ resource "aws_cloudfront_distribution" "site" {
     cloudfront_default_certificate = true
   }
 }
+
+# The same, when the grant to CloudFront's log delivery account is written out.
+data "aws_cloudfront_log_delivery_canonical_user_id" "cloudfront" {}
+
+resource "aws_s3_bucket" "edge_logs" {
+  bucket = "acme-edge-logs"
+}
+
+resource "aws_s3_bucket_ownership_controls" "edge_logs" {
+  bucket = aws_s3_bucket.edge_logs.id
+
+  rule {
+    object_ownership = "ObjectWriter"
+  }
+}
+
+resource "aws_s3_bucket_acl" "edge_logs" {
+  bucket = aws_s3_bucket.edge_logs.id
+
+  access_control_policy {
+    grant {
+      permission = "FULL_CONTROL"
+
+      grantee {
+        type = "CanonicalUser"
+        id   = data.aws_cloudfront_log_delivery_canonical_user_id.cloudfront.id
+      }
+    }
+
+    owner {
+      id = "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be"
+    }
+  }
+}

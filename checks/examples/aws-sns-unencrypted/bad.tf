@@ -7,3 +7,9 @@ resource "aws_sns_topic" "alerts" {
   name              = "alerts"
   kms_master_key_id = null
 }
+
+# An empty key turns encryption off.
+resource "aws_sns_topic" "audit" {
+  name              = "audit"
+  kms_master_key_id = ""
+}

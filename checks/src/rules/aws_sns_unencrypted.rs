@@ -41,6 +41,7 @@ pub static CHECK: Check = Check {
                 &[
                     (2, "resource \"aws_sns_topic\""),
                     (6, "resource \"aws_sns_topic\""),
+                    (14, "kms_master_key_id"),
                 ],
             ),
             Example::good("good.tf"),
@@ -49,6 +50,7 @@ pub static CHECK: Check = Check {
                 &[
                     (3, "OrdersTopic:"),
                     (7, "AlertsTopic:"),
+                    (14, "\"\""),
                 ],
             ),
             Example::good("good.yaml"),

@@ -4,6 +4,20 @@
 use crate::{LinkKind, Model, ResourceId};
 use palisade_source::{Span, Value};
 
+/// The canonical user id of the account CloudFront delivers standard logs from (the
+/// `awslogsdelivery` account) in the commercial partition, and in the China regions.
+pub const CLOUDFRONT_LOG_DELIVERY_CANONICAL_ID: &str =
+    "c4c1ede66af53448b93c283ce9448c4ba468c9432aa01d700d3878632f77d2d0";
+pub const CLOUDFRONT_LOG_DELIVERY_CANONICAL_ID_CN: &str =
+    "a52cb28745c0c06e84ec548334e44bfa7fc2a85c54af20cd59e4969344b7af56";
+
+/// Whether a grantee's canonical id is CloudFront's log delivery account.
+pub fn is_cloudfront_log_delivery(id: &str) -> bool {
+    let id = id.trim();
+    id.eq_ignore_ascii_case(CLOUDFRONT_LOG_DELIVERY_CANONICAL_ID)
+        || id.eq_ignore_ascii_case(CLOUDFRONT_LOG_DELIVERY_CANONICAL_ID_CN)
+}
+
 /// What one scan unit declares about its buckets.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct S3 {

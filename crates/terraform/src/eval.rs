@@ -842,6 +842,16 @@ impl<'t> Eval<'t> {
                         self.aws_managed_key(ty, name, sp)
                             .unwrap_or_else(|| unknown(sp))
                     }
+                    // The canonical user CloudFront delivers standard logs as: one fixed id in
+                    // the commercial partition (the data source's documented value), so a
+                    // bucket's grant to it is recognisable.
+                    Some("id") if ty == "aws_cloudfront_log_delivery_canonical_user_id" => {
+                        string_node(
+                            palisade_model::s3::CLOUDFRONT_LOG_DELIVERY_CANONICAL_ID.into(),
+                            sp,
+                            Provenance::Derived,
+                        )
+                    }
                     _ => unknown(sp),
                 }
             }

@@ -40,8 +40,12 @@ fn is(node: &Node, key: &str, want: &str) -> bool {
 
 impl Adapter<'_> {
     fn artifacts(&mut self, a: &Node, what: &str) {
-        // Without artifacts there is nothing to encrypt.
-        if is_map(a) && !is(a, "Type", "NO_ARTIFACTS") {
+        // The flag applies to S3 artifacts only: CodePipeline encrypts its own artifact
+        // store, and without artifacts there is nothing to encrypt. An unknown type may be S3.
+        let other = present(a, "Type")
+            .and_then(Node::as_str)
+            .is_some_and(|t| !t.eq_ignore_ascii_case("S3"));
+        if is_map(a) && !other {
             self.disabled_flag(a, what);
         }
     }

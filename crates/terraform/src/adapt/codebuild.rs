@@ -23,8 +23,9 @@ fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, _header: Span) {
         ("secondary_artifacts", "secondary artifacts"),
     ] {
         for (b, sp) in blocks(n, name) {
-            // Without artifacts there is nothing to encrypt.
-            if is(string(b, "type"), "NO_ARTIFACTS") {
+            // The flag applies to S3 artifacts only: CodePipeline encrypts its own artifact
+            // store, and without artifacts there is nothing to encrypt.
+            if is_not(string(b, "type"), "S3") {
                 continue;
             }
             disabled_flag(cx, id, b, sp, what);
@@ -53,6 +54,12 @@ fn disabled_flag(cx: &mut Cx, id: ResourceId, b: &Node, block: Span, what: &str)
         None,
         sp.unwrap_or(block),
     );
+}
+
+/// A known value other than `want` (an unknown type may be S3).
+fn is_not(v: Option<palisade_model::Value<String>>, want: &str) -> bool {
+    v.and_then(|v| v.get().map(|s| !s.eq_ignore_ascii_case(want)))
+        .unwrap_or(false)
 }
 
 fn is(v: Option<palisade_model::Value<String>>, want: &str) -> bool {

@@ -170,14 +170,23 @@ fn log_delivery_acl(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node) {
             .get()
             .is_some_and(|acl| acl.eq_ignore_ascii_case("log-delivery-write"))
     });
+    // `access_control_policy { grant { grantee { ... } } }` of an `aws_s3_bucket_acl`, or a
+    // provider v3 bucket's own `grant { id | uri }`.
+    let v3_grants = blocks(n, "grant");
     let granted = blocks(n, "access_control_policy")
         .into_iter()
         .flat_map(|(p, _)| blocks(p, "grant"))
         .flat_map(|(g, _)| blocks(g, "grantee"))
+        .chain(v3_grants)
         .find(|(grantee, _)| {
-            string(grantee, "uri")
+            let to_log_delivery = string(grantee, "uri")
                 .and_then(|u| u.get().cloned())
-                .is_some_and(|u| u.trim_end_matches('/').ends_with("/groups/s3/LogDelivery"))
+                .is_some_and(|u| u.trim_end_matches('/').ends_with("/groups/s3/LogDelivery"));
+            // CloudFront standard logs: a grant to its log delivery account's canonical user.
+            let to_cloudfront = string(grantee, "id")
+                .and_then(|u| u.get().cloned())
+                .is_some_and(|id| palisade_model::s3::is_cloudfront_log_delivery(&id));
+            to_log_delivery || to_cloudfront
         })
         .map(|(_, sp)| sp);
     let Some(span) = canned.map(|(k, _)| k.span).or(granted) else {

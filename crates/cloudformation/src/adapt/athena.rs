@@ -34,7 +34,10 @@ fn adapt(r: &mut Adapter<'_>, kind: &str) {
                 }
                 // SSE_KMS / CSE_KMS with its key, or an option not known.
                 _ => (
-                    Some(present(e, "KmsKey").map_or_else(|| Value::unknown(sp), Node::to_string_value)),
+                    Some(
+                        present(e, "KmsKey")
+                            .map_or_else(|| Value::unknown(sp), Node::to_string_value),
+                    ),
                     sp,
                 ),
             }

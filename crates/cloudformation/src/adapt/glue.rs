@@ -21,7 +21,8 @@ fn adapt(r: &mut Adapter<'_>, kind: &str) {
             let Some(s) = present(props, "DataCatalogEncryptionSettings") else {
                 return;
             };
-            let fallback = property_span(props, "DataCatalogEncryptionSettings").unwrap_or(r.header);
+            let fallback =
+                property_span(props, "DataCatalogEncryptionSettings").unwrap_or(r.header);
             match present(s, "EncryptionAtRest") {
                 Some(e) => {
                     let sp = property_span(s, "EncryptionAtRest").unwrap_or(fallback);
@@ -52,13 +53,27 @@ fn adapt(r: &mut Adapter<'_>, kind: &str) {
             };
             let fallback = property_span(props, "EncryptionConfiguration").unwrap_or(r.header);
             for (block, key, what) in [
-                ("CloudWatchEncryption", "CloudWatchEncryptionMode", "CloudWatch logs"),
-                ("JobBookmarksEncryption", "JobBookmarksEncryptionMode", "job bookmarks"),
+                (
+                    "CloudWatchEncryption",
+                    "CloudWatchEncryptionMode",
+                    "CloudWatch logs",
+                ),
+                (
+                    "JobBookmarksEncryption",
+                    "JobBookmarksEncryptionMode",
+                    "job bookmarks",
+                ),
                 ("S3Encryptions", "S3EncryptionMode", "S3 data"),
             ] {
                 let Some(b) = present(c, block) else {
                     // Not written: that kind of data is not encrypted.
-                    r.push_encryption(Service::Glue, what, Value::omitted(false, fallback), None, fallback);
+                    r.push_encryption(
+                        Service::Glue,
+                        what,
+                        Value::omitted(false, fallback),
+                        None,
+                        fallback,
+                    );
                     continue;
                 };
                 let sp = property_span(c, block).unwrap_or(fallback);

@@ -9,8 +9,8 @@
 //! service is one module plus one line there.
 
 mod apigateway;
-mod athena;
 mod appsync;
+mod athena;
 mod backup;
 mod batch;
 mod cloudfront;

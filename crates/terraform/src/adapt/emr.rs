@@ -18,7 +18,10 @@ fn adapt(cx: &mut Cx, id: ResourceId, kind: &str, n: &Node, _header: Span) {
     if kind != "aws_emr_security_configuration" {
         return;
     }
-    let Some(doc) = entry(n, "configuration").and_then(|(_, v)| json_value(v)) else {
+    let Some((_, config)) = entry(n, "configuration") else {
+        return;
+    };
+    let Some(doc) = json_value(cx, config, "configuration") else {
         return;
     };
     for (what, encrypted) in palisade_model::emr::at_rest(&doc) {

@@ -11,8 +11,8 @@
 //! [`SERVICES`]. A new service is one module plus one line there.
 
 mod apigateway;
-mod athena;
 mod appsync;
+mod athena;
 mod backup;
 mod batch;
 mod cloudfront;
@@ -642,7 +642,9 @@ fn keyed_store(
         Some((k, v)) if !is_null(v) => {
             // An empty key (`kms_master_key_id = ""`) turns encryption off.
             let encrypted = match v.as_str() {
-                Some(s) if s.trim().is_empty() => at(v.to_string_value(), k.span).map(&mut |_| false),
+                Some(s) if s.trim().is_empty() => {
+                    at(v.to_string_value(), k.span).map(&mut |_| false)
+                }
                 _ => Value::literal(true, k.span),
             };
             store(

@@ -173,9 +173,26 @@ fn may_target(statement: &Statement, id: ActionId) -> bool {
             None => return true,
         }
     }
-    resources
-        .iter()
-        .any(|r| types.iter().any(|t| could_be_iam(r, t)))
+    // IAM refuses to change the policies of a service-linked role (`role/aws-service-role/`).
+    let changes_role_policy = matches!(
+        action.name(),
+        "PutRolePolicy" | "AttachRolePolicy" | "UpdateAssumeRolePolicy"
+    );
+    resources.iter().any(|r| {
+        !(changes_role_policy && service_linked(r)) && types.iter().any(|t| could_be_iam(r, t))
+    })
+}
+
+/// A role ARN (or pattern) under the service-linked path, fixed before any wildcard.
+fn service_linked(pattern: &str) -> bool {
+    let literal = match pattern.find(['*', '?']) {
+        Some(i) => &pattern[..i],
+        None => pattern,
+    };
+    literal
+        .splitn(6, ':')
+        .nth(5)
+        .is_some_and(|rest| rest.starts_with("role/aws-service-role/"))
 }
 
 /// Whether an IAM resource pattern can match an ARN `arn:<partition>:iam::<account>:<kind>/...`
@@ -425,6 +442,16 @@ mod tests {
             assert_eq!(!findings(vec![s]).is_empty(), fires, "{resource}");
         }
         assert!(could_be_iam("arn:aws:iam::1:role/x", "role"));
+        // A service-linked role's policies cannot be changed.
+        for (role, fires) in [
+            ("arn:aws:iam::1:role/aws-service-role/macie.amazonaws.com/R", false),
+            ("arn:aws:iam::1:role/app", true),
+        ] {
+            let mut s = allow(&["iam:PutRolePolicy"], 20);
+            s.resource = Some(list(vec![lit(role, 30)], 30));
+            let assume = allow(&["sts:AssumeRole"], 40);
+            assert_eq!(!findings(vec![s, assume]).is_empty(), fires, "{role}");
+        }
         assert!(!could_be_iam("arn:aws:iam::1:rolex", "role"));
     }
 

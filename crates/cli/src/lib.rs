@@ -224,6 +224,11 @@ struct ScanArgs {
     /// skipped.
     #[arg(long)]
     no_ignore: bool,
+    /// The configuration directory of the Terraform plans scanned (`terraform show -json`
+    /// output): their findings point at its resource blocks. By default the plan's own
+    /// directory, when it holds `.tf` files.
+    #[arg(long, value_name = "DIR")]
+    plan_source: Option<PathBuf>,
 }
 
 /// Parses the process arguments, runs the command and returns the exit status.
@@ -395,6 +400,7 @@ fn scan(args: ScanArgs, format_at: &[usize], output_at: &[usize]) -> ExitCode {
         baseline: args.baseline,
         in_context: args.with_context,
         no_ignore: args.no_ignore,
+        plan_source: args.plan_source,
         ..ScanOptions::default()
     };
     // An empty list (pre-commit's, or standard input's) scans nothing, not the current

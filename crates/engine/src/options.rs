@@ -43,6 +43,9 @@ pub struct ScanOptions {
     /// ignored files (a `cdk.out/` folder, generated templates) are scanned too.
     /// `.git/`, `.terraform/` and `node_modules/` stay skipped.
     pub no_ignore: bool,
+    /// `--plan-source DIR`: the configuration directory of the Terraform plans scanned, whose
+    /// `.tf` files their findings point at (by default the plan's own directory).
+    pub plan_source: Option<PathBuf>,
 }
 
 impl Default for ScanOptions {
@@ -62,6 +65,7 @@ impl Default for ScanOptions {
             in_context: false,
             today: None,
             no_ignore: false,
+            plan_source: None,
         }
     }
 }

@@ -49,6 +49,8 @@ pub(crate) enum FileRole {
     TfVars,
     Template,
     Policy,
+    /// A Terraform plan JSON (`terraform show -json`).
+    Plan,
     /// Not infrastructure: dropped silently.
     Skip,
 }
@@ -69,8 +71,22 @@ pub(crate) struct Prepared {
     pub(crate) policy: crate::suppress::Policy,
     /// Files that look like infrastructure but are not understood, with why (for `--stats`).
     pub(crate) not_understood: Vec<(String, &'static str)>,
+    /// The Terraform plans of the scan and their configuration directories.
+    pub(crate) plans: Vec<PlanSource>,
     /// Said out loud when no file of the scan is Terraform, CloudFormation or IAM JSON.
     pub(crate) nothing_found: Option<String>,
+}
+
+/// A plan and the configuration it was made from: findings of the plan point at the
+/// configuration's resource blocks, and the configuration's own analysis is replaced by
+/// the plan's.
+pub(crate) struct PlanSource {
+    /// Index of the plan in `sources`.
+    pub(crate) plan: usize,
+    /// The configuration directory (absolute), when it holds `.tf` files.
+    pub(crate) dir: Option<PathBuf>,
+    /// Indices of its `.tf` files in `sources` (read as `Skip` when outside the scan).
+    pub(crate) tf: Vec<usize>,
 }
 
 pub(crate) fn display_path(path: &Path, cwd: &Path) -> String {
@@ -165,6 +181,11 @@ pub(crate) fn prepare(paths: &[PathBuf], options: &ScanOptions) -> Result<Prepar
                 let role = match c.kind {
                     CandidateKind::Terraform => FileRole::Terraform,
                     CandidateKind::TfVars => FileRole::TfVars,
+                    CandidateKind::Document
+                        if guarded(|| palisade_terraform::is_plan(&file)) == Some(true) =>
+                    {
+                        FileRole::Plan
+                    }
                     CandidateKind::Document => {
                         match guarded(|| palisade_cloudformation::detect(&file)) {
                             Some(DocumentKind::CloudFormation) => FileRole::Template,
@@ -210,6 +231,7 @@ pub(crate) fn prepare(paths: &[PathBuf], options: &ScanOptions) -> Result<Prepar
         true => Some(nothing_found(&roots, &cwd, &excludes, &candidates, options)),
         false => None,
     };
+    let plans = plan_sources(&mut sources, &mut roles, &cwd, options);
     // Var files join the sources so that a value's definition site resolves like any span.
     let mut var_files = Vec::new();
     for p in &options.terraform_var_files {
@@ -243,8 +265,69 @@ pub(crate) fn prepare(paths: &[PathBuf], options: &ScanOptions) -> Result<Prepar
         cwd,
         timings,
         not_understood,
+        plans,
         nothing_found,
     })
+}
+
+/// The configuration directory of each plan: `--plan-source DIR`, else the plan's own
+/// directory; with its `.tf` files (those outside the scan are read here).
+fn plan_sources(
+    sources: &mut Vec<SourceFile>,
+    roles: &mut Vec<FileRole>,
+    cwd: &Path,
+    options: &ScanOptions,
+) -> Vec<PlanSource> {
+    let abs = |p: &Path| {
+        absolute(&if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            cwd.join(p)
+        })
+    };
+    let mut plans = Vec::new();
+    for i in 0..sources.len() {
+        if roles[i] != FileRole::Plan {
+            continue;
+        }
+        let dir = match &options.plan_source {
+            Some(d) => abs(d),
+            None => match abs(&sources[i].path).parent() {
+                Some(p) => p.to_path_buf(),
+                None => continue,
+            },
+        };
+        let mut listed: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .map(|rd| {
+                rd.filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|e| e == "tf") && p.is_file())
+                    .collect()
+            })
+            .unwrap_or_default();
+        listed.sort();
+        let mut tf = Vec::new();
+        for p in listed {
+            let known = (0..sources.len()).find(|&j| abs(&sources[j].path) == p);
+            match known {
+                Some(j) => tf.push(j),
+                None => {
+                    let Ok(text) = read_regular(&p, size_limit(&p)) else {
+                        continue;
+                    };
+                    let id = FileId(sources.len() as u32);
+                    sources.push(SourceFile::new(id, display_path(&p, cwd), text));
+                    roles.push(FileRole::Skip);
+                    tf.push(sources.len() - 1);
+                }
+            }
+        }
+        plans.push(PlanSource {
+            plan: i,
+            dir: (!tf.is_empty()).then_some(dir),
+            tf,
+        });
+    }
+    plans
 }
 
 /// The warning of a scan with nothing to scan: the paths it looked in and, when ignore files
@@ -504,6 +587,7 @@ pub fn parse_floor(paths: &[PathBuf], options: &ScanOptions) -> Result<ParseFloo
         .map(|(f, role)| {
             guarded(|| match role {
                 FileRole::Terraform | FileRole::TfVars => palisade_terraform::parse_only(f),
+                FileRole::Plan => !palisade_terraform::plan_resources(f).is_empty(),
                 _ => palisade_cloudformation::parse_only(f),
             })
             .unwrap_or(false)

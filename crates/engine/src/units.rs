@@ -20,6 +20,8 @@ pub(crate) enum Unit {
     Terraform(Vec<usize>),
     Template(usize),
     Policy(usize),
+    /// A Terraform plan JSON: index into `prepared.plans`.
+    Plan(usize),
 }
 
 pub(crate) fn units(prepared: &Prepared, candidates_dirs: &[Option<PathBuf>]) -> Vec<Unit> {
@@ -40,12 +42,21 @@ pub(crate) fn units(prepared: &Prepared, candidates_dirs: &[Option<PathBuf>]) ->
             }
             FileRole::Template => out.push(Unit::Template(i)),
             FileRole::Policy => out.push(Unit::Policy(i)),
+            FileRole::Plan => {
+                if let Some(p) = prepared.plans.iter().position(|p| p.plan == i) {
+                    out.push(Unit::Plan(p));
+                }
+            }
             FileRole::Skip => {}
         }
     }
-    for (_, (tf, vars)) in modules {
+    for (dir, (tf, vars)) in modules {
         // tfvars without any .tf file configure nothing we can see.
         if tf.is_empty() {
+            continue;
+        }
+        // A directory a scanned plan was made from: the plan's results replace its own.
+        if prepared.plans.iter().any(|p| p.dir.as_deref() == Some(dir)) {
             continue;
         }
         out.push(Unit::Terraform(tf.into_iter().chain(vars).collect()));
@@ -95,6 +106,21 @@ pub(crate) fn analyze(unit: &Unit, prepared: &Prepared, modules: &ModuleDirs<'_>
             guarded(|| palisade_cloudformation::load_policy(&sources[*i])),
             vec![*i],
         ),
+        Unit::Plan(p) => {
+            let plan = &prepared.plans[*p];
+            let files = std::iter::once(plan.plan)
+                .chain(
+                    plan.tf
+                        .iter()
+                        .copied()
+                        .filter(|&j| prepared.roles[j] == FileRole::Terraform),
+                )
+                .collect();
+            (
+                guarded(|| palisade_terraform::load_plan(&sources[plan.plan])),
+                files,
+            )
+        }
     };
     let load = t.elapsed();
     let mut out = UnitOutput {
@@ -139,8 +165,11 @@ pub(crate) fn analyze(unit: &Unit, prepared: &Prepared, modules: &ModuleDirs<'_>
         }
     }
     let t = Instant::now();
-    let findings = guarded(|| palisade_checks::run_all(&loaded.model)).unwrap_or_default();
+    let mut findings = guarded(|| palisade_checks::run_all(&loaded.model)).unwrap_or_default();
     out.check = t.elapsed();
+    if let Unit::Plan(p) = unit {
+        to_configuration(&mut findings, &prepared.plans[*p], sources);
+    }
     let mut memo = crate::suppress::Memo::default();
     for f in findings {
         let Some(mut resolved) = resolve(&f, &loaded.model, sources) else {
@@ -170,6 +199,56 @@ pub(crate) fn analyze(unit: &Unit, prepared: &Prepared, modules: &ModuleDirs<'_>
         }
     }
     out
+}
+
+/// Points the findings of a plan at the resource blocks of its configuration: a resource of
+/// the root module at its block, one inside a module call at the `module` block of the root
+/// module. The planned value stays as related information. Without configuration (or
+/// without the block) a finding stays at the resource in the plan JSON.
+fn to_configuration(
+    findings: &mut [palisade_checks::Finding],
+    plan: &crate::prepare::PlanSource,
+    sources: &[SourceFile],
+) {
+    if plan.tf.is_empty() {
+        return;
+    }
+    let Some(file) = sources.get(plan.plan) else {
+        return;
+    };
+    let resources = palisade_terraform::plan_resources(file);
+    let tf: Vec<&SourceFile> = plan.tf.iter().filter_map(|&j| sources.get(j)).collect();
+    let headers = palisade_terraform::block_headers(&tf);
+    for f in findings.iter_mut() {
+        if f.span.file != file.id {
+            continue;
+        }
+        let Some(r) = resources
+            .iter()
+            .filter(|r| r.start <= f.span.start && f.span.end <= r.end)
+            .min_by_key(|r| r.end - r.start)
+        else {
+            continue;
+        };
+        let header = headers
+            .iter()
+            .find(|(ty, labels, _)| match r.modules.first() {
+                Some(m) => ty == "module" && labels.first() == Some(m),
+                None => {
+                    ty == r.mode && labels.len() >= 2 && labels[0] == r.kind && labels[1] == r.name
+                }
+            });
+        let Some((_, _, at)) = header else {
+            continue;
+        };
+        let planned = f.span;
+        f.span = *at;
+        f.extent = *at;
+        f.related.push(palisade_checks::Related {
+            span: planned,
+            message: format!("planned value of `{}` in the plan", r.address),
+        });
+    }
 }
 
 #[cfg(test)]

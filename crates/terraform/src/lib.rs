@@ -11,6 +11,7 @@ mod eval;
 mod functions;
 mod json;
 mod lexcheck;
+mod plan;
 mod policy_doc;
 mod syntax;
 mod tfjson;
@@ -19,6 +20,8 @@ use eval::{BlockRef, Eval, Index};
 use palisade_model::{Loaded, Node, NodeKind};
 use palisade_source::{Diagnostic, SourceFile};
 use tree_sitter::Tree;
+
+pub use plan::{is_plan, plan_resources, PlanResource};
 
 /// Values given for a root module from outside it, as `terraform plan -var` / `-var-file`
 /// would: they override `terraform.tfvars` and `*.auto.tfvars`.
@@ -395,6 +398,94 @@ fn module_dir(files: &[&SourceFile]) -> String {
         .map(|p| p.to_string_lossy().to_string())
         .unwrap_or_default();
     normalize_dir(std::path::Path::new(&dir))
+}
+
+/// Loads a Terraform plan JSON (see [`plan`]): its planned resources adapted like a module's,
+/// every span in the plan file.
+pub fn load_plan(file: &SourceFile) -> Loaded {
+    let mut diagnostics = Vec::new();
+    let hcl = match plan::to_hcl(file) {
+        Ok(hcl) => hcl,
+        Err(d) => {
+            return Loaded {
+                model: palisade_model::Model::default(),
+                diagnostics: vec![d],
+                stats: Default::default(),
+            }
+        }
+    };
+    let tree = match syntax::parse(&hcl.text) {
+        Ok(tree) => tree,
+        Err(why) => {
+            diagnostics.push(why.diagnostic(&hcl));
+            return Loaded {
+                model: palisade_model::Model::default(),
+                diagnostics,
+                stats: Default::default(),
+            };
+        }
+    };
+    let configs = [(&hcl, &tree)];
+    let index = build_index(&configs);
+    let mut ev = Eval::new(&index, file.text.len());
+    ev.module_dir = module_dir(&[file]);
+    let mut model = adapt::run(&mut ev);
+    diagnostics.append(&mut ev.notes);
+    // Findings name the resource by its address in the plan.
+    let planned = plan::plan_resources(file);
+    let by_label: std::collections::HashMap<String, &str> = planned
+        .iter()
+        .map(|pr| {
+            let mode = if pr.mode == "data" { "data." } else { "" };
+            let label = plan::label_of(pr);
+            (format!("{mode}{}.{label}", pr.kind), pr.address.as_str())
+        })
+        .collect();
+    for r in &mut model.resources {
+        if let Some(address) = by_label.get(&r.address) {
+            r.address = address.to_string();
+        }
+    }
+    Loaded {
+        model,
+        diagnostics,
+        stats: ev.stats,
+    }
+}
+
+/// The `resource`, `data` and `module` blocks of configuration files: (block type, labels,
+/// the span of the block's first line).
+pub fn block_headers(files: &[&SourceFile]) -> Vec<(String, Vec<String>, palisade_model::Span)> {
+    let mut out = Vec::new();
+    for &file in files {
+        let Ok(tree) = syntax::parse(&file.text) else {
+            continue;
+        };
+        let mut items = Vec::new();
+        syntax::body_items(tree.root_node(), &mut items, 0);
+        for item in items {
+            if syntax::kind_of(item) != "block" {
+                continue;
+            }
+            let ty = syntax::block_type(file, item);
+            if !matches!(ty, "resource" | "data" | "module") {
+                continue;
+            }
+            let labels = syntax::block_labels(file, item)
+                .into_iter()
+                .map(str::to_string)
+                .collect();
+            let start = item.start_byte();
+            let line_end = file.text[start..]
+                .find('\n')
+                .map(|n| start + n)
+                .unwrap_or(file.text.len())
+                .min(item.end_byte());
+            let end = file.text[start..line_end].trim_end().len() + start;
+            out.push((ty.to_string(), labels, file.span(start, end.max(start + 1))));
+        }
+    }
+    out
 }
 
 /// Parses one file and drops the tree: the parse floor the benchmark compares against.

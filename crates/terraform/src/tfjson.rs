@@ -50,13 +50,13 @@ const SKIPPED_META: &[&str] = &[
 ];
 
 /// A parsed JSON value with its byte range in the file.
-struct J {
-    kind: K,
-    start: u32,
-    end: u32,
+pub(crate) struct J {
+    pub(crate) kind: K,
+    pub(crate) start: u32,
+    pub(crate) end: u32,
 }
 
-enum K {
+pub(crate) enum K {
     Null,
     Bool(bool),
     /// The number's text as written.
@@ -68,14 +68,14 @@ enum K {
 }
 
 impl J {
-    fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         match &self.kind {
             K::Str(chars) => chars.iter().map(|c| c.0).collect(),
             _ => String::new(),
         }
     }
 
-    fn entries(&self) -> &[(J, J)] {
+    pub(crate) fn entries(&self) -> &[(J, J)] {
         match &self.kind {
             K::Object(e) => e,
             _ => &[],
@@ -122,17 +122,17 @@ pub fn to_hcl(file: &SourceFile) -> Result<SourceFile, Diagnostic> {
 
 // ----- JSON ---------------------------------------------------------------------------------
 
-struct Parser<'a> {
-    b: &'a [u8],
-    text: &'a str,
-    i: usize,
-    depth: usize,
+pub(crate) struct Parser<'a> {
+    pub(crate) b: &'a [u8],
+    pub(crate) text: &'a str,
+    pub(crate) i: usize,
+    pub(crate) depth: usize,
 }
 
-type Fail = (usize, String);
+pub(crate) type Fail = (usize, String);
 
 impl Parser<'_> {
-    fn ws(&mut self) {
+    pub(crate) fn ws(&mut self) {
         while self.i < self.b.len() && matches!(self.b[self.i], b' ' | b'\t' | b'\n' | b'\r') {
             self.i += 1;
         }
@@ -145,7 +145,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self) -> Result<J, Fail> {
+    pub(crate) fn value(&mut self) -> Result<J, Fail> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return Err((self.i, "nested too deeply".to_string()));
@@ -314,14 +314,14 @@ impl Parser<'_> {
 
 /// The HCL text being written, with the JSON range of every byte.
 #[derive(Default)]
-struct Out {
-    text: String,
-    starts: Vec<u32>,
-    ends: Vec<u32>,
+pub(crate) struct Out {
+    pub(crate) text: String,
+    pub(crate) starts: Vec<u32>,
+    pub(crate) ends: Vec<u32>,
 }
 
 impl Out {
-    fn put(&mut self, s: &str, start: u32, end: u32) {
+    pub(crate) fn put(&mut self, s: &str, start: u32, end: u32) {
         self.text.push_str(s);
         self.starts.extend(std::iter::repeat_n(start, s.len()));
         self.ends.extend(std::iter::repeat_n(end, s.len()));
@@ -333,7 +333,7 @@ impl Out {
     }
 
     /// A quoted label or key, located at the JSON string.
-    fn label(&mut self, key: &J) {
+    pub(crate) fn label(&mut self, key: &J) {
         self.put("\"", key.start, key.start + 1);
         if let K::Str(chars) = &key.kind {
             for &(c, s, e) in chars {
@@ -344,12 +344,12 @@ impl Out {
     }
 
     /// An argument or block name: the identifier, located at the whole JSON key.
-    fn name(&mut self, key: &J) {
+    pub(crate) fn name(&mut self, key: &J) {
         self.put(&key.text(), key.start, key.end);
     }
 }
 
-fn is_identifier(s: &str) -> bool {
+pub(crate) fn is_identifier(s: &str) -> bool {
     let mut chars = s.chars();
     chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
         && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '-')
@@ -428,7 +428,7 @@ fn top_level(out: &mut Out, root: &J) {
 }
 
 /// A block body given as an object or as a list of objects (one block each).
-fn bodies(v: &J) -> Vec<&J> {
+pub(crate) fn bodies(v: &J) -> Vec<&J> {
     match &v.kind {
         K::Object(_) => vec![v],
         K::Array(items) => items
@@ -452,7 +452,7 @@ enum Context {
 }
 
 /// Whether an argument's object value (or list of objects) is a nested block.
-fn is_block(name: &str, v: &J) -> bool {
+pub(crate) fn is_block(name: &str, v: &J) -> bool {
     if MAP_ARGUMENTS.contains(&name) || matches!(name, "count" | "for_each") {
         return false;
     }
@@ -545,7 +545,7 @@ fn dynamic(out: &mut Out, label: &J, spec: &J) {
 
 /// A JSON value as an HCL expression. `template`: strings are templates (`"${var.x}"`);
 /// otherwise (a variable's default) they are literal text.
-fn expression(out: &mut Out, v: &J, template: bool) {
+pub(crate) fn expression(out: &mut Out, v: &J, template: bool) {
     match &v.kind {
         K::Null => out.put("null", v.start, v.end),
         K::Bool(b) => out.put(if *b { "true" } else { "false" }, v.start, v.end),

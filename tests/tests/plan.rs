@@ -1,0 +1,323 @@
+//! Terraform plan JSON (`terraform show -json plan.out`): planned values of every module
+//! (registry modules included) judged like configuration, unknown-after-apply values never
+//! firing, findings located at the configuration's resource blocks when it is found (next to
+//! the plan or `--plan-source DIR`) and in the plan otherwise, and no double report when the
+//! plan and its configuration are scanned together.
+
+mod common;
+
+use common::*;
+
+/// A plan of a root module with an open security group and a database whose encryption is
+/// known only after apply, calling a registry module whose database is public and unencrypted.
+const PLAN: &str = r#"{
+  "format_version": "1.2",
+  "terraform_version": "1.9.5",
+  "planned_values": {
+    "root_module": {
+      "resources": [
+        {
+          "address": "aws_security_group.web",
+          "mode": "managed",
+          "type": "aws_security_group",
+          "name": "web",
+          "values": {
+            "name": "web",
+            "ingress": [
+              {
+                "cidr_blocks": ["0.0.0.0/0"],
+                "from_port": 22,
+                "to_port": 22,
+                "protocol": "tcp",
+                "ipv6_cidr_blocks": [],
+                "self": false
+              }
+            ],
+            "tags": null
+          }
+        },
+        {
+          "address": "aws_db_instance.db",
+          "mode": "managed",
+          "type": "aws_db_instance",
+          "name": "db",
+          "values": {
+            "engine": "postgres",
+            "instance_class": "db.t3.micro",
+            "publicly_accessible": false
+          }
+        }
+      ],
+      "child_modules": [
+        {
+          "address": "module.storage",
+          "resources": [
+            {
+              "address": "module.storage.aws_db_instance.this[0]",
+              "mode": "managed",
+              "type": "aws_db_instance",
+              "name": "this",
+              "index": 0,
+              "values": {
+                "engine": "mysql",
+                "instance_class": "db.t3.micro",
+                "publicly_accessible": true,
+                "storage_encrypted": false
+              }
+            }
+          ]
+        }
+      ]
+    }
+  },
+  "resource_changes": [
+    {
+      "address": "aws_db_instance.db",
+      "mode": "managed",
+      "type": "aws_db_instance",
+      "name": "db",
+      "change": {
+        "actions": ["create"],
+        "after_unknown": {"storage_encrypted": true, "arn": true}
+      }
+    }
+  ]
+}
+"#;
+
+/// The configuration the plan was made from. On its own, `storage_encrypted` omitted on
+/// `aws_db_instance.db` reads as the service default (unencrypted), and the registry module
+/// is not fetched.
+const MAIN_TF: &str = r#"resource "aws_security_group" "web" {
+  name = "web"
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = [var.cidr]
+  }
+}
+
+variable "cidr" {
+  default = "0.0.0.0/0"
+}
+
+resource "aws_db_instance" "db" {
+  engine         = "postgres"
+  instance_class = "db.t3.micro"
+}
+
+module "storage" {
+  source  = "terraform-aws-modules/rds/aws"
+  version = "6.0.0"
+}
+"#;
+
+const SG_OPEN: &str = "aws-ec2-sg-open-ingress";
+const RDS_PUBLIC: &str = "aws-rds-public";
+const RDS_UNENCRYPTED: &str = "aws-rds-unencrypted";
+
+/// 1-based line of the first occurrence of `needle` in `text`.
+fn line_of(text: &str, needle: &str) -> u64 {
+    let at = text.find(needle).expect(needle);
+    text[..at].matches('\n').count() as u64 + 1
+}
+
+/// (check, file, line, resource named in the message) of the findings of the checks looked at.
+fn found(v: &serde_json::Value) -> Vec<(String, String, u64, String)> {
+    let mut out: Vec<_> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| [SG_OPEN, RDS_PUBLIC, RDS_UNENCRYPTED].contains(&f["check"].as_str().unwrap()))
+        .map(|f| {
+            let message = f["message"].as_str().unwrap();
+            let named = if message.contains("module.storage.aws_db_instance.this[0]") {
+                "module.storage.aws_db_instance.this[0]"
+            } else if message.contains("aws_db_instance.db") {
+                "aws_db_instance.db"
+            } else {
+                "aws_security_group.web"
+            };
+            (
+                f["check"].as_str().unwrap().to_string(),
+                f["file"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                named.to_string(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn f(check: &str, file: &str, line: u64, named: &str) -> (String, String, u64, String) {
+    (check.to_string(), file.to_string(), line, named.to_string())
+}
+
+#[test]
+fn a_plan_alone_is_judged_from_its_planned_values_and_located_in_the_plan() {
+    let dir = project(&[("plans/plan.json", PLAN)]);
+    let run = palisade(
+        dir.path(),
+        &["scan", "--format", "json", "--stats", "plans"],
+    );
+    let v = run.json();
+    assert_eq!(v["summary"]["files_scanned"], 1, "{v:#}");
+    assert_eq!(v["errors"], serde_json::json!([]));
+    let module_db = "module.storage.aws_db_instance.this[0]";
+    assert_eq!(
+        found(&v),
+        vec![
+            f(
+                SG_OPEN,
+                "plans/plan.json",
+                line_of(PLAN, "\"0.0.0.0/0\""),
+                "aws_security_group.web"
+            ),
+            // The registry module's resources are in the plan: complete results.
+            f(
+                RDS_PUBLIC,
+                "plans/plan.json",
+                line_of(PLAN, "\"publicly_accessible\": true"),
+                module_db
+            ),
+            f(
+                RDS_UNENCRYPTED,
+                "plans/plan.json",
+                line_of(PLAN, "\"storage_encrypted\": false"),
+                module_db
+            ),
+        ],
+        "{v:#}"
+    );
+    // `storage_encrypted` of aws_db_instance.db is unknown after apply: it never fires (it
+    // would, read as omitted).
+    let stats = run
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("palisade: stats:"))
+        .expect("stats line");
+    assert!(!stats.contains("plan.json"), "{stats}");
+    // A text report names the plan's line too.
+    let run = palisade(dir.path(), &["scan", "--format", "text", "plans"]);
+    let at = format!("plans/plan.json:{}:", line_of(PLAN, "\"0.0.0.0/0\""));
+    assert!(run.stdout.contains(&at), "{}", run.stdout);
+}
+
+#[test]
+fn a_plan_next_to_its_configuration_points_at_the_blocks_and_replaces_its_results() {
+    let dir = project(&[("infra/plan.json", PLAN), ("infra/main.tf", MAIN_TF)]);
+    let run = palisade(dir.path(), &["scan", "--format", "json", "infra"]);
+    let v = run.json();
+    let module_db = "module.storage.aws_db_instance.this[0]";
+    let module_block = line_of(MAIN_TF, "module \"storage\"");
+    // Root resources at their resource block; a registry module's at the module block. The
+    // configuration's own findings (the open ingress at `cidr_blocks`, the database read as
+    // unencrypted) are not reported besides: the plan's results replace them.
+    assert_eq!(
+        found(&v),
+        vec![
+            f(SG_OPEN, "infra/main.tf", 1, "aws_security_group.web"),
+            f(RDS_PUBLIC, "infra/main.tf", module_block, module_db),
+            f(RDS_UNENCRYPTED, "infra/main.tf", module_block, module_db),
+        ],
+        "{v:#}"
+    );
+    // The planned value is related information.
+    let sg = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["check"] == SG_OPEN)
+        .unwrap();
+    assert!(
+        sg["related"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["file"] == "infra/plan.json"
+                && r["line"] == line_of(PLAN, "\"0.0.0.0/0\"")
+                && r["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("planned value of `aws_security_group.web`")),
+        "{sg:#}"
+    );
+    // The configuration alone gives its own results (at the attribute, and the database
+    // unencrypted by default): the replacement is what removed them above.
+    let alone = project(&[("infra/main.tf", MAIN_TF)]);
+    let v = palisade(alone.path(), &["scan", "--format", "json", "infra"]).json();
+    assert_eq!(
+        found(&v),
+        vec![
+            f(
+                SG_OPEN,
+                "infra/main.tf",
+                line_of(MAIN_TF, "cidr_blocks"),
+                "aws_security_group.web"
+            ),
+            f(
+                RDS_UNENCRYPTED,
+                "infra/main.tf",
+                line_of(MAIN_TF, "resource \"aws_db_instance\""),
+                "aws_db_instance.db"
+            ),
+        ],
+        "{v:#}"
+    );
+}
+
+#[test]
+fn plan_source_names_the_configuration_of_a_plan_kept_elsewhere() {
+    let dir = project(&[("plans/plan.json", PLAN), ("infra/main.tf", MAIN_TF)]);
+    let run = palisade(
+        dir.path(),
+        &[
+            "scan",
+            "--format",
+            "json",
+            "--plan-source",
+            "infra",
+            "plans",
+        ],
+    );
+    let v = run.json();
+    let module_db = "module.storage.aws_db_instance.this[0]";
+    let module_block = line_of(MAIN_TF, "module \"storage\"");
+    assert_eq!(
+        found(&v),
+        vec![
+            f(SG_OPEN, "infra/main.tf", 1, "aws_security_group.web"),
+            f(RDS_PUBLIC, "infra/main.tf", module_block, module_db),
+            f(RDS_UNENCRYPTED, "infra/main.tf", module_block, module_db),
+        ],
+        "{v:#}"
+    );
+    // Without it, the plan's own lines.
+    let v = palisade(dir.path(), &["scan", "--format", "json", "plans"]).json();
+    assert!(found(&v).iter().all(|x| x.1 == "plans/plan.json"), "{v:#}");
+    // A SARIF report carries the block's region.
+    let run = palisade(
+        dir.path(),
+        &[
+            "scan",
+            "--format",
+            "sarif",
+            "--plan-source",
+            "infra",
+            "plans",
+        ],
+    );
+    let sarif = run.json();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert!(
+        results.iter().any(|r| r["ruleId"] == SG_OPEN
+            && r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+                .ends_with("infra/main.tf")
+            && r["locations"][0]["physicalLocation"]["region"]["startLine"] == 1),
+        "{sarif:#}"
+    );
+}

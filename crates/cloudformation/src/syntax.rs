@@ -8,7 +8,7 @@
 
 use jsonc_parser::ast;
 use palisade_source::{Diagnostic, SourceFile, Span};
-use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, StrInput, Tag};
 use std::borrow::Cow;
 
 /// Deeper nesting than this is not a real template; refusing it keeps recursion (ours and the
@@ -408,6 +408,7 @@ fn parse_yaml_from(
     };
     let mut diagnostics = Vec::new();
     let mut scan_failure = None;
+    let mut trailing = None;
     let mut parser = Parser::new_from_str(text);
     while let Some(next) = parser.next_event() {
         match next {
@@ -416,7 +417,10 @@ fn parse_yaml_from(
                 let end = b.offsets.byte(span.end.index()).max(start);
                 match b.event(event, start, end) {
                     Flow::Continue => {}
-                    Flow::Done => break,
+                    Flow::Done => {
+                        trailing = further_document(&mut parser, &b.offsets);
+                        break;
+                    }
                     Flow::Stop(message) => {
                         diagnostics.push(Diagnostic::new(
                             file.span(start, next_char_end(&file.text, start)),
@@ -436,6 +440,13 @@ fn parse_yaml_from(
     b.unwind();
     let clean = diagnostics.is_empty();
     diagnostics.append(&mut b.duplicates);
+    if let Some(at) = trailing {
+        diagnostics.push(Diagnostic::warning(
+            file.span(at, next_char_end(&file.text, at)),
+            "a further YAML document starts here and is not scanned: CloudFormation reads only \
+             the first document of a template (put each template in its own file)",
+        ));
+    }
     (
         Parsed {
             root: b.root,
@@ -444,6 +455,21 @@ fn parse_yaml_from(
         },
         scan_failure,
     )
+}
+
+/// Where the content of a document after the first begins, if the stream has one: never
+/// skipped in silence. A syntax error there counts as content (at the error).
+fn further_document(parser: &mut Parser<'_, StrInput<'_>>, offsets: &CharOffsets) -> Option<usize> {
+    while let Some(next) = parser.next_event() {
+        match next {
+            Ok((Event::StreamEnd, _)) => return None,
+            Ok((Event::DocumentStart(_) | Event::DocumentEnd | Event::Nothing, _)) => {}
+            Ok((Event::Scalar(value, ..), _)) if value.trim().is_empty() => {}
+            Ok((_, span)) => return Some(offsets.byte(span.start.index())),
+            Err(err) => return Some(offsets.byte(err.marker().index())),
+        }
+    }
+    None
 }
 
 fn scan_error(file: &SourceFile, offsets: &CharOffsets, err: &ScanError) -> Diagnostic {

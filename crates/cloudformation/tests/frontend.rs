@@ -1901,3 +1901,27 @@ fn db_security_group_ingress_is_a_rule_on_an_unknown_port() {
         Some("203.0.113.0/24")
     );
 }
+
+/// A YAML file with a second document: CloudFormation reads only the first, so only the first
+/// is modelled, but the second is never skipped in silence: a warning at where it starts. A
+/// trailing `---` or `...` with nothing after it is no document.
+#[test]
+fn a_second_yaml_document_is_a_warning_where_it_starts() {
+    let yaml = "Resources:\n  A:\n    Type: AWS::S3::Bucket\n---\nResources:\n  B:\n    Type: AWS::S3::Bucket\n";
+    let f = file("t.yaml", yaml);
+    let loaded = load_template(&f);
+    assert_eq!(loaded.model.resources.len(), 1);
+    assert_eq!(loaded.diagnostics.len(), 1, "{:?}", loaded.diagnostics);
+    let d = &loaded.diagnostics[0];
+    assert_eq!(d.level, palisade_source::Level::Warning);
+    assert_eq!(at(&f, d.span), (5, 1, "R"));
+    assert!(d.message.contains("not scanned"), "{}", d.message);
+
+    for tail in ["---\n", "...\n", "---\n...\n", ""] {
+        let text = format!("Resources:\n  A:\n    Type: AWS::S3::Bucket\n{tail}");
+        assert!(
+            load_template(&file("t.yaml", &text)).diagnostics.is_empty(),
+            "{tail:?}"
+        );
+    }
+}

@@ -321,3 +321,138 @@ fn plan_source_names_the_configuration_of_a_plan_kept_elsewhere() {
         "{sarif:#}"
     );
 }
+
+/// A plan of a root module calling a local module `./modules/net`, whose security group is
+/// open; the plan also holds a resource of that module that its `.tf` files do not declare.
+const LOCAL_PLAN: &str = r#"{
+  "format_version": "1.2",
+  "terraform_version": "1.9.5",
+  "planned_values": {
+    "root_module": {
+      "child_modules": [
+        {
+          "address": "module.net",
+          "resources": [
+            {
+              "address": "module.net.aws_security_group.this",
+              "mode": "managed",
+              "type": "aws_security_group",
+              "name": "this",
+              "values": {
+                "ingress": [{"cidr_blocks": ["0.0.0.0/0"], "from_port": 3389, "to_port": 3389, "protocol": "tcp"}]
+              }
+            },
+            {
+              "address": "module.net.aws_security_group.generated",
+              "mode": "managed",
+              "type": "aws_security_group",
+              "name": "generated",
+              "values": {
+                "ingress": [{"cidr_blocks": ["0.0.0.0/0"], "from_port": 22, "to_port": 22, "protocol": "tcp"}]
+              }
+            }
+          ]
+        }
+      ]
+    }
+  }
+}
+"#;
+
+const LOCAL_ROOT_TF: &str = "variable \"open\" {\n  default = \"0.0.0.0/0\"\n}\n\nmodule \"net\" {\n  source = \"./modules/net\"\n  cidr   = var.open\n}\n";
+
+const LOCAL_MODULE_TF: &str = "variable \"cidr\" {}\n\nresource \"aws_security_group\" \"this\" {\n  ingress {\n    from_port   = 3389\n    to_port     = 3389\n    protocol    = \"tcp\"\n    cidr_blocks = [var.cidr]\n  }\n}\n";
+
+#[test]
+fn a_resource_of_a_local_module_points_at_its_block_inside_the_module() {
+    let files = [
+        ("plans/plan.json", LOCAL_PLAN),
+        ("infra/main.tf", LOCAL_ROOT_TF),
+        ("infra/modules/net/main.tf", LOCAL_MODULE_TF),
+    ];
+    let dir = project(&files);
+    let module_block = line_of(LOCAL_ROOT_TF, "module \"net\"");
+    let inner = line_of(LOCAL_MODULE_TF, "resource \"aws_security_group\"");
+    let expected = vec![
+        f(
+            SG_OPEN,
+            "infra/main.tf",
+            module_block,
+            "aws_security_group.web",
+        ),
+        f(
+            SG_OPEN,
+            "infra/modules/net/main.tf",
+            inner,
+            "aws_security_group.web",
+        ),
+    ];
+    // The configuration kept elsewhere and outside the scan.
+    let v = palisade(
+        dir.path(),
+        &[
+            "scan",
+            "--format",
+            "json",
+            "--plan-source",
+            "infra",
+            "plans",
+        ],
+    )
+    .json();
+    assert_eq!(found(&v), expected, "{v:#}");
+    let messages: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["message"].as_str().unwrap())
+        .collect();
+    // The module's own resource at its block; the one its `.tf` does not declare at the call.
+    for (address, file, line) in [
+        (
+            "module.net.aws_security_group.this",
+            "infra/modules/net/main.tf",
+            inner,
+        ),
+        (
+            "module.net.aws_security_group.generated",
+            "infra/main.tf",
+            module_block,
+        ),
+    ] {
+        assert!(
+            v["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|x| x["message"].as_str().unwrap().contains(address)
+                    && x["file"] == file
+                    && x["line"] == line),
+            "{messages:?}"
+        );
+    }
+    // Scanned together with the configuration (the module directory included): the plan's
+    // results only, the module's own analysis replaced too.
+    let v = palisade(
+        dir.path(),
+        &[
+            "scan",
+            "--format",
+            "json",
+            "--plan-source",
+            "infra",
+            "plans",
+            "infra",
+        ],
+    )
+    .json();
+    assert_eq!(found(&v), expected, "{v:#}");
+    // The plan next to the configuration.
+    let next = project(&[
+        ("infra/plan.json", LOCAL_PLAN),
+        ("infra/main.tf", LOCAL_ROOT_TF),
+        ("infra/modules/net/main.tf", LOCAL_MODULE_TF),
+    ]);
+    let v = palisade(next.path(), &["scan", "--format", "json", "infra"]).json();
+    assert_eq!(found(&v), expected, "{v:#}");
+}

@@ -87,6 +87,9 @@ pub(crate) struct PlanSource {
     pub(crate) dir: Option<PathBuf>,
     /// Indices of its `.tf` files in `sources` (read as `Skip` when outside the scan).
     pub(crate) tf: Vec<usize>,
+    /// The local modules it calls, directly or not (`source = "./x"`): each directory
+    /// (absolute, normalised) with its `.tf` files.
+    pub(crate) modules: Vec<(PathBuf, Vec<usize>)>,
 }
 
 pub(crate) fn display_path(path: &Path, cwd: &Path) -> String {
@@ -297,37 +300,81 @@ fn plan_sources(
                 None => continue,
             },
         };
-        let mut listed: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .map(|rd| {
-                rd.filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| p.extension().is_some_and(|e| e == "tf") && p.is_file())
-                    .collect()
-            })
-            .unwrap_or_default();
-        listed.sort();
-        let mut tf = Vec::new();
-        for p in listed {
-            let known = (0..sources.len()).find(|&j| abs(&sources[j].path) == p);
-            match known {
-                Some(j) => tf.push(j),
-                None => {
-                    let Ok(text) = read_regular(&p, size_limit(&p)) else {
-                        continue;
-                    };
-                    let id = FileId(sources.len() as u32);
-                    sources.push(SourceFile::new(id, display_path(&p, cwd), text));
-                    roles.push(FileRole::Skip);
-                    tf.push(sources.len() - 1);
+        let tf = tf_files(sources, roles, cwd, &dir);
+        // Local modules, followed a few levels deep.
+        let mut modules: Vec<(PathBuf, Vec<usize>)> = Vec::new();
+        let mut todo = vec![(dir.clone(), tf.clone(), 0usize)];
+        while let Some((at, files, depth)) = todo.pop() {
+            if depth >= 8 {
+                continue;
+            }
+            let mut called = Vec::new();
+            for &j in &files {
+                for src in palisade_terraform::local_module_sources(&sources[j].text) {
+                    called.push(PathBuf::from(palisade_terraform::normalize_dir(
+                        &at.join(src),
+                    )));
                 }
+            }
+            for m in called {
+                if m == dir || modules.iter().any(|(d, _)| *d == m) {
+                    continue;
+                }
+                let files = tf_files(sources, roles, cwd, &m);
+                modules.push((m.clone(), files.clone()));
+                todo.push((m, files, depth + 1));
             }
         }
         plans.push(PlanSource {
             plan: i,
             dir: (!tf.is_empty()).then_some(dir),
             tf,
+            modules,
         });
     }
     plans
+}
+
+/// The `.tf` files of a directory as indices into `sources`; those not yet read are read
+/// and added as `Skip`.
+fn tf_files(
+    sources: &mut Vec<SourceFile>,
+    roles: &mut Vec<FileRole>,
+    cwd: &Path,
+    dir: &Path,
+) -> Vec<usize> {
+    let abs = |p: &Path| {
+        absolute(&if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            cwd.join(p)
+        })
+    };
+    let mut listed: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "tf") && p.is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    listed.sort();
+    let mut tf = Vec::new();
+    for p in listed {
+        let known = (0..sources.len()).find(|&j| abs(&sources[j].path) == p);
+        match known {
+            Some(j) => tf.push(j),
+            None => {
+                let Ok(text) = read_regular(&p, size_limit(&p)) else {
+                    continue;
+                };
+                let id = FileId(sources.len() as u32);
+                sources.push(SourceFile::new(id, display_path(&p, cwd), text));
+                roles.push(FileRole::Skip);
+                tf.push(sources.len() - 1);
+            }
+        }
+    }
+    tf
 }
 
 /// The warning of a scan with nothing to scan: the paths it looked in and, when ignore files

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use palisade_model::Loaded;
-use palisade_source::SourceFile;
+use palisade_source::{SourceFile, Span};
 
 use crate::modules::ModuleDirs;
 use crate::prepare::{FileRole, Prepared};
@@ -55,8 +55,13 @@ pub(crate) fn units(prepared: &Prepared, candidates_dirs: &[Option<PathBuf>]) ->
         if tf.is_empty() {
             continue;
         }
-        // A directory a scanned plan was made from: the plan's results replace its own.
-        if prepared.plans.iter().any(|p| p.dir.as_deref() == Some(dir)) {
+        // A directory a scanned plan was made from, or a local module it calls: the plan's
+        // results replace its own.
+        if prepared
+            .plans
+            .iter()
+            .any(|p| p.dir.as_deref() == Some(dir) || p.modules.iter().any(|(m, _)| m == dir))
+        {
             continue;
         }
         out.push(Unit::Terraform(tf.into_iter().chain(vars).collect()));
@@ -217,8 +222,19 @@ fn to_configuration(
         return;
     };
     let resources = palisade_terraform::plan_resources(file);
-    let tf: Vec<&SourceFile> = plan.tf.iter().filter_map(|&j| sources.get(j)).collect();
-    let headers = palisade_terraform::block_headers(&tf);
+    let headers_of = |files: &[usize]| {
+        let tf: Vec<&SourceFile> = files.iter().filter_map(|&j| sources.get(j)).collect();
+        palisade_terraform::block_headers(&tf)
+    };
+    let root = headers_of(&plan.tf);
+    let modules: Vec<(&Path, Vec<palisade_terraform::BlockHeader>)> = plan
+        .modules
+        .iter()
+        .map(|(d, files)| (d.as_path(), headers_of(files)))
+        .collect();
+    let Some(root_dir) = plan.dir.as_deref() else {
+        return;
+    };
     for f in findings.iter_mut() {
         if f.span.file != file.id {
             continue;
@@ -230,20 +246,56 @@ fn to_configuration(
         else {
             continue;
         };
-        let header = headers
-            .iter()
-            .find(|(ty, labels, _)| match r.modules.first() {
-                Some(m) => ty == "module" && labels.first() == Some(m),
-                None => {
-                    ty == r.mode && labels.len() >= 2 && labels[0] == r.kind && labels[1] == r.name
-                }
+        // Down the module calls while they are local modules; the deepest `module` block
+        // reached stands in for a resource whose own block is not found.
+        let mut dir = root_dir.to_path_buf();
+        let mut headers = &root;
+        let mut call: Option<Span> = None;
+        let mut inside = true;
+        for m in &r.modules {
+            let Some(block) = headers
+                .iter()
+                .find(|h| h.ty == "module" && h.labels.first() == Some(m))
+            else {
+                inside = false;
+                break;
+            };
+            call = Some(block.span);
+            let next = block.source.as_deref().and_then(|src| {
+                let d = PathBuf::from(palisade_terraform::normalize_dir(&dir.join(src)));
+                modules
+                    .iter()
+                    .find(|(md, _)| *md == d)
+                    .map(|(md, h)| (md.to_path_buf(), h))
             });
-        let Some((_, _, at)) = header else {
+            match next {
+                Some((d, h)) => {
+                    dir = d;
+                    headers = h;
+                }
+                None => {
+                    inside = false;
+                    break;
+                }
+            }
+        }
+        let own = inside
+            .then(|| {
+                headers.iter().find(|h| {
+                    h.ty == r.mode
+                        && h.labels.len() >= 2
+                        && h.labels[0] == r.kind
+                        && h.labels[1] == r.name
+                })
+            })
+            .flatten()
+            .map(|h| h.span);
+        let Some(at) = own.or(call) else {
             continue;
         };
         let planned = f.span;
-        f.span = *at;
-        f.extent = *at;
+        f.span = at;
+        f.extent = at;
         f.related.push(palisade_checks::Related {
             span: planned,
             message: format!("planned value of `{}` in the plan", r.address),

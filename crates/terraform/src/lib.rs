@@ -453,9 +453,20 @@ pub fn load_plan(file: &SourceFile) -> Loaded {
     }
 }
 
-/// The `resource`, `data` and `module` blocks of configuration files: (block type, labels,
-/// the span of the block's first line).
-pub fn block_headers(files: &[&SourceFile]) -> Vec<(String, Vec<String>, palisade_model::Span)> {
+/// A `resource`, `data` or `module` block of a configuration file.
+#[derive(Clone, Debug)]
+pub struct BlockHeader {
+    /// `resource`, `data` or `module`.
+    pub ty: String,
+    pub labels: Vec<String>,
+    /// The block's first line.
+    pub span: palisade_model::Span,
+    /// A module block's `source`, when a literal.
+    pub source: Option<String>,
+}
+
+/// The `resource`, `data` and `module` blocks of configuration files.
+pub fn block_headers(files: &[&SourceFile]) -> Vec<BlockHeader> {
     let mut out = Vec::new();
     for &file in files {
         let Ok(tree) = syntax::parse(&file.text) else {
@@ -475,6 +486,19 @@ pub fn block_headers(files: &[&SourceFile]) -> Vec<(String, Vec<String>, palisad
                 .into_iter()
                 .map(str::to_string)
                 .collect();
+            let source = (ty == "module")
+                .then(|| {
+                    syntax::block_items(item).into_iter().find_map(|a| {
+                        let (name, value) = syntax::attribute_parts(a)?;
+                        if syntax::text(file, name) != "source" {
+                            return None;
+                        }
+                        let v = syntax::text(file, value).trim();
+                        let v = v.strip_prefix('"')?.strip_suffix('"')?;
+                        (!v.contains('"') && !v.contains("${")).then(|| v.to_string())
+                    })
+                })
+                .flatten();
             let start = item.start_byte();
             let line_end = file.text[start..]
                 .find('\n')
@@ -482,7 +506,12 @@ pub fn block_headers(files: &[&SourceFile]) -> Vec<(String, Vec<String>, palisad
                 .unwrap_or(file.text.len())
                 .min(item.end_byte());
             let end = file.text[start..line_end].trim_end().len() + start;
-            out.push((ty.to_string(), labels, file.span(start, end.max(start + 1))));
+            out.push(BlockHeader {
+                ty: ty.to_string(),
+                labels,
+                span: file.span(start, end.max(start + 1)),
+                source,
+            });
         }
     }
     out

@@ -8,6 +8,8 @@ use palisade_iam::{
     database, full_wildcard_action, known_strings, wildcard_match, ActionId, Statement,
 };
 use palisade_model::{AttachedPolicy, Model, Span};
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 pub static CHECK: Check = Check {
     meta: CheckMeta {
@@ -251,9 +253,27 @@ struct Grant1 {
     everywhere: bool,
 }
 
+/// The action of each name the paths use, looked up once.
+static PATH_ACTIONS: LazyLock<HashMap<&'static str, ActionId>> = LazyLock::new(|| {
+    let db = database();
+    PATHS
+        .iter()
+        .flat_map(|p| p.groups.iter().flat_map(|g| g.iter()))
+        .filter_map(|&name| db.action(name).map(|a| (name, a.id)))
+        .collect()
+});
+
+/// The actions the paths use, sorted.
+static WANTED: LazyLock<Vec<ActionId>> = LazyLock::new(|| {
+    let mut wanted: Vec<ActionId> = PATH_ACTIONS.values().copied().collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    wanted
+});
+
 impl Granted {
     fn find(&self, name: &str) -> Option<&Grant1> {
-        let id = database().action(name)?.id;
+        let id = *PATH_ACTIONS.get(name)?;
         // A named grant first: it is the one to point at.
         self.actions
             .iter()
@@ -275,9 +295,9 @@ fn granted(model: &Model, policy: &AttachedPolicy, wanted: &[ActionId]) -> Grant
             let a = item.trim();
             let named = a != "*" && a != "*:*" && full_wildcard_action(a).is_none();
             let relevant: Vec<ActionId> = db
-                .expand(a)
+                .expand_among(a, wanted)
                 .into_iter()
-                .filter(|id| wanted.binary_search(id).is_ok() && may_target(statement, *id))
+                .filter(|id| may_target(statement, *id))
                 .collect();
             if relevant.is_empty() {
                 continue;
@@ -300,13 +320,7 @@ fn granted(model: &Model, policy: &AttachedPolicy, wanted: &[ActionId]) -> Grant
 
 fn run(model: &Model, out: &mut Vec<Finding>) {
     let db = database();
-    let mut wanted: Vec<ActionId> = PATHS
-        .iter()
-        .flat_map(|p| p.groups.iter().flat_map(|g| g.iter()))
-        .filter_map(|name| db.action(name).map(|a| a.id))
-        .collect();
-    wanted.sort_unstable();
-    wanted.dedup();
+    let wanted: &[ActionId] = &WANTED;
     for policy in &model.policies {
         if !grants_to_holder(policy.document.kind) {
             continue;
@@ -314,7 +328,7 @@ fn run(model: &Model, out: &mut Vec<Finding>) {
         if policy.document.statements.iter().any(is_admin) {
             continue;
         }
-        let granted = granted(model, policy, &wanted);
+        let granted = granted(model, policy, wanted);
         if granted.actions.is_empty() {
             continue;
         }

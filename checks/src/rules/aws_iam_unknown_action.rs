@@ -47,7 +47,7 @@ pub static CHECK: Check = Check {
 
 fn problem(action: &str) -> Option<String> {
     let a = action.trim();
-    match database().resolve(a) {
+    match database().unknown(a)? {
         Resolution::Actions(_) => None,
         Resolution::UnknownService { suggestion } => {
             let service = a.split(':').next().unwrap_or(a);

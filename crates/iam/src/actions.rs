@@ -245,17 +245,78 @@ impl Database {
     /// `ec2:Describe?nstances`, `s3:GetObject`; matched case-insensitively as IAM does. Empty
     /// for an unknown service or action.
     pub fn expand(&self, pattern: &str) -> Vec<ActionId> {
-        match self.resolve(pattern) {
+        // No suggestion is wanted here: the nearest-name search is the costly part of an
+        // unknown action.
+        match self.resolve_with(pattern, false, false) {
             Resolution::Actions(ids) => ids,
             _ => Vec::new(),
         }
     }
 
-    /// What a policy's action string names, with a suggestion when it names nothing.
-    pub fn resolve(&self, pattern: &str) -> Resolution {
+    /// The actions of `among` (sorted, without duplicates) that `pattern` grants: the same
+    /// as `expand(pattern)` kept to `among`, in `among`'s order, without expanding the
+    /// pattern (a check looking for a few actions need not list every `s3:*` action).
+    pub fn expand_among(&self, pattern: &str, among: &[ActionId]) -> Vec<ActionId> {
         let pattern = pattern.trim();
         if pattern == "*" {
-            return Resolution::Actions((0..self.actions.len() as u32).map(ActionId).collect());
+            return among.to_vec();
+        }
+        let Some((prefix, action)) = pattern.split_once(':') else {
+            return Vec::new();
+        };
+        if prefix.is_empty() || action.is_empty() {
+            return Vec::new();
+        }
+        let (prefix_wild, action_wild) = (has_wildcard(prefix), has_wildcard(action));
+        let prefix = prefix.to_ascii_lowercase();
+        let action = action.to_ascii_lowercase();
+        among
+            .iter()
+            .copied()
+            .filter(|id| {
+                let a = &self.actions[id.0 as usize];
+                let service = self.services[a.service as usize].prefix;
+                let service_matches = if prefix_wild {
+                    matches_lower(prefix.as_bytes(), service.as_bytes())
+                } else {
+                    service == prefix
+                };
+                service_matches
+                    && if action_wild {
+                        matches_lower(action.as_bytes(), a.name.as_bytes())
+                    } else {
+                        cmp_lower(a.name, &action).is_eq()
+                    }
+            })
+            .collect()
+    }
+
+    /// What a policy's action string names, with a suggestion when it names nothing.
+    pub fn resolve(&self, pattern: &str) -> Resolution {
+        self.resolve_with(pattern, true, false)
+    }
+
+    /// Why a policy's action string names no action (the [`Database::resolve`] answer, with
+    /// its suggestion), or `None` when it names at least one; a pattern is not expanded past
+    /// its first match.
+    pub fn unknown(&self, pattern: &str) -> Option<Resolution> {
+        match self.resolve_with(pattern, true, true) {
+            Resolution::Actions(_) => None,
+            r => Some(r),
+        }
+    }
+
+    /// [`Database::resolve`], with the nearest-name suggestions only when `suggest`, and
+    /// only the first action granted when `first_only`.
+    fn resolve_with(&self, pattern: &str, suggest: bool, first_only: bool) -> Resolution {
+        let pattern = pattern.trim();
+        if pattern == "*" {
+            let n = if first_only {
+                1
+            } else {
+                self.actions.len() as u32
+            };
+            return Resolution::Actions((0..n).map(ActionId).collect());
         }
         let Some((prefix, action)) = pattern.split_once(':') else {
             return Resolution::Malformed;
@@ -274,6 +335,9 @@ impl Database {
             match self.service_index(prefix) {
                 Some(i) => vec![i],
                 None => {
+                    if !suggest {
+                        return Resolution::UnknownService { suggestion: None };
+                    }
                     return Resolution::UnknownService {
                         suggestion: self.nearest_service(prefix).map(|p| {
                             // The same action in the nearest service, when it exists there.
@@ -290,12 +354,15 @@ impl Database {
             return Resolution::UnknownService { suggestion: None };
         }
         let mut out = Vec::new();
-        for si in &services {
+        'services: for si in &services {
             let s = &self.services[*si];
             let slice = &self.actions[s.first as usize..s.end as usize];
             if !action_wild {
                 if let Ok(i) = slice.binary_search_by(|a| cmp_lower(a.name, &action_lower)) {
                     out.push(ActionId(s.first + i as u32));
+                    if first_only {
+                        break 'services;
+                    }
                 }
                 continue;
             }
@@ -309,6 +376,9 @@ impl Database {
                 }
                 if matches_lower(action_lower.as_bytes(), a.name.as_bytes()) {
                     out.push(ActionId(s.first + i as u32));
+                    if first_only {
+                        break 'services;
+                    }
                 }
             }
         }
@@ -317,6 +387,9 @@ impl Database {
         }
         if action_wild || services.len() > 1 {
             return Resolution::NoMatch;
+        }
+        if !suggest {
+            return Resolution::UnknownAction { suggestion: None };
         }
         let s = &self.services[services[0]];
         Resolution::UnknownAction {
@@ -331,6 +404,8 @@ impl Database {
         let limit = 2.min(lower.len().saturating_sub(1)).max(1);
         self.services
             .iter()
+            // The distance is at least the difference in length.
+            .filter(|s| s.prefix.len().abs_diff(lower.len()) <= limit)
             .map(|s| {
                 (
                     edit_distance(lower.as_bytes(), s.prefix.as_bytes()),
@@ -346,14 +421,24 @@ impl Database {
         let s = &self.services[service];
         // A typo, a missing plural, a transposition: about a third of the name at most.
         let limit = (lower.len() / 3).clamp(1, 6);
-        (s.first as usize..s.end as usize)
-            .map(|i| {
-                let name = self.actions[i].name.to_ascii_lowercase();
-                (edit_distance(lower.as_bytes(), name.as_bytes()), i)
-            })
-            .filter(|(d, _)| *d <= limit)
-            .min()
-            .map(|(_, i)| i)
+        let mut name = Vec::new();
+        let mut best: Option<(usize, usize)> = None;
+        for i in s.first as usize..s.end as usize {
+            let a = self.actions[i].name;
+            // The distance is at least the difference in length.
+            if a.len().abs_diff(lower.len()) > limit {
+                continue;
+            }
+            name.clear();
+            name.extend(a.bytes().map(|b| b.to_ascii_lowercase()));
+            let Some(d) = edit_distance_within(lower.as_bytes(), &name, limit) else {
+                continue;
+            };
+            if best.is_none_or(|b| (d, i) < b) {
+                best = Some((d, i));
+            }
+        }
+        best.map(|(_, i)| i)
     }
 }
 
@@ -392,6 +477,37 @@ fn matches_lower(p: &[u8], t: &[u8]) -> bool {
         pi += 1;
     }
     pi == p.len()
+}
+
+/// [`edit_distance`] when it is at most `limit`, else `None`, found without finishing the
+/// table once two consecutive rows exceed the limit (no later cell can come back under it:
+/// a cell is at least the smallest cell of the row above or one more than that of the row
+/// two above).
+fn edit_distance_within(a: &[u8], b: &[u8], limit: usize) -> Option<usize> {
+    let (n, m) = (a.len(), b.len());
+    let mut prev2 = vec![0usize; m + 1];
+    let mut prev: Vec<usize> = (0..=m).collect();
+    let mut cur = vec![0usize; m + 1];
+    let mut prev_min = 0;
+    for i in 1..=n {
+        cur[0] = i;
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+        }
+        let cur_min = cur.iter().copied().min().unwrap_or(0);
+        if cur_min > limit && prev_min > limit {
+            return None;
+        }
+        prev_min = cur_min;
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    Some(prev[m]).filter(|&d| d <= limit)
 }
 
 /// Optimal string alignment distance (Levenshtein plus adjacent transpositions).
@@ -525,6 +641,128 @@ mod tests {
         );
         assert_eq!(db.resolve("GetObject"), Resolution::Malformed);
         assert_eq!(db.resolve("s3:"), Resolution::Malformed);
+    }
+
+    const PATTERNS: &[&str] = &[
+        "*",
+        " s3:* ",
+        "S3:Get*",
+        "iam:*Policy*",
+        "ec2:Describe?nstances",
+        "s3:GetObject",
+        "S3:GETOBJECT",
+        "*:*",
+        "s?:*",
+        "*:PassRole",
+        "iam:Pass*Role",
+        "s3:Frobnicate*",
+        "s4:GetObject",
+        "s3:GetObjcet",
+        "GetObject",
+        "s3:",
+        ":x",
+        "sts:AssumeRole*",
+        "iam:create*",
+        "lambda:*function*",
+        "ssm*:*",
+        "*:*Put*Policy",
+    ];
+
+    #[test]
+    fn expand_among_is_expand_kept_to_the_candidates() {
+        let db = database();
+        let all: Vec<ActionId> = (0..db.action_count() as u32).map(ActionId).collect();
+        let some: Vec<ActionId> = all.iter().copied().step_by(7).collect();
+        for p in PATTERNS {
+            let expanded = db.expand(p);
+            assert_eq!(db.expand_among(p, &all), expanded, "{p}");
+            let kept: Vec<ActionId> = expanded
+                .into_iter()
+                .filter(|id| some.contains(id))
+                .collect();
+            assert_eq!(db.expand_among(p, &some), kept, "{p}");
+        }
+    }
+
+    /// The nearest action by brute force over every action of the service.
+    fn nearest_naive(db: &Database, service: usize, lower: &str) -> Option<usize> {
+        let s = &db.services[service];
+        let limit = (lower.len() / 3).clamp(1, 6);
+        (s.first as usize..s.end as usize)
+            .map(|i| {
+                let name = db.actions[i].name.to_ascii_lowercase();
+                (edit_distance(lower.as_bytes(), name.as_bytes()), i)
+            })
+            .filter(|(d, _)| *d <= limit)
+            .min()
+            .map(|(_, i)| i)
+    }
+
+    #[test]
+    fn the_nearest_action_skips_only_names_too_long_or_short_to_be_near() {
+        let db = database();
+        for (service, typo) in [
+            ("s3", "getobjcet"),
+            ("ec2", "describeinstance"),
+            ("iam", "createusr"),
+            ("iam", "passrol"),
+            ("sqs", "sendmesage"),
+            ("ec2", "x"),
+            ("kms", "decryptt"),
+            ("s3", "putbucketpolicyy"),
+        ] {
+            let i = db.service_index(service).unwrap();
+            assert_eq!(
+                db.nearest_action(i, typo),
+                nearest_naive(db, i, typo),
+                "{typo}"
+            );
+        }
+        // Suggestions are computed for resolve and unknown only; expand gives the same
+        // actions, unknown the same answer when there are none.
+        for p in PATTERNS {
+            if let Resolution::Actions(ids) = db.resolve(p) {
+                assert_eq!(ids, db.expand(p), "{p}");
+                assert_eq!(db.unknown(p), None, "{p}");
+            } else {
+                assert!(db.expand(p).is_empty(), "{p}");
+                assert_eq!(db.unknown(p), Some(db.resolve(p)), "{p}");
+            }
+        }
+    }
+
+    #[test]
+    fn bounded_edit_distance_is_the_distance_when_within_the_limit() {
+        let words: &[&[u8]] = &[
+            b"",
+            b"a",
+            b"ab",
+            b"ba",
+            b"abc",
+            b"acb",
+            b"getobject",
+            b"getobjcet",
+            b"putobject",
+            b"describeinstances",
+            b"describeinstance",
+            b"kitten",
+            b"sitting",
+            b"ca",
+            b"abcabc",
+        ];
+        for a in words {
+            for b in words {
+                let d = edit_distance(a, b);
+                for limit in 0..8 {
+                    let expected = (d <= limit).then_some(d);
+                    assert_eq!(
+                        edit_distance_within(a, b, limit),
+                        expected,
+                        "{a:?} {b:?} {limit}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::Severity;
 use palisade_model::apigateway::Api;
 use palisade_model::elb::LoadBalancer;
 use palisade_model::{LinkKind, Model, ResourceId};
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 /// Load balancers by their resource.
@@ -24,30 +25,45 @@ pub fn apis(model: &Model) -> HashMap<ResourceId, &Api> {
     model.apis.iter().map(|a| (a.owner, a)).collect()
 }
 
-/// The first resource `from` links to with `kind`, from an index of links built once.
-pub struct LinkIndex {
+/// The first resource `from` links to with `kind`, from an index of links built once, at the
+/// first question (a model without the facts a check judges never pays for it).
+pub struct LinkIndex<'m> {
+    model: &'m Model,
+    built: OnceCell<Built>,
+}
+
+struct Built {
     from: HashMap<(ResourceId, LinkKind), ResourceId>,
     to: HashSet<(ResourceId, LinkKind)>,
 }
 
-impl LinkIndex {
-    pub fn new(model: &Model) -> LinkIndex {
-        let mut from = HashMap::new();
-        let mut to = HashSet::new();
-        for l in &model.links {
-            from.entry((l.from, l.kind)).or_insert(l.to);
-            to.insert((l.to, l.kind));
+impl<'m> LinkIndex<'m> {
+    pub fn new(model: &'m Model) -> LinkIndex<'m> {
+        LinkIndex {
+            model,
+            built: OnceCell::new(),
         }
-        LinkIndex { from, to }
+    }
+
+    fn built(&self) -> &Built {
+        self.built.get_or_init(|| {
+            let mut from = HashMap::new();
+            let mut to = HashSet::new();
+            for l in &self.model.links {
+                from.entry((l.from, l.kind)).or_insert(l.to);
+                to.insert((l.to, l.kind));
+            }
+            Built { from, to }
+        })
     }
 
     pub fn target(&self, from: ResourceId, kind: LinkKind) -> Option<ResourceId> {
-        self.from.get(&(from, kind)).copied()
+        self.built().from.get(&(from, kind)).copied()
     }
 
     /// True when some resource links to `to` with `kind`.
     pub fn is_target(&self, to: ResourceId, kind: LinkKind) -> bool {
-        self.to.contains(&(to, kind))
+        self.built().to.contains(&(to, kind))
     }
 }
 

@@ -73,9 +73,20 @@ pub struct ParseCache {
 #[derive(Default)]
 struct CacheInner {
     /// Tree, source length, last use.
-    trees: std::collections::HashMap<palisade_source::FileId, (std::sync::Arc<Tree>, usize, u64)>,
+    trees: std::collections::HashMap<palisade_source::FileId, (Parsed, usize, u64)>,
     bytes: usize,
     clock: u64,
+}
+
+/// A file's tree and its syntax diagnostics ([`syntax::diagnostics`]), computed together
+/// once: a module called from many places is walked for them once, not at every call.
+type Parsed = (std::sync::Arc<Tree>, std::sync::Arc<Vec<Diagnostic>>);
+
+fn parse_with_diagnostics(file: &SourceFile) -> Result<Parsed, syntax::Unparsed> {
+    let tree = syntax::parse(&file.text)?;
+    let mut diagnostics = Vec::new();
+    syntax::diagnostics(file, &tree, &mut diagnostics);
+    Ok((std::sync::Arc::new(tree), std::sync::Arc::new(diagnostics)))
 }
 
 impl Default for ParseCache {
@@ -96,7 +107,7 @@ impl ParseCache {
         }
     }
 
-    fn tree(&self, file: &SourceFile) -> Result<std::sync::Arc<Tree>, syntax::Unparsed> {
+    fn tree(&self, file: &SourceFile) -> Result<Parsed, syntax::Unparsed> {
         if let Ok(mut inner) = self.inner.lock() {
             inner.clock += 1;
             let now = inner.clock;
@@ -107,7 +118,7 @@ impl ParseCache {
         }
         // Parsed outside the lock: two threads may parse the same file once each, which is
         // cheaper than serialising every parse.
-        let tree = std::sync::Arc::new(syntax::parse(&file.text)?);
+        let tree = parse_with_diagnostics(file)?;
         if let Ok(mut inner) = self.inner.lock() {
             let now = inner.clock;
             let len = file.text.len();
@@ -250,11 +261,11 @@ pub(crate) fn load_called(
         }
         let parsed = match cache {
             Some(c) => c.tree(file),
-            None => syntax::parse(&file.text).map(std::sync::Arc::new),
+            None => parse_with_diagnostics(file),
         };
         match parsed {
-            Ok(tree) => {
-                syntax::diagnostics(file, &tree, &mut diagnostics);
+            Ok((tree, found)) => {
+                diagnostics.extend(found.iter().cloned());
                 configs.push((file, tree));
             }
             Err(why) => diagnostics.push(why.diagnostic(file)),
@@ -319,16 +330,18 @@ pub fn load_module_with(files: &[&SourceFile], inputs: &TerraformInputs<'_>) -> 
         // holding every root's tree would evict the trees that are reused.
         let parsed = match shared_cache {
             Some(cache) if kind == FileKind::Config => cache.tree(file),
-            _ => syntax::parse(&file.text).map(std::sync::Arc::new),
+            _ => parse_with_diagnostics(file),
         };
         let tree = match parsed {
-            Ok(tree) => tree,
+            Ok((tree, found)) => {
+                diagnostics.extend(found.iter().cloned());
+                tree
+            }
             Err(why) => {
                 diagnostics.push(why.diagnostic(file));
                 continue;
             }
         };
-        syntax::diagnostics(file, &tree, &mut diagnostics);
         match kind {
             FileKind::Config => configs.push((file, tree)),
             _ => tfvars_hcl.push((file, tree)),

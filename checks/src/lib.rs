@@ -123,6 +123,25 @@ pub fn run_all(model: &Model) -> Vec<Finding> {
     findings
 }
 
+/// Every check, in the order [`run_all`] runs them (the order of [`run_all_timed`]'s times).
+pub fn registered() -> &'static [&'static Check] {
+    registry::ALL
+}
+
+/// [`run_all`], adding the time each check took to `times` (one entry per
+/// [`registered`] check, in that order; a shorter slice times only the first checks).
+pub fn run_all_timed(model: &Model, times: &mut [std::time::Duration]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (i, check) in registry::ALL.iter().enumerate() {
+        let t = std::time::Instant::now();
+        (check.run)(model, &mut findings);
+        if let Some(time) = times.get_mut(i) {
+            *time += t.elapsed();
+        }
+    }
+    findings
+}
+
 /// Where a check's example files live (for tests and `palisade explain`).
 pub fn examples_dir() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")

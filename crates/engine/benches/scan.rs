@@ -24,6 +24,8 @@ use palisade_engine::{parse_floor, scan, ConfigChoice, ScanOptions};
 
 const RUNS: usize = 5;
 const LATENCY_RUNS: usize = 21;
+/// How many of the slowest checks the per-check line names.
+const TOP_CHECKS: usize = 5;
 
 fn corpus_root() -> PathBuf {
     match std::env::var_os("PALISADE_CORPUS") {
@@ -45,6 +47,7 @@ fn peak_rss_mb() -> Option<f64> {
 fn options() -> ScanOptions {
     ScanOptions {
         config: ConfigChoice::Disabled,
+        time_checks: true,
         ..ScanOptions::default()
     }
 }
@@ -105,6 +108,36 @@ fn child(name: &str, dir: &Path) {
         ms(t.analyze),
         ms(t.load_cpu),
         ms(t.check_cpu)
+    );
+    print_check_times(&result.check_times);
+}
+
+/// The checks' time of the last run by layer, and the checks that took the most.
+fn print_check_times(times: &[(&'static str, Duration)]) {
+    let layer_of = |id: &str| palisade_checks::find(id).map(|c| c.meta.layer);
+    let by_layer: Vec<String> = palisade_checks::Layer::ALL
+        .iter()
+        .map(|&layer| {
+            let sum: Duration = times
+                .iter()
+                .filter(|(id, _)| layer_of(id) == Some(layer))
+                .map(|(_, t)| *t)
+                .sum();
+            format!("{} {:.1}", layer.as_str(), ms(sum))
+        })
+        .collect();
+    let mut top: Vec<&(&str, Duration)> = times.iter().collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let top: Vec<String> = top
+        .iter()
+        .take(TOP_CHECKS)
+        .map(|(id, t)| format!("{id} {:.1}", ms(*t)))
+        .collect();
+    println!(
+        "{:15} checks by layer (ms of CPU): {}; slowest: {}",
+        "",
+        by_layer.join(", "),
+        top.join(", ")
     );
 }
 

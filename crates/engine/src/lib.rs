@@ -42,7 +42,7 @@ mod units;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -156,6 +156,15 @@ pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> Result<ScanResult, Engi
         timings.load_cpu += out.load;
         result.stats.add(&out.stats);
         timings.check_cpu += out.check;
+        if result.check_times.len() < out.check_times.len() {
+            result.check_times = palisade_checks::registered()
+                .iter()
+                .map(|c| (c.meta.id, Duration::ZERO))
+                .collect();
+        }
+        for (total, t) in result.check_times.iter_mut().zip(&out.check_times) {
+            total.1 += *t;
+        }
     }
     result.files_scanned = scanned.len();
     result.bytes_scanned = scanned
@@ -208,6 +217,35 @@ mod tests {
         let p = dir.join(rel);
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(p, text).unwrap();
+    }
+
+    #[test]
+    fn timing_checks_changes_no_finding_and_times_every_check() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "main.tf",
+            "resource \"aws_s3_bucket\" \"b\" {}\nresource \"aws_iam_policy\" \"p\" {\n  policy = jsonencode({ Statement = [{ Effect = \"Allow\", Action = \"iam:PassRole\", Resource = \"*\" }, { Effect = \"Allow\", Action = \"ec2:RunInstances\", Resource = \"*\" }] })\n}\n",
+        );
+        let options = |time_checks| ScanOptions {
+            config: ConfigChoice::Disabled,
+            cwd: Some(dir.path().to_path_buf()),
+            time_checks,
+            ..ScanOptions::default()
+        };
+        let paths = [dir.path().to_path_buf()];
+        let plain = scan(&paths, &options(false)).unwrap();
+        let timed = scan(&paths, &options(true)).unwrap();
+        assert!(!plain.findings.is_empty());
+        assert_eq!(plain.findings, timed.findings);
+        assert!(plain.check_times.is_empty());
+        let ids: Vec<&str> = palisade_checks::registered()
+            .iter()
+            .map(|c| c.meta.id)
+            .collect();
+        let timed_ids: Vec<&str> = timed.check_times.iter().map(|(id, _)| *id).collect();
+        assert_eq!(timed_ids, ids);
+        assert!(timed.check_times.iter().any(|(_, t)| !t.is_zero()));
     }
 
     #[test]

@@ -46,6 +46,8 @@ pub struct ScanOptions {
     /// `--plan-source DIR`: the configuration directory of the Terraform plans scanned, whose
     /// `.tf` files their findings point at (by default the plan's own directory).
     pub plan_source: Option<PathBuf>,
+    /// Time each check separately ([`crate::ScanResult::check_times`]; for the benchmark).
+    pub time_checks: bool,
 }
 
 impl Default for ScanOptions {
@@ -66,6 +68,7 @@ impl Default for ScanOptions {
             today: None,
             no_ignore: false,
             plan_source: None,
+            time_checks: false,
         }
     }
 }

@@ -75,6 +75,8 @@ pub(crate) struct Prepared {
     pub(crate) plans: Vec<PlanSource>,
     /// Said out loud when no file of the scan is Terraform, CloudFormation or IAM JSON.
     pub(crate) nothing_found: Option<String>,
+    /// [`ScanOptions::time_checks`].
+    pub(crate) time_checks: bool,
 }
 
 /// A plan and the configuration it was made from: findings of the plan point at the
@@ -270,6 +272,7 @@ pub(crate) fn prepare(paths: &[PathBuf], options: &ScanOptions) -> Result<Prepar
         not_understood,
         plans,
         nothing_found,
+        time_checks: options.time_checks,
     })
 }
 

@@ -130,6 +130,9 @@ pub struct ScanResult {
     pub suppressed: usize,
     /// Those findings, each with the suppression that removed it, sorted.
     pub suppressed_findings: Vec<SuppressedFinding>,
+    /// With [`crate::ScanOptions::time_checks`]: each check's id and its time summed over
+    /// units and threads, in `palisade_checks::registered()` order; empty otherwise.
+    pub check_times: Vec<(&'static str, Duration)>,
     /// The absolute directory displayed paths are relative to.
     pub cwd: PathBuf,
     /// The project's root (absolute): the git work tree containing the current directory,

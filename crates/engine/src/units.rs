@@ -81,6 +81,8 @@ pub(crate) struct UnitOutput {
     pub(crate) scanned_files: Vec<usize>,
     pub(crate) load: Duration,
     pub(crate) check: Duration,
+    /// Per check, in `palisade_checks::registered()` order, when the scan times checks.
+    pub(crate) check_times: Vec<Duration>,
     pub(crate) stats: palisade_model::EvalStats,
 }
 
@@ -138,6 +140,7 @@ pub(crate) fn analyze(unit: &Unit, prepared: &Prepared, modules: &ModuleDirs<'_>
         scanned_files: files.clone(),
         load,
         check: Duration::ZERO,
+        check_times: Vec::new(),
         stats: palisade_model::EvalStats::default(),
     };
     let Some(loaded) = loaded else {
@@ -170,7 +173,15 @@ pub(crate) fn analyze(unit: &Unit, prepared: &Prepared, modules: &ModuleDirs<'_>
         }
     }
     let t = Instant::now();
-    let mut findings = guarded(|| palisade_checks::run_all(&loaded.model)).unwrap_or_default();
+    let mut findings = if prepared.time_checks {
+        let mut times = vec![Duration::ZERO; palisade_checks::registered().len()];
+        let findings = guarded(|| palisade_checks::run_all_timed(&loaded.model, &mut times));
+        out.check_times = times;
+        findings
+    } else {
+        guarded(|| palisade_checks::run_all(&loaded.model))
+    }
+    .unwrap_or_default();
     out.check = t.elapsed();
     if let Unit::Plan(p) = unit {
         to_configuration(&mut findings, &prepared.plans[*p], sources);

@@ -456,3 +456,32 @@ fn a_resource_of_a_local_module_points_at_its_block_inside_the_module() {
     let v = palisade(next.path(), &["scan", "--format", "json", "infra"]).json();
     assert_eq!(found(&v), expected, "{v:#}");
 }
+
+#[test]
+fn a_plan_of_another_configuration_in_the_same_folder_replaces_nothing() {
+    // The folder's own configuration declares other resources than the plan holds.
+    let other = "resource \"aws_security_group\" \"own\" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = \"tcp\"\n    cidr_blocks = [\"0.0.0.0/0\"]\n  }\n}\n";
+    let dir = project(&[("mixed/plan.json", PLAN), ("mixed/main.tf", other)]);
+    let v = palisade(dir.path(), &["scan", "--format", "json", "mixed"]).json();
+    let got = found(&v);
+    // The folder's finding stays, at its attribute; the plan's stay in the plan.
+    assert!(
+        got.contains(&f(
+            SG_OPEN,
+            "mixed/main.tf",
+            line_of(other, "cidr_blocks"),
+            "aws_security_group.web"
+        )),
+        "{v:#}"
+    );
+    assert!(
+        got.contains(&f(
+            SG_OPEN,
+            "mixed/plan.json",
+            line_of(PLAN, "\"0.0.0.0/0\""),
+            "aws_security_group.web"
+        )),
+        "{v:#}"
+    );
+    assert_eq!(got.len(), 4, "{v:#}");
+}

@@ -303,10 +303,18 @@ fn plan_sources(
                 None => continue,
             },
         };
-        let tf = tf_files(sources, roles, cwd, &dir);
+        let mut tf = tf_files(sources, roles, cwd, &dir);
+        if !made_from(&sources[i], &tf, sources) {
+            // Not this configuration's plan (another one kept in the same folder): it is
+            // located in itself, and the folder is analysed on its own.
+            tf.clear();
+        }
         // Local modules, followed a few levels deep.
         let mut modules: Vec<(PathBuf, Vec<usize>)> = Vec::new();
-        let mut todo = vec![(dir.clone(), tf.clone(), 0usize)];
+        let mut todo = match tf.is_empty() {
+            true => Vec::new(),
+            false => vec![(dir.clone(), tf.clone(), 0usize)],
+        };
         while let Some((at, files, depth)) = todo.pop() {
             if depth >= 8 {
                 continue;
@@ -336,6 +344,29 @@ fn plan_sources(
         });
     }
     plans
+}
+
+/// Whether a plan was made from the configuration of `tf`: every resource of its root module
+/// is declared there, and every module call it went through.
+fn made_from(plan: &SourceFile, tf: &[usize], sources: &[SourceFile]) -> bool {
+    if tf.is_empty() {
+        return false;
+    }
+    let planned = palisade_terraform::plan_resources(plan);
+    let files: Vec<&SourceFile> = tf.iter().map(|&j| &sources[j]).collect();
+    let headers = palisade_terraform::block_headers(&files);
+    !planned.is_empty()
+        && planned.iter().all(|r| match r.modules.first() {
+            Some(m) => headers
+                .iter()
+                .any(|h| h.ty == "module" && h.labels.first() == Some(m)),
+            None => headers.iter().any(|h| {
+                h.ty == r.mode
+                    && h.labels.len() >= 2
+                    && h.labels[0] == r.kind
+                    && h.labels[1] == r.name
+            }),
+        })
 }
 
 /// The `.tf` files of a directory as indices into `sources`; those not yet read are read
